@@ -1,0 +1,34 @@
+"""uvnet: Node.js's ``net`` module (and the ``events``, timers and streams it stands on) for
+Python, on pyuv's libuv handles. The contract is ``API.md``; Node v20 is the reference."""
+
+from __future__ import annotations
+
+from .events import EventEmitter, MaxListenersExceededWarning, errorMonitor
+from .internal.errors import AbortError, NodeError, UVException
+from .internal.process import run
+from .internal.task_queues import nextTick
+from .timers import (
+    clearImmediate,
+    clearInterval,
+    clearTimeout,
+    setImmediate,
+    setInterval,
+    setTimeout,
+)
+
+__all__ = [
+    "AbortError",
+    "EventEmitter",
+    "MaxListenersExceededWarning",
+    "NodeError",
+    "UVException",
+    "clearImmediate",
+    "clearInterval",
+    "clearTimeout",
+    "errorMonitor",
+    "nextTick",
+    "run",
+    "setImmediate",
+    "setInterval",
+    "setTimeout",
+]

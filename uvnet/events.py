@@ -1,0 +1,231 @@
+"""Node's ``EventEmitter`` (``lib/events.js``), rule for rule.
+
+Guarantees, as in Node:
+
+* listeners run synchronously, in registration order (``prepend*`` puts them first);
+* ``emit`` works on a copy, so a listener removed during an emit still runs in it;
+* ``'newListener'`` is emitted *before* a listener is added, ``'removeListener'``
+  *after* it is removed; removal takes the most recently added duplicate;
+* ``emit('error', err)`` with no ``'error'`` listener raises ``err`` (or
+  ``ERR_UNHANDLED_ERROR`` for a non-exception), after the :data:`errorMonitor`
+  listeners ran;
+* more than :meth:`getMaxListeners` listeners for one event warn once per event name
+  (``MaxListenersExceededWarning`` through :mod:`warnings`).
+"""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Hashable
+from typing import Any, Callable, TypeVar
+
+from .internal.errors import ERR_INVALID_ARG_TYPE, ERR_OUT_OF_RANGE, ERR_UNHANDLED_ERROR
+from .internal.validators import is_number
+
+Listener = Callable[..., Any]
+E = TypeVar("E", bound="EventEmitter")
+
+
+class _ErrorMonitor:
+    def __repr__(self) -> str:
+        return "Symbol(events.errorMonitor)"
+
+
+errorMonitor: Hashable = _ErrorMonitor()
+"""Listeners on this key see every ``'error'`` before the regular listeners do."""
+
+
+class MaxListenersExceededWarning(RuntimeWarning):
+    """Warned once per event name when an emitter has more listeners than its limit."""
+
+
+class _OnceWrapper:
+    """The function ``once`` registers; ``listener`` is the user's function."""
+
+    __slots__ = ("emitter", "type", "listener", "fired")
+
+    def __init__(self, emitter: EventEmitter, type: Hashable, listener: Listener) -> None:
+        self.emitter = emitter
+        self.type = type
+        self.listener = listener
+        self.fired = False
+
+    def __call__(self, *args: Any) -> Any:
+        if not self.fired:
+            self.emitter.removeListener(self.type, self)
+            self.fired = True
+            return self.listener(*args)
+        return None
+
+
+def _check_listener(listener: Any) -> None:
+    if not callable(listener):
+        raise ERR_INVALID_ARG_TYPE("listener", "function", listener)
+
+
+def _unwrap(fn: Listener) -> Listener:
+    return fn.listener if isinstance(fn, _OnceWrapper) else fn
+
+
+class EventEmitter:
+    """Node's ``EventEmitter``; every method that returns ``this`` in Node returns ``self``."""
+
+    defaultMaxListeners: int = 10
+
+    _events: dict[Hashable, list[Listener]]
+    _warned: set[Hashable]
+    _maxListeners: float | None
+
+    def __init__(self, opts: dict[str, Any] | None = None, **kwargs: Any) -> None:
+        self._events = {}
+        self._warned = set()
+        self._maxListeners = None
+
+    # --- adding -------------------------------------------------------------------------
+
+    def _add(self: E, type: Hashable, listener: Listener, prepend: bool) -> E:
+        _check_listener(listener)
+        events = self._events
+        if "newListener" in events:
+            self.emit("newListener", type, _unwrap(listener))
+        existing = events.get(type)
+        if existing is None:
+            events[type] = [listener]
+            return self
+        existing = [listener, *existing] if prepend else [*existing, listener]
+        events[type] = existing
+        limit = self.getMaxListeners()
+        if 0 < limit < len(existing) and type not in self._warned:
+            self._warned.add(type)
+            warnings.warn(MaxListenersExceededWarning(
+                f"Possible EventEmitter memory leak detected. {len(existing)} {type} listeners "
+                f"added to {self!r}. Use emitter.setMaxListeners() to increase limit"),
+                stacklevel=3)
+        return self
+
+    def on(self: E, type: Hashable, listener: Listener) -> E:
+        """Add ``listener`` for ``type`` at the end of its list."""
+        return self._add(type, listener, False)
+
+    addListener = on
+
+    def prependListener(self: E, type: Hashable, listener: Listener) -> E:
+        """Add ``listener`` for ``type`` at the front of its list."""
+        return self._add(type, listener, True)
+
+    def once(self: E, type: Hashable, listener: Listener) -> E:
+        """Add a listener that removes itself before its first call."""
+        _check_listener(listener)
+        return self._add(type, _OnceWrapper(self, type, listener), False)
+
+    def prependOnceListener(self: E, type: Hashable, listener: Listener) -> E:
+        _check_listener(listener)
+        return self._add(type, _OnceWrapper(self, type, listener), True)
+
+    # --- removing -----------------------------------------------------------------------
+
+    def removeListener(self: E, type: Hashable, listener: Listener) -> E:
+        """Remove the most recently added ``listener`` (or once-wrapper of it) for ``type``."""
+        _check_listener(listener)
+        events = self._events
+        lst = events.get(type)
+        if lst is None:
+            return self
+        for i in range(len(lst) - 1, -1, -1):
+            fn = lst[i]
+            if fn is listener or (isinstance(fn, _OnceWrapper) and fn.listener is listener):
+                break
+        else:
+            return self
+        if len(lst) == 1:
+            del events[type]
+        else:
+            lst = lst[:i] + lst[i + 1:]
+            events[type] = lst
+        if len(lst) <= 1:
+            self._warned.discard(type)
+        if "removeListener" in events:
+            self.emit("removeListener", type, _unwrap(fn))
+        return self
+
+    off = removeListener
+
+    def removeAllListeners(self: E, type: Hashable = None, *more: Any) -> E:
+        """Remove every listener (for ``type``, or for all events when called without it)."""
+        events = self._events
+        if "removeListener" not in events:
+            if type is None and not more:
+                events.clear()
+                self._warned.clear()
+            elif type in events:
+                del events[type]
+                self._warned.discard(type)
+            return self
+        if type is None and not more:
+            for key in list(events):
+                if key != "removeListener":
+                    self.removeAllListeners(key)
+            self.removeAllListeners("removeListener")
+            events.clear()
+            return self
+        lst = events.get(type)
+        if lst is not None:
+            for fn in reversed(lst):
+                self.removeListener(type, fn)
+        return self
+
+    # --- emitting -----------------------------------------------------------------------
+
+    def emit(self, type: Hashable, *args: Any) -> bool:
+        """Call every listener of ``type`` with ``args``; ``True`` if there were any."""
+        lst = self._events.get(type)
+        if type == "error":
+            monitors = self._events.get(errorMonitor)
+            if monitors is not None:
+                self.emit(errorMonitor, *args)
+            if lst is None:
+                er = args[0] if args else None
+                if isinstance(er, BaseException):
+                    raise er
+                err = ERR_UNHANDLED_ERROR(er)
+                err.context = er  # type: ignore[attr-defined]
+                raise err
+        if lst is None:
+            return False
+        if len(lst) == 1:
+            lst[0](*args)
+        else:
+            for fn in lst:  # lists are replaced, never mutated: this is Node's copy-on-emit
+                fn(*args)
+        return True
+
+    # --- introspection ------------------------------------------------------------------
+
+    def listeners(self, type: Hashable) -> list[Listener]:
+        """The listeners for ``type``, once-wrappers unwrapped."""
+        return [_unwrap(fn) for fn in self._events.get(type, ())]
+
+    def rawListeners(self, type: Hashable) -> list[Listener]:
+        """The listeners for ``type`` as registered (once-wrappers included)."""
+        return list(self._events.get(type, ()))
+
+    def listenerCount(self, type: Hashable, listener: Listener | None = None) -> int:
+        lst = self._events.get(type, ())
+        if listener is None:
+            return len(lst)
+        return sum(1 for fn in lst if fn is listener or _unwrap(fn) is listener)
+
+    def eventNames(self) -> list[Hashable]:
+        return list(self._events)
+
+    def setMaxListeners(self: E, n: float) -> E:
+        """Set the per-event listener count above which a warning is given (0: no limit)."""
+        if not is_number(n) or n < 0 or n != n:
+            raise ERR_OUT_OF_RANGE("n", "a non-negative number", n)
+        self._maxListeners = n
+        return self
+
+    def getMaxListeners(self) -> float:
+        if self._maxListeners is None:
+            return EventEmitter.defaultMaxListeners
+        return self._maxListeners

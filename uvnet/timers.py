@@ -1,0 +1,456 @@
+"""Node's timers (``lib/timers.js`` and ``lib/internal/timers.js``) on one pyuv Timer.
+
+As in Node, every timeout lives in a list keyed by its duration (in creation order),
+the lists sit in a priority queue ordered by expiry, and a single libuv timer fires
+for the earliest list. Ticks are drained between two timer callbacks and between two
+immediates. Immediates run from a ``Check`` handle; an ``Idle`` handle keeps the loop
+from blocking (and alive) while a referenced immediate is pending. Durations are in
+milliseconds; pyuv's Timer takes seconds.
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+import warnings
+from collections import deque
+from typing import Any, Callable
+
+import pyuv
+
+from .internal.errors import ERR_INVALID_ARG_TYPE
+from .internal.process import _record, loop, makeCallback
+from .internal.task_queues import _queue, processTicks
+from .internal.validators import js_number
+
+TIMEOUT_MAX = 2**31 - 1
+
+
+class TimeoutOverflowWarning(RuntimeWarning):
+    """Node's ``TimeoutOverflowWarning``: a delay above 2**31-1 ms is set to 1 ms."""
+
+
+def _now() -> float:
+    """Node's ``getLibuvNow()``: update the loop's clock and read it (ms)."""
+    loop.update_time()
+    return loop.now()
+
+
+class _TimersList:
+    """A linked list of timeouts sharing one duration, with its expiry (``TimersList``)."""
+
+    __slots__ = ("_idleNext", "_idlePrev", "expiry", "id", "msecs", "entry")
+
+    def __init__(self, expiry: float, msecs: int) -> None:
+        self._idleNext: Any = self
+        self._idlePrev: Any = self
+        self.expiry = expiry
+        self.msecs = msecs
+        self.id = 0
+        self.entry: list[Any] = []
+
+
+def _remove(item: Any) -> None:
+    if item._idleNext is not None:
+        item._idleNext._idlePrev = item._idlePrev
+    if item._idlePrev is not None:
+        item._idlePrev._idleNext = item._idleNext
+    item._idleNext = None
+    item._idlePrev = None
+
+
+def _append(lst: _TimersList, item: Any) -> None:
+    if item._idleNext is not None or item._idlePrev is not None:
+        _remove(item)
+    item._idleNext = lst
+    item._idlePrev = lst._idlePrev
+    lst._idlePrev._idleNext = item
+    lst._idlePrev = item
+
+
+class _TimerState:
+    """Module state: the lists, their priority queue and the one libuv timer."""
+
+    def __init__(self) -> None:
+        self.lists: dict[int, _TimersList] = {}
+        self.queue: list[list[Any]] = []  # heap of [expiry, id, list]; dead entries skipped
+        self.next_id = 0
+        self.next_expiry = math.inf
+        self.ref_count = 0
+        self.handle = pyuv.Timer(loop)
+        self.handle.ref = False
+        self.on_fire = self._run_timers
+
+    def schedule(self, msecs: float) -> None:
+        """Node's ``scheduleTimer``: (re)start the libuv timer ``msecs`` from now."""
+        self.handle.start(self.on_fire, (max(msecs, 1) + 0.5) / 1000.0, 0)
+
+    def toggle_ref(self, ref: bool) -> None:
+        self.handle.ref = ref
+
+    def inc(self) -> None:
+        self.ref_count += 1
+        if self.ref_count == 1:
+            self.toggle_ref(True)
+
+    def dec(self) -> None:
+        self.ref_count -= 1
+        if self.ref_count == 0:
+            self.toggle_ref(False)
+
+    def push_list(self, lst: _TimersList) -> None:
+        self.next_id += 1
+        lst.id = self.next_id
+        lst.entry = [lst.expiry, lst.id, lst]
+        heapq.heappush(self.queue, lst.entry)
+
+    def peek(self) -> _TimersList | None:
+        queue = self.queue
+        while queue and queue[0][2] is None:
+            heapq.heappop(queue)
+        return queue[0][2] if queue else None
+
+    def drop_list(self, lst: _TimersList) -> None:
+        lst.entry[2] = None
+        del self.lists[lst.msecs]
+
+    def _run_timers(self, handle: pyuv.Timer) -> None:
+        """Node's ``RunTimers``: process due lists, then re-arm for the next expiry."""
+        try:
+            expiry = self.process(_now())
+            if _queue:
+                processTicks()
+        except BaseException as exc:  # noqa: BLE001 - re-raised by uvnet.run()
+            _record(exc)
+            top = self.peek()
+            expiry = 0 if top is None else (top.expiry if self.ref_count else -top.expiry)
+        if expiry:
+            self.schedule(abs(expiry) - loop.now())
+            self.toggle_ref(expiry > 0)
+        else:
+            self.toggle_ref(False)
+
+    def process(self, now: float) -> float:
+        """Node's ``processTimers``: returns the next expiry, negative if unreferenced."""
+        self.next_expiry = math.inf
+        ran = False
+        while True:
+            lst = self.peek()
+            if lst is None:
+                return 0
+            if lst.expiry > now:
+                self.next_expiry = lst.expiry
+                return lst.expiry if self.ref_count > 0 else -lst.expiry
+            if ran:
+                processTicks()
+            else:
+                ran = True
+            self._list_on_timeout(lst, now)
+
+    def _list_on_timeout(self, lst: _TimersList, now: float) -> None:
+        msecs = lst.msecs
+        ran = False
+        while True:
+            timer = lst._idleNext
+            if timer is lst:
+                break
+            if now - timer._idleStart < msecs:
+                lst.entry[2] = None
+                lst.expiry = max(timer._idleStart + msecs, now + 1)
+                self.push_list(lst)
+                return
+            if ran:
+                processTicks()
+            else:
+                ran = True
+            _remove(timer)
+            if timer._onTimeout is None:
+                if not timer._destroyed:
+                    timer._destroyed = True
+                    if timer._refed:
+                        self.ref_count -= 1
+                continue
+            start = _now() if timer._repeat is not None else 0.0
+            try:
+                timer._onTimeout(*timer._timerArgs)
+            finally:
+                if timer._repeat is not None and timer._idleTimeout != -1:
+                    timer._idleTimeout = timer._repeat
+                    _insert(timer, timer._idleTimeout, start)
+                elif timer._idleNext is None and not timer._destroyed:
+                    timer._destroyed = True
+                    if timer._refed:
+                        self.ref_count -= 1
+        if self.lists.get(msecs) is lst:
+            self.drop_list(lst)
+
+
+_timers = _TimerState()
+
+
+def _insert(item: Any, msecs: float, start: float | None = None) -> None:
+    """Node's ``insert``: append ``item`` to the list for ``msecs``, creating it if needed."""
+    if start is None:
+        start = _now()
+    key = int(msecs)
+    item._idleStart = start
+    lst = _timers.lists.get(key)
+    if lst is None:
+        expiry = start + key
+        lst = _timers.lists[key] = _TimersList(expiry, key)
+        _timers.push_list(lst)
+        if _timers.next_expiry > expiry:
+            _timers.schedule(key)
+            _timers.next_expiry = expiry
+    _append(lst, item)
+
+
+def _coerce_delay(after: Any) -> float:
+    """Node's ``after *= 1`` followed by the 1..TIMEOUT_MAX clamp."""
+    value = js_number(after)
+    if not (1 <= value <= TIMEOUT_MAX):
+        if value > TIMEOUT_MAX:
+            warnings.warn(
+                f"{after} does not fit into a 32-bit signed integer.\n"
+                "Timeout duration was set to 1.",
+                TimeoutOverflowWarning, stacklevel=3)
+        value = 1
+    return value
+
+
+class Timeout:
+    """A timer returned by :func:`setTimeout`/:func:`setInterval` (Node's ``Timeout``)."""
+
+    __slots__ = ("_idleTimeout", "_idleNext", "_idlePrev", "_idleStart", "_onTimeout",
+                 "_timerArgs", "_repeat", "_destroyed", "_refed", "__weakref__")
+
+    def __init__(self, callback: Callable[..., Any], after: Any, args: tuple[Any, ...],
+                 is_repeat: bool, is_refed: bool) -> None:
+        after = _coerce_delay(after)
+        self._idleTimeout: float = after
+        self._idleNext: Any = None
+        self._idlePrev: Any = None
+        self._idleStart: float = 0.0
+        self._onTimeout: Callable[..., Any] | None = callback
+        self._timerArgs = args
+        self._repeat: float | None = after if is_repeat else None
+        self._destroyed = False
+        self._refed: bool | None = is_refed
+        if is_refed:
+            _timers.inc()
+
+    def _insert_guarded(self, refed: bool) -> None:
+        msecs = self._idleTimeout
+        if msecs < 0:
+            return
+        _insert(self, msecs)
+        if self._destroyed:
+            self._destroyed = False
+            if refed:
+                _timers.inc()
+        elif refed != bool(self._refed):
+            if refed:
+                _timers.inc()
+            else:
+                _timers.dec()
+        self._refed = refed
+
+    def refresh(self) -> Timeout:
+        """Restart the timer from now with the same duration and callback."""
+        self._insert_guarded(bool(self._refed))
+        return self
+
+    def unref(self) -> Timeout:
+        """Let ``uvnet.run()`` return while this timer is pending."""
+        if self._refed:
+            self._refed = False
+            if not self._destroyed:
+                _timers.dec()
+        return self
+
+    def ref(self) -> Timeout:
+        """Keep ``uvnet.run()`` going while this timer is pending (the default)."""
+        if not self._refed:
+            self._refed = True
+            if not self._destroyed:
+                _timers.inc()
+        return self
+
+    def hasRef(self) -> bool:
+        return bool(self._refed)
+
+    def close(self) -> Timeout:
+        clearTimeout(self)
+        return self
+
+
+def _unenroll(item: Timeout) -> None:
+    if item._destroyed:
+        return
+    item._destroyed = True
+    _remove(item)
+    lst = _timers.lists.get(int(item._idleTimeout))
+    if lst is not None and lst._idleNext is lst:
+        _timers.drop_list(lst)
+    if item._refed:
+        _timers.dec()
+    item._refed = None
+    item._idleTimeout = -1
+
+
+def _validate_callback(callback: Any) -> None:
+    if not callable(callback):
+        raise ERR_INVALID_ARG_TYPE("callback", "function", callback)
+
+
+def setTimeout(callback: Callable[..., Any], delay: Any = None, *args: Any) -> Timeout:
+    """Call ``callback(*args)`` once, after ``delay`` milliseconds (at least 1)."""
+    _validate_callback(callback)
+    timeout = Timeout(callback, delay, args, False, True)
+    _insert(timeout, timeout._idleTimeout)
+    return timeout
+
+
+def setInterval(callback: Callable[..., Any], delay: Any = None, *args: Any) -> Timeout:
+    """Call ``callback(*args)`` every ``delay`` milliseconds until cleared."""
+    _validate_callback(callback)
+    timeout = Timeout(callback, delay, args, True, True)
+    _insert(timeout, timeout._idleTimeout)
+    return timeout
+
+
+def setUnrefTimeout(callback: Callable[..., Any], delay: Any, *args: Any) -> Timeout:
+    """An unreferenced timeout (Node's internal ``setUnrefTimeout``, used by sockets)."""
+    timeout = Timeout(callback, delay, args, False, False)
+    _insert(timeout, timeout._idleTimeout)
+    return timeout
+
+
+def clearTimeout(timer: Timeout | None) -> None:
+    """Cancel a timeout or interval; ``None`` and already-fired timers are ignored."""
+    if isinstance(timer, Timeout) and timer._onTimeout is not None:
+        timer._onTimeout = None
+        _unenroll(timer)
+
+
+clearInterval = clearTimeout
+
+
+# --- immediates -------------------------------------------------------------------------
+
+
+class Immediate:
+    """A callback queued by :func:`setImmediate` (Node's ``Immediate``)."""
+
+    __slots__ = ("_onImmediate", "_argv", "_destroyed", "_refed")
+
+    def __init__(self, callback: Callable[..., Any], args: tuple[Any, ...]) -> None:
+        self._onImmediate: Callable[..., Any] | None = callback
+        self._argv = args
+        self._destroyed = False
+        self._refed: bool | None = True
+        _immediates.add(self)
+
+    def ref(self) -> Immediate:
+        if self._refed is False:
+            self._refed = True
+            _immediates.inc()
+        return self
+
+    def unref(self) -> Immediate:
+        if self._refed is True:
+            self._refed = False
+            _immediates.dec()
+        return self
+
+    def hasRef(self) -> bool:
+        return bool(self._refed)
+
+
+class _ImmediateState:
+    """The immediate queue, run from a Check handle (Node's ``processImmediate``)."""
+
+    def __init__(self) -> None:
+        self.queue: deque[Immediate] = deque()
+        self.outstanding: deque[Immediate] = deque()
+        self.count = 0
+        self.ref_count = 0
+        self.check = pyuv.Check(loop)
+        self.check.start(makeCallback(self._on_check))
+        self.check.ref = False
+        self.idle = pyuv.Idle(loop)
+        self.idle_cb = _noop
+
+    def add(self, immediate: Immediate) -> None:
+        self.count += 1
+        self.inc()
+        self.queue.append(immediate)
+
+    def inc(self) -> None:
+        self.ref_count += 1
+        if self.ref_count == 1:
+            self.idle.start(self.idle_cb)
+
+    def dec(self) -> None:
+        self.ref_count -= 1
+        if self.ref_count == 0:
+            self.idle.stop()
+
+    def _on_check(self, handle: pyuv.Check) -> None:
+        if self.count == 0:
+            return
+        try:
+            self._process()
+        finally:
+            if self.ref_count == 0:
+                self.idle.stop()
+
+    def _process(self) -> None:
+        if self.outstanding:
+            queue = self.outstanding
+        else:
+            queue = self.outstanding = self.queue
+            self.queue = deque()
+        ran = False
+        while queue:
+            if ran:
+                processTicks()
+            else:
+                ran = True
+            immediate = queue.popleft()
+            if immediate._destroyed:
+                continue
+            immediate._destroyed = True
+            self.count -= 1
+            if immediate._refed:
+                self.ref_count -= 1
+            immediate._refed = None
+            callback = immediate._onImmediate
+            immediate._onImmediate = None
+            assert callback is not None
+            callback(*immediate._argv)
+
+
+def _noop(handle: Any) -> None:
+    pass
+
+
+_immediates = _ImmediateState()
+
+
+def setImmediate(callback: Callable[..., Any], *args: Any) -> Immediate:
+    """Call ``callback(*args)`` in the check phase of this loop iteration (or the next)."""
+    _validate_callback(callback)
+    return Immediate(callback, args)
+
+
+def clearImmediate(immediate: Immediate | None) -> None:
+    """Cancel an immediate that has not run yet."""
+    if not isinstance(immediate, Immediate) or immediate._destroyed:
+        return
+    _immediates.count -= 1
+    immediate._destroyed = True
+    if immediate._refed:
+        _immediates.dec()
+    immediate._refed = None
+    immediate._onImmediate = None
