@@ -1,0 +1,73 @@
+"""``HandleWrap``: the base that owns one pyuv handle's lifecycle (Node's ``handle_wrap.cc``)."""
+
+from __future__ import annotations
+
+from typing import Any, Callable
+
+import pyuv
+
+from ..process import loop, makeCallback
+
+UV_EBADF: int = pyuv.errno.UV_EBADF
+
+
+def uv_call(fn: Callable[..., Any], *args: Any) -> int:
+    """Call a pyuv method; return 0, or the negative libuv errno it raised.
+
+    This is the one place where pyuv's exceptions become Node-style status codes. A
+    closed or closing handle reports ``EBADF``, as libuv does for a closed fd.
+    """
+    try:
+        fn(*args)
+    except pyuv.error.HandleClosedError:
+        return UV_EBADF
+    except pyuv.error.UVError as exc:
+        return int(exc.args[0])
+    return 0
+
+
+class HandleWrap:
+    """Owns a pyuv handle: ``close``, ``ref``/``unref``/``hasRef``, ``fd``.
+
+    ``owner`` is the ``Socket`` or ``Server`` using the handle (Node's ``handle.owner``).
+    """
+
+    def __init__(self, handle: Any) -> None:
+        self._handle = handle
+        self.owner: Any = None
+
+    def close(self, callback: Callable[[], Any] | None = None) -> None:
+        """Close the handle once; ``callback`` runs in libuv's close phase."""
+        handle = self._handle
+        if handle.closed:
+            return
+        if callback is None:
+            handle.close()
+        else:
+            handle.close(makeCallback(lambda _h: callback()))
+
+    @property
+    def closed(self) -> bool:
+        return bool(self._handle.closed)
+
+    def ref(self) -> None:
+        if not self._handle.closed:
+            self._handle.ref = True
+
+    def unref(self) -> None:
+        if not self._handle.closed:
+            self._handle.ref = False
+
+    def hasRef(self) -> bool:
+        return bool(self._handle.ref)
+
+    @property
+    def fd(self) -> int:
+        """The OS file descriptor, or -1 when there is none (Node's ``handle.fd``)."""
+        try:
+            return int(self._handle.fileno())
+        except pyuv.error.UVError:
+            return -1
+
+
+__all__ = ["HandleWrap", "loop", "uv_call"]

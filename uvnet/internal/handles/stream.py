@@ -1,0 +1,148 @@
+"""``LibuvStreamWrap``: reads, writes and shutdown on a pyuv stream (Node's ``stream_wrap.cc``).
+
+Writes follow Node's ``StreamBase``: try to write synchronously first (``uv_try_write``);
+what is left is queued with ``uv_write``. ``req.async_`` tells the caller which happened
+(Node's ``streamBaseState[kLastWriteWasAsync]``); only an async write calls
+``req.oncomplete(status)`` later. libuv completes a stream's writes in order, so one
+callback and a FIFO of requests serve all writes of a handle.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from typing import Any, Callable
+
+import pyuv
+
+from ..process import makeCallback
+from .handle import HandleWrap, uv_call
+
+UV_EAGAIN: int = pyuv.errno.UV_EAGAIN
+UV_EOF: int = pyuv.errno.UV_EOF
+
+
+class WriteWrap:
+    """A write request (Node's ``WriteWrap``)."""
+
+    __slots__ = ("handle", "oncomplete", "bytes", "async_", "callback", "buffer")
+
+    def __init__(self) -> None:
+        self.handle: Any = None
+        self.oncomplete: Callable[[int], Any] | None = None
+        self.bytes = 0
+        self.async_ = False
+        self.callback: Any = None
+        self.buffer: Any = None
+
+
+class ShutdownWrap:
+    """A shutdown request (Node's ``ShutdownWrap``); ``oncomplete(status)`` runs from libuv."""
+
+    __slots__ = ("handle", "oncomplete", "callback")
+
+    def __init__(self) -> None:
+        self.handle: Any = None
+        self.oncomplete: Callable[[int], Any] | None = None
+        self.callback: Any = None
+
+
+class LibuvStreamWrap(HandleWrap):
+    """A readable/writable libuv stream.
+
+    ``onread(nread, data)`` is called for every read: ``nread > 0`` with ``data`` bytes,
+    ``nread == 0`` for a spurious wake-up, ``nread < 0`` (``UV_EOF`` at end of stream)
+    with ``data`` ``None``. libuv stops reading by itself after an error or EOF.
+    """
+
+    def __init__(self, handle: Any) -> None:
+        super().__init__(handle)
+        self.onread: Callable[[int, bytes | None], Any] | None = None
+        self.reading = False
+        self.bytesRead = 0
+        self.bytesWritten = 0
+        self._read_cb = makeCallback(self._on_read)
+        self._write_cb = makeCallback(self._after_write)
+        self._write_reqs: deque[WriteWrap] = deque()
+        self._shutdown_req: ShutdownWrap | None = None
+
+    # --- reading ---------------------------------------------------------------------------
+
+    def readStart(self) -> int:
+        return uv_call(self._handle.start_read, self._read_cb)
+
+    def readStop(self) -> int:
+        return uv_call(self._handle.stop_read)
+
+    def _on_read(self, _handle: Any, data: bytes | None, error: int | None) -> None:
+        onread = self.onread
+        if data is not None:
+            nread = len(data)
+            self.bytesRead += nread
+            if onread is not None:
+                onread(nread, data)
+        elif onread is not None:
+            onread(error if error is not None else UV_EOF, None)
+
+    # --- writing ---------------------------------------------------------------------------
+
+    @property
+    def writeQueueSize(self) -> int:
+        try:
+            return int(self._handle.write_queue_size)
+        except pyuv.error.UVError:
+            return 0
+
+    def writeBuffer(self, req: WriteWrap, data: bytes | bytearray | memoryview) -> int:
+        """Write ``data``; 0 on dispatch (see ``req.async_``) or a negative errno."""
+        handle = self._handle
+        req.handle = self
+        size = len(data)
+        req.bytes = size
+        written = 0
+        if not self._write_reqs:
+            try:
+                written = handle.try_write(data)
+            except pyuv.error.HandleClosedError:
+                return pyuv.errno.UV_EBADF
+            except pyuv.error.UVError as exc:
+                if exc.args[0] != UV_EAGAIN:
+                    return int(exc.args[0])
+            if written == size:
+                req.async_ = False
+                self.bytesWritten += size
+                return 0
+            data = memoryview(data)[written:]
+        err = uv_call(handle.write, data, self._write_cb)
+        if err:
+            return err
+        req.async_ = True
+        req.buffer = data
+        self._write_reqs.append(req)
+        self.bytesWritten += size
+        return 0
+
+    def writev(self, req: WriteWrap, chunks: list[bytes]) -> int:
+        """Write several buffers as one request (Node's ``writev``)."""
+        return self.writeBuffer(req, b"".join(chunks))
+
+    def _after_write(self, _handle: Any, error: int | None) -> None:
+        req = self._write_reqs.popleft()
+        req.buffer = None
+        if req.oncomplete is not None:
+            req.oncomplete(error or 0)
+
+    # --- shutdown --------------------------------------------------------------------------
+
+    def shutdown(self, req: ShutdownWrap) -> int:
+        """Half-close after queued writes; ``req.oncomplete(status)`` runs when done."""
+        req.handle = self
+        err = uv_call(self._handle.shutdown, makeCallback(self._after_shutdown))
+        if not err:
+            self._shutdown_req = req
+        return err
+
+    def _after_shutdown(self, _handle: Any, error: int | None) -> None:
+        req = self._shutdown_req
+        self._shutdown_req = None
+        if req is not None and req.oncomplete is not None:
+            req.oncomplete(error or 0)
