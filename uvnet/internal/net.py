@@ -1,0 +1,56 @@
+"""IP address classification (Node's ``lib/internal/net.js``): ``isIP``, ``isIPv4``,
+``isIPv6`` with Node's exact regular expressions (no leading zeros in IPv4 octets, an
+optional ``%zone`` suffix on IPv6, embedded IPv4 tails).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+_V4_SEG = "(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9][0-9]|[0-9])"
+_V4_STR = rf"(?:{_V4_SEG}\.){{3}}{_V4_SEG}"
+_V6_SEG = "(?:[0-9a-fA-F]{1,4})"
+
+
+def _v6_group(head: int) -> str:
+    """The alternative for ``head`` leading ``seg:`` groups followed by a ``::`` tail."""
+    tail_v6 = 7 - head
+    return (
+        rf"(?:{_V6_SEG}:){{{head}}}"
+        rf"(?:(?::{_V6_SEG}){{0,{tail_v6 - 2}}}:{_V4_STR}|(?::{_V6_SEG}){{1,{tail_v6}}}|:)"
+    )
+
+
+_IPV4_RE = re.compile(_V4_STR)
+_IPV6_RE = re.compile(
+    "(?:"
+    + rf"(?:{_V6_SEG}:){{7}}(?:{_V6_SEG}|:)|"
+    + rf"(?:{_V6_SEG}:){{6}}(?:{_V4_STR}|:{_V6_SEG}|:)|"
+    + rf"(?:{_V6_SEG}:){{5}}(?::{_V4_STR}|(?::{_V6_SEG}){{1,2}}|:)|"
+    + "|".join(_v6_group(head) for head in (4, 3, 2, 1))
+    + rf"|(?::(?:(?::{_V6_SEG}){{0,5}}:{_V4_STR}|(?::{_V6_SEG}){{1,7}}|:))"
+    + ")(?:%[0-9a-zA-Z-.:]{1,})?"
+)
+
+
+def isIPv4(s: Any) -> bool:
+    """Node's ``net.isIPv4``: ``True`` for a dotted-quad IPv4 address (no leading zeros)."""
+    return isinstance(s, str) and _IPV4_RE.fullmatch(s) is not None
+
+
+def isIPv6(s: Any) -> bool:
+    """Node's ``net.isIPv6``: ``True`` for an IPv6 address, optionally with a ``%zone`` id."""
+    return isinstance(s, str) and _IPV6_RE.fullmatch(s) is not None
+
+
+def isIP(s: Any) -> int:
+    """Node's ``net.isIP``: ``4``, ``6``, or ``0`` when ``s`` is not an IP address."""
+    if isIPv4(s):
+        return 4
+    if isIPv6(s):
+        return 6
+    return 0
+
+
+__all__ = ["isIP", "isIPv4", "isIPv6"]
