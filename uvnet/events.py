@@ -19,8 +19,8 @@ import warnings
 from collections.abc import Hashable
 from typing import Any, Callable, TypeVar
 
-from .internal.errors import ERR_INVALID_ARG_TYPE, ERR_OUT_OF_RANGE, ERR_UNHANDLED_ERROR
-from .internal.validators import is_number
+from .internal.errors import ERR_INVALID_ARG_TYPE, ERR_UNHANDLED_ERROR, inspect
+from .internal.validators import validateNumber
 
 Listener = Callable[..., Any]
 E = TypeVar("E", bound="EventEmitter")
@@ -36,7 +36,54 @@ errorMonitor: Hashable = _ErrorMonitor()
 
 
 class MaxListenersExceededWarning(RuntimeWarning):
-    """Warned once per event name when an emitter has more listeners than its limit."""
+    """Warned once per event name when an emitter has more listeners than its limit.
+
+    As Node's warning object, it carries ``emitter``, ``type`` and ``count``.
+    """
+
+    name = "MaxListenersExceededWarning"
+
+    def __init__(self, message: str, emitter: Any = None, type: Any = None,
+                 count: int = 0) -> None:
+        super().__init__(message)
+        self.emitter = emitter
+        self.type = type
+        self.count = count
+
+
+class _NoType:
+    """Default of ``removeAllListeners``: called without an event name (``None`` is one)."""
+
+    def __repr__(self) -> str:
+        return "<no event name>"
+
+
+_NO_TYPE: Any = _NoType()
+_MAX_INDEX = 2**32 - 2
+
+
+def _index_key(key: Hashable) -> int | None:
+    """The array index JS would see in ``key`` (an integer-like property key), else None."""
+    if isinstance(key, str):
+        if key.isdigit() and key.isascii() and (key == "0" or key[0] != "0"):
+            n = int(key)
+            return n if n <= _MAX_INDEX else None
+        return None
+    if isinstance(key, int) and not isinstance(key, bool) and 0 <= key <= _MAX_INDEX:
+        return key
+    return None
+
+
+def _own_keys(events: dict[Hashable, Any]) -> list[Hashable]:
+    """``Reflect.ownKeys`` order: integer-like keys ascending, then strings, then the rest.
+
+    The "rest" (any other hashable) stands for JS symbols, which come after strings.
+    """
+    indices = sorted((k for k in events if _index_key(k) is not None),
+                     key=lambda k: _index_key(k) or 0)
+    strings = [k for k in events if isinstance(k, str) and _index_key(k) is None]
+    others = [k for k in events if not isinstance(k, (str, int)) or isinstance(k, bool)]
+    return [*indices, *strings, *others]
 
 
 class _OnceWrapper:
@@ -97,11 +144,16 @@ class EventEmitter:
         limit = self.getMaxListeners()
         if 0 < limit < len(existing) and type not in self._warned:
             self._warned.add(type)
-            warnings.warn(MaxListenersExceededWarning(
-                f"Possible EventEmitter memory leak detected. {len(existing)} {type} listeners "
-                f"added to {self!r}. Use emitter.setMaxListeners() to increase limit"),
-                stacklevel=3)
+            self._warn_max_listeners(type, len(existing), limit)
         return self
+
+    def _warn_max_listeners(self, type: Hashable, count: int, limit: float) -> None:
+        """Node's ``_addListener`` warning text, ``[ClassName]`` for the emitter."""
+        shown = f"{limit:g}" if isinstance(limit, float) else str(limit)
+        message = (f"Possible EventEmitter memory leak detected. {count} {type} listeners "
+                   f"added to [{self.__class__.__name__}]. MaxListeners is {shown}. "
+                   "Use emitter.setMaxListeners() to increase limit")
+        warnings.warn(MaxListenersExceededWarning(message, self, type, count), stacklevel=4)
 
     def on(self: E, type: Hashable, listener: Listener) -> E:
         """Add ``listener`` for ``type`` at the end of its list."""
@@ -116,11 +168,13 @@ class EventEmitter:
     def once(self: E, type: Hashable, listener: Listener) -> E:
         """Add a listener that removes itself before its first call."""
         _check_listener(listener)
-        return self._add(type, _OnceWrapper(self, type, listener), False)
+        self.on(type, _OnceWrapper(self, type, listener))  # Node: this.on(...), overridable
+        return self
 
     def prependOnceListener(self: E, type: Hashable, listener: Listener) -> E:
         _check_listener(listener)
-        return self._add(type, _OnceWrapper(self, type, listener), True)
+        self.prependListener(type, _OnceWrapper(self, type, listener))
+        return self
 
     # --- removing -----------------------------------------------------------------------
 
@@ -138,35 +192,45 @@ class EventEmitter:
         else:
             return self
         if len(lst) == 1:
+            # Node keeps a lone listener unwrapped and reports the user's function ...
             del events[type]
+            removed = _unwrap(fn)
         else:
+            # ... but from a list it reports the argument as given (a once-wrapper when the
+            # wrapper removes itself, or when removeAllListeners passes rawListeners).
             lst = lst[:i] + lst[i + 1:]
             events[type] = lst
+            removed = listener
         if len(lst) <= 1:
             self._warned.discard(type)
         if "removeListener" in events:
-            self.emit("removeListener", type, _unwrap(fn))
+            self.emit("removeListener", type, removed)
         return self
 
     off = removeListener
 
-    def removeAllListeners(self: E, type: Hashable = None, *more: Any) -> E:
-        """Remove every listener (for ``type``, or for all events when called without it)."""
+    def removeAllListeners(self: E, type: Hashable = _NO_TYPE) -> E:
+        """Remove every listener for ``type``, or for every event when called without one.
+
+        With ``'removeListener'`` listeners, each removal is reported, last added first,
+        event by event in :meth:`eventNames` order, ``'removeListener'`` itself last.
+        """
         events = self._events
         if "removeListener" not in events:
-            if type is None and not more:
+            if type is _NO_TYPE:
                 events.clear()
                 self._warned.clear()
             elif type in events:
                 del events[type]
                 self._warned.discard(type)
             return self
-        if type is None and not more:
-            for key in list(events):
+        if type is _NO_TYPE:
+            for key in _own_keys(events):
                 if key != "removeListener":
                     self.removeAllListeners(key)
             self.removeAllListeners("removeListener")
             events.clear()
+            self._warned.clear()
             return self
         lst = events.get(type)
         if lst is not None:
@@ -187,7 +251,8 @@ class EventEmitter:
                 er = args[0] if args else None
                 if isinstance(er, BaseException):
                     raise er
-                err = ERR_UNHANDLED_ERROR(er)
+                # Node passes util.inspect(er); Python's repr stands in for it here.
+                err = ERR_UNHANDLED_ERROR(inspect(er))
                 err.context = er  # type: ignore[attr-defined]
                 raise err
         if lst is None:
@@ -216,12 +281,12 @@ class EventEmitter:
         return sum(1 for fn in lst if fn is listener or _unwrap(fn) is listener)
 
     def eventNames(self) -> list[Hashable]:
-        return list(self._events)
+        """The event names with listeners, in JS property order (see :func:`_own_keys`)."""
+        return _own_keys(self._events)
 
     def setMaxListeners(self: E, n: float) -> E:
         """Set the per-event listener count above which a warning is given (0: no limit)."""
-        if not is_number(n) or n < 0 or n != n:
-            raise ERR_OUT_OF_RANGE("n", "a non-negative number", n)
+        validateNumber(n, "setMaxListeners", 0)
         self._maxListeners = n
         return self
 

@@ -19,7 +19,7 @@ from typing import Any, Callable
 import pyuv
 
 from .internal.errors import ERR_INVALID_ARG_TYPE
-from .internal.process import _record, loop, makeCallback
+from .internal.process import _drain_ticks, _record, deferred, loop
 from .internal.task_queues import _queue, processTicks
 from .internal.validators import js_number
 
@@ -116,12 +116,21 @@ class _TimerState:
 
     def _run_timers(self, handle: pyuv.Timer) -> None:
         """Node's ``RunTimers``: process due lists, then re-arm for the next expiry."""
+        if not deferred(self._fire):
+            self._fire()
+
+    def _fire(self) -> None:
+        """One ``processTimers`` call and its tick drain; after a throw, resumes with the rest.
+
+        As Node's ``RunTimers``, which calls ``processTimers`` again after the
+        ``'uncaughtException'`` handler: the next due timer runs before any tick.
+        """
         try:
             expiry = self.process(_now())
             if _queue:
                 processTicks()
         except BaseException as exc:  # noqa: BLE001 - re-raised by uvnet.run()
-            _record(exc)
+            _record(exc, self._fire)
             top = self.peek()
             expiry = 0 if top is None else (top.expiry if self.ref_count else -top.expiry)
         if expiry:
@@ -376,7 +385,7 @@ class _ImmediateState:
         self.count = 0
         self.ref_count = 0
         self.check = pyuv.Check(loop)
-        self.check.start(makeCallback(self._on_check))
+        self.check.start(self._on_check)
         self.check.ref = False
         self.idle = pyuv.Idle(loop)
         self.idle_cb = _noop
@@ -397,13 +406,29 @@ class _ImmediateState:
             self.idle.stop()
 
     def _on_check(self, handle: pyuv.Check) -> None:
-        if self.count == 0:
+        """Node's ``CheckImmediate``: run the queued immediates, then drain the ticks."""
+        if self.count == 0 or deferred(self._on_check, handle):
             return
+        self._run_check()
+
+    def _run_check(self) -> None:
         try:
             self._process()
+            if _queue:
+                processTicks()
+        except BaseException as exc:  # noqa: BLE001 - re-raised by uvnet.run()
+            _record(exc, self._resume_check)
         finally:
             if self.ref_count == 0:
                 self.idle.stop()
+
+    def _resume_check(self) -> None:
+        """After a throw: the outstanding immediates first (Node loops ``processImmediate``
+        while some are outstanding), else the tick queue."""
+        if self.outstanding:
+            self._run_check()
+        else:
+            _drain_ticks()
 
     def _process(self) -> None:
         if self.outstanding:

@@ -19,6 +19,7 @@ Node names JS types in its messages; here Python's names stand in their place
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from typing import Any, Callable
 
@@ -176,11 +177,27 @@ def _invalid_arg_value(name: str, value: Any, reason: str = "is invalid") -> str
     return f"The {kind} '{name}' {reason}. Received {shown}"
 
 
+def _js_number(value: float) -> str:
+    """``String(number)`` for the common cases: ``NaN``, ``Infinity``, ``3`` for ``3.0``."""
+    if value != value:
+        return "NaN"
+    if value in (math.inf, -math.inf):
+        return "Infinity" if value > 0 else "-Infinity"
+    if value == int(value) and abs(value) < 1e21:
+        return str(int(value))
+    return repr(value)
+
+
 def _out_of_range(name: str, range_: str, received: Any) -> str:
-    if isinstance(received, int) and not isinstance(received, bool) and abs(received) > 2**32:
-        shown = f"{received:_}"
+    """Node's ``ERR_OUT_OF_RANGE``: big integers with ``_`` separators, else inspected."""
+    is_num = isinstance(received, (int, float)) and not isinstance(received, bool)
+    if is_num and received == received and abs(received) != math.inf \
+            and received == int(received) and abs(received) > 2**32:
+        shown = f"{int(received):_}"
+    elif is_num:
+        shown = _js_number(received)
     else:
-        shown = inspect(received) if isinstance(received, str) else str(received)
+        shown = inspect(received)
     return f'The value of "{name}" is out of range. It must be {range_}. Received {shown}'
 
 
@@ -190,7 +207,8 @@ def _bad_port(name: str, port: Any, allow_zero: bool = True) -> str:
 
 
 def _unhandled(err: Any = None) -> str:
-    return "Unhandled error." if err is None else f"Unhandled error. ({inspect(err)})"
+    """Node formats the already-inspected value it is given (``events.js`` inspects it)."""
+    return "Unhandled error." if err is None else f"Unhandled error. ({err})"
 
 
 ERR_INVALID_ARG_TYPE = E("ERR_INVALID_ARG_TYPE", _invalid_arg_type_message, NodeTypeError)

@@ -7,6 +7,20 @@
   hand it to ``loop.excepthook`` and carry on; uvnet records it, stops the loop, and
   :func:`run` raises it unchanged. Nothing queued is dropped, so calling :func:`run`
   again carries on as Node does with an ``'uncaughtException'`` handler.
+
+How "carries on" mirrors Node. Node runs the ``'uncaughtException'`` handler at the
+point of the throw and then goes on with the loop iteration; uvnet can only leave
+``loop.run()`` at the end of an iteration. So once an exception is recorded, every
+further callback libuv makes in that iteration is *deferred* (kept, in order, in
+``_pending``) instead of run, and the next :func:`run` first replays, in this order:
+
+1. what Node does right after the handler: for a timer or an immediate, the rest of
+   the due timers (``RunTimers`` calls ``processTimers`` again) or of the outstanding
+   immediates (``CheckImmediate`` loops while some are outstanding), with no tick drain
+   before the first of them; for any other callback or a tick, the tick queue;
+2. the deferred callbacks, each followed by a tick drain;
+
+and then runs the loop again.
 """
 
 from __future__ import annotations
@@ -20,11 +34,37 @@ from .task_queues import _queue, processTicks
 
 loop: pyuv.Loop = pyuv.Loop.default_loop()
 _uncaught: deque[BaseException] = deque()
+# Work to finish before the loop runs again (see the module docstring): (function, args).
+# Every function here records its own exceptions, as a libuv callback scope does.
+_pending: deque[tuple[Callable[..., Any], tuple[Any, ...]]] = deque()
+_in_loop = False
 
 
-def _record(exc: BaseException) -> None:
+def _record(exc: BaseException, resume: Callable[[], None] | None = None) -> None:
+    """Keep ``exc`` for :func:`run` to raise; ``resume`` is what Node does after its handler.
+
+    ``resume`` goes first in ``_pending``: inside the loop nothing is pending yet when the
+    first exception is recorded, and during a replay it puts the resumed phase back in
+    front of the callbacks still deferred.
+    """
     _uncaught.append(exc)
-    loop.stop()
+    if resume is not None:
+        _pending.appendleft((resume, ()))
+    if _in_loop:
+        loop.stop()
+
+
+def deferred(fn: Callable[..., Any], *args: Any) -> bool:
+    """If an exception is waiting to leave ``run()``, keep ``fn(*args)`` for later; say so.
+
+    For a callback libuv makes after an uncaught exception in the same loop iteration:
+    Node would run it after the ``'uncaughtException'`` handler, so uvnet runs it in the
+    next :func:`run`, in the same order. ``fn`` must record its own exceptions.
+    """
+    if not _uncaught:
+        return False
+    _pending.append((fn, args))
+    return True
 
 
 def _excepthook(typ: type[BaseException], value: BaseException, tb: Any) -> None:
@@ -34,18 +74,46 @@ def _excepthook(typ: type[BaseException], value: BaseException, tb: Any) -> None
 loop.excepthook = _excepthook
 
 
+def _drain_ticks() -> None:
+    """Drain the tick queue as a callback scope would (resumes after a throwing tick)."""
+    try:
+        if _queue:
+            processTicks()
+    except BaseException as exc:  # noqa: BLE001 - re-raised by run()
+        _record(exc, _drain_ticks)
+
+
 def makeCallback(fn: Callable[..., Any]) -> Callable[..., None]:
     """Wrap ``fn`` for libuv: run it, drain the tick queue, and keep any exception for run()."""
 
     def scope(*args: Any) -> None:
+        if deferred(scope, *args):
+            return
         try:
             fn(*args)
             if _queue:
                 processTicks()
         except BaseException as exc:  # noqa: BLE001 - re-raised by run()
-            _record(exc)
+            # After a failed MakeCallback Node drains the tick queue before anything else.
+            _record(exc, _drain_ticks)
 
     return scope
+
+
+def _run_pending() -> None:
+    """Replay what an uncaught exception interrupted, until done or another one is raised."""
+    while _pending and not _uncaught:
+        fn, args = _pending.popleft()
+        fn(*args)
+
+
+def _run_loop() -> None:
+    global _in_loop
+    _in_loop = True
+    try:
+        loop.run(pyuv.UV_RUN_DEFAULT)
+    finally:
+        _in_loop = False
 
 
 def run() -> None:
@@ -53,15 +121,15 @@ def run() -> None:
 
     First drains the next-tick queue, then runs the libuv loop. An exception raised by a
     callback or listener propagates out of ``run()`` unchanged; calling ``run()`` again
-    carries on with whatever was queued.
+    carries on with whatever was queued, in the order Node would have run it.
     """
-    if _uncaught:
-        raise _uncaught.popleft()
-    processTicks()
     while True:
-        loop.run(pyuv.UV_RUN_DEFAULT)
         if _uncaught:
             raise _uncaught.popleft()
-        if not _queue:
-            return
+        if _pending:
+            _run_pending()
+            continue
         processTicks()
+        _run_loop()
+        if not (_uncaught or _pending or _queue):
+            return
