@@ -1,12 +1,15 @@
 """IP address classification (Node's ``lib/internal/net.js``): ``isIP``, ``isIPv4``,
 ``isIPv6`` with Node's exact regular expressions (no leading zeros in IPv4 octets, an
-optional ``%zone`` suffix on IPv6, embedded IPv4 tails).
+optional ``%zone`` suffix on IPv6, embedded IPv4 tails); and the two tiny helpers of
+``lib/net.js`` that tell a port from a pipe path, ``toNumber`` and ``isPipeName``.
 """
 
 from __future__ import annotations
 
 import re
 from typing import Any
+
+from .validators import js_number
 
 _V4_SEG = "(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9][0-9]|[0-9])"
 _V4_STR = rf"(?:{_V4_SEG}\.){{3}}{_V4_SEG}"
@@ -53,4 +56,21 @@ def isIP(s: Any) -> int:
     return 0
 
 
-__all__ = ["isIP", "isIPv4", "isIPv6"]
+def toNumber(x: Any) -> float | bool:
+    """``lib/net.js``'s ``toNumber``: ``Number(x)`` when that is ``>= 0``, else ``False``.
+
+    Compare the result with ``is False``: a valid ``0`` is falsy too.
+    """
+    if x is None or isinstance(x, (bool, int, float, str)):
+        n = js_number(x)
+        if n >= 0:
+            return n
+    return False
+
+
+def isPipeName(s: Any) -> bool:
+    """``lib/net.js``'s ``isPipeName``: a string that is not a non-negative number."""
+    return isinstance(s, str) and toNumber(s) is False
+
+
+__all__ = ["isIP", "isIPv4", "isIPv6", "isPipeName", "toNumber"]
