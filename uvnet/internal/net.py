@@ -1,7 +1,8 @@
 """IP address classification (Node's ``lib/internal/net.js``): ``isIP``, ``isIPv4``,
 ``isIPv6`` with Node's exact regular expressions (no leading zeros in IPv4 octets, an
-optional ``%zone`` suffix on IPv6, embedded IPv4 tails); and the two tiny helpers of
-``lib/net.js`` that tell a port from a pipe path, ``toNumber`` and ``isPipeName``.
+optional ``%zone`` suffix on IPv6, embedded IPv4 tails); the two tiny helpers of
+``lib/net.js`` that tell a port from a pipe path, ``toNumber`` and ``isPipeName``; and
+``guessHandleType``/``createHandle``, which wrap an existing fd for ``{fd}`` options.
 """
 
 from __future__ import annotations
@@ -9,7 +10,13 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .validators import js_number
+import pyuv
+
+from .errors import ERR_INVALID_FD_TYPE
+from .handles.connection import SERVER, SOCKET
+from .handles.pipe import PipeWrap
+from .handles.tcp import TCPWrap
+from .validators import js_number, validateInt32
 
 _V4_SEG = "(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9][0-9]|[0-9])"
 _V4_STR = rf"(?:{_V4_SEG}\.){{3}}{_V4_SEG}"
@@ -73,4 +80,32 @@ def isPipeName(s: Any) -> bool:
     return isinstance(s, str) and toNumber(s) is False
 
 
-__all__ = ["isIP", "isIPv4", "isIPv6", "isPipeName", "toNumber"]
+_HANDLE_TYPES = {
+    pyuv.UV_TCP: "TCP",
+    pyuv.UV_TTY: "TTY",
+    pyuv.UV_UDP: "UDP",
+    pyuv.UV_NAMED_PIPE: "PIPE",
+    17: "FILE",  # libuv's UV_FILE, which pyuv does not export
+}
+
+
+def guessHandleType(fd: int) -> str:
+    """Node's ``guessHandleType``: ``'TCP'``, ``'PIPE'``, ``'TTY'``, ``'UDP'``, ``'FILE'``
+    or ``'UNKNOWN'`` for what ``fd`` refers to (libuv's ``uv_guess_handle``)."""
+    return _HANDLE_TYPES.get(pyuv.util.guess_handle_type(fd), "UNKNOWN")
+
+
+def createHandle(fd: int, is_server: bool) -> TCPWrap | PipeWrap:
+    """``lib/net.js``'s ``createHandle``: a fresh wrap of the kind ``fd`` needs (not yet
+    opened on it); ``ERR_INVALID_FD_TYPE`` for anything but a TCP socket or a pipe."""
+    validateInt32(fd, "fd", 0)
+    kind = guessHandleType(fd)
+    if kind == "PIPE":
+        return PipeWrap(SERVER if is_server else SOCKET)
+    if kind == "TCP":
+        return TCPWrap(SERVER if is_server else SOCKET)
+    raise ERR_INVALID_FD_TYPE(kind)
+
+
+__all__ = ["createHandle", "guessHandleType", "isIP", "isIPv4", "isIPv6", "isPipeName",
+           "toNumber"]
