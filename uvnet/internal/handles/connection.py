@@ -20,7 +20,7 @@ IPC = 2
 class ConnectWrap:
     """A connect request (Node's ``TCPConnectWrap``/``PipeConnectWrap``)."""
 
-    __slots__ = ("oncomplete", "address", "port", "localAddress", "localPort")
+    __slots__ = ("oncomplete", "address", "port", "localAddress", "localPort", "addressType")
 
     def __init__(self) -> None:
         self.oncomplete: Callable[..., Any] | None = None
@@ -28,6 +28,7 @@ class ConnectWrap:
         self.port: int | None = None
         self.localAddress: str | None = None
         self.localPort: int | None = None
+        self.addressType: int | None = None
 
 
 class ConnectionWrap(LibuvStreamWrap):

@@ -1,0 +1,190 @@
+"""What a stream over a libuv handle shares (Node's ``lib/internal/stream_base_commons.js``).
+
+``writeGeneric``/``writevGeneric`` issue a write on the handle and settle the stream's
+callback through ``afterWriteDispatched`` (completed synchronously) or ``onWriteComplete``
+(libuv's write callback). ``onStreamRead`` is installed as the handle's ``onread``.
+``setStreamTimeout`` is ``Socket.prototype.setTimeout``.
+
+Node keys some stream fields by symbols; here they are plain attributes of the stream:
+``kUpdateTimer`` is the ``_unrefTimer`` method, ``kAfterAsyncWrite`` the
+``_afterAsyncWrite`` method, ``kHandle`` the ``_handle`` attribute, ``kTimeout`` the
+``_kTimeout`` attribute, and ``kBuffer``/``kBufferGen``/``kBufferCb`` the
+``_kBuffer``/``_kBufferGen``/``_kBufferCb`` attributes (the ``onread`` option).
+"""
+
+from __future__ import annotations
+
+import math
+import warnings
+from functools import partial
+from typing import Any, Callable
+
+from ..buffer import encode
+from ..timers import TimeoutOverflowWarning, clearTimeout, setUnrefTimeout
+from .errors import ERR_OUT_OF_RANGE, errnoException
+from .handles.stream import UV_EOF, LibuvStreamWrap, WriteWrap
+from .validators import validateFunction, validateNumber
+
+TIMEOUT_MAX = 2**31 - 1
+
+
+def _handleWriteReq(req: WriteWrap, data: Any, encoding: str) -> int:
+    """Node's ``handleWriteReq``: a string is encoded with its encoding, bytes go as they are."""
+    if isinstance(data, str):
+        data = encode(data, encoding)
+    return req.handle.writeBuffer(req, data)
+
+
+def onWriteComplete(req: WriteWrap, status: int) -> None:
+    """Node's ``onWriteComplete``: libuv finished an asynchronous write."""
+    stream = req.handle.owner
+    if stream.destroyed:
+        if callable(req.callback):
+            req.callback(None)
+        return
+    if status < 0:
+        ex = errnoException(status, "write")
+        if callable(req.callback):
+            req.callback(ex)
+        else:
+            stream.destroy(ex)
+        return
+    stream._unrefTimer()
+    stream._afterAsyncWrite(req)
+    if callable(req.callback):
+        req.callback(None)
+
+
+def createWriteWrap(handle: LibuvStreamWrap, callback: Callable[..., Any]) -> WriteWrap:
+    """Node's ``createWriteWrap``."""
+    req = WriteWrap()
+    req.handle = handle
+    req.oncomplete = partial(onWriteComplete, req)
+    req.async_ = False
+    req.bytes = 0
+    req.buffer = None
+    req.callback = callback
+    return req
+
+
+def writevGeneric(self: Any, data: list[dict[str, Any]], cb: Callable[..., Any]) -> WriteWrap:
+    """Node's ``writevGeneric``: ``data`` is the Writable's ``[{'chunk', 'encoding'}, ...]``."""
+    req = createWriteWrap(self._handle, cb)
+    chunks = [encode(entry["chunk"], entry["encoding"]) if isinstance(entry["chunk"], str)
+              else entry["chunk"] for entry in data]
+    err = req.handle.writev(req, chunks)
+    afterWriteDispatched(req, err, cb)
+    return req
+
+
+def writeGeneric(self: Any, data: Any, encoding: str, cb: Callable[..., Any]) -> WriteWrap:
+    """Node's ``writeGeneric``."""
+    req = createWriteWrap(self._handle, cb)
+    err = _handleWriteReq(req, data, encoding)
+    afterWriteDispatched(req, err, cb)
+    return req
+
+
+def afterWriteDispatched(req: WriteWrap, err: int, cb: Callable[..., Any]) -> None:
+    """Node's ``afterWriteDispatched``: a write that completed at once calls back now."""
+    if err != 0:
+        cb(errnoException(err, "write"))
+        return
+    if not req.async_ and callable(req.callback):
+        req.callback()
+
+
+def onStreamRead(handle: LibuvStreamWrap, nread: int, buf: bytes | None) -> None:
+    """Node's ``onStreamRead``: the handle's ``onread`` (bound to the handle)."""
+    stream = handle.owner
+    stream._unrefTimer()
+
+    if nread > 0 and not stream.destroyed:
+        userBuf = stream._kBuffer
+        if userBuf is not None:
+            result = _deliverToUserBuffer(stream, buf)
+        else:
+            result = stream.push(buf)
+        if not result:
+            handle.reading = False
+            if not stream.destroyed:
+                err = handle.readStop()
+                if err:
+                    stream.destroy(errnoException(err, "read"))
+        return
+
+    if nread == 0:
+        return
+
+    if nread != UV_EOF:
+        stream.destroy(errnoException(nread, "read"))
+        return
+
+    if not stream._readableState.endEmitted:
+        stream.push(None)
+        stream.read(0)
+
+
+def _deliverToUserBuffer(stream: Any, data: Any) -> bool:
+    """The ``onread`` option: libuv reads at most ``len(buffer)`` bytes into the user's
+    buffer and calls ``callback(nread, buffer)``; a read larger than the buffer arrives here
+    in one piece, so it is handed over one buffer-full at a time."""
+    view = memoryview(data)
+    result = True
+    while view:
+        userBuf = stream._kBuffer
+        n = min(len(userBuf), len(view))
+        userBuf[:n] = view[:n]
+        view = view[n:]
+        result = stream._kBufferCb(n, userBuf) is not False
+        bufGen = stream._kBufferGen
+        if bufGen is not None:
+            nextBuf = bufGen()
+            if isinstance(nextBuf, (bytearray, memoryview)):
+                stream._kBuffer = nextBuf
+    return result
+
+
+def getTimerDuration(msecs: Any, name: str) -> float:
+    """Node's ``getTimerDuration`` (``internal/timers``): a non-negative finite number."""
+    validateNumber(msecs, name)
+    if msecs < 0 or not math.isfinite(msecs):
+        raise ERR_OUT_OF_RANGE(name, "a non-negative finite number", msecs)
+    if msecs > TIMEOUT_MAX:
+        warnings.warn(f"{msecs} does not fit into a 32-bit signed integer.\n"
+                      "Timer duration was truncated to 2147483647.",
+                      TimeoutOverflowWarning, stacklevel=3)
+        return TIMEOUT_MAX
+    return msecs
+
+
+def setStreamTimeout(self: Any, msecs: Any, callback: Callable[..., Any] | None = None) -> Any:
+    """Node's ``setStreamTimeout`` (``Socket.prototype.setTimeout``): after ``msecs`` of
+    inactivity emit ``'timeout'``; ``0`` disables it; ``callback`` is a ``once`` listener."""
+    if self.destroyed:
+        return self
+    self.timeout = msecs
+    msecs = getTimerDuration(msecs, "msecs")
+    clearTimeout(self._kTimeout)
+    if msecs == 0:
+        if callback is not None:
+            validateFunction(callback, "callback")
+            self.removeListener("timeout", callback)
+    else:
+        self._kTimeout = setUnrefTimeout(self._onTimeout, msecs)
+        if callback is not None:
+            validateFunction(callback, "callback")
+            self.once("timeout", callback)
+    return self
+
+
+__all__ = [
+    "afterWriteDispatched",
+    "createWriteWrap",
+    "getTimerDuration",
+    "onStreamRead",
+    "onWriteComplete",
+    "setStreamTimeout",
+    "writeGeneric",
+    "writevGeneric",
+]

@@ -1,0 +1,1126 @@
+"""``net.Socket`` and the client side of Node's ``lib/net.js`` (v20), on the wrap layer.
+
+Each function mirrors its namesake in ``lib/net.js``: ``Socket`` (the constructor),
+``initSocketHandle``, ``Socket.connect``, ``normalizeArgs``, ``lookupAndConnect``,
+``lookupAndConnectMultiple``, ``internalConnect``, ``internalConnectMultiple``,
+``afterConnect``, ``afterConnectMultiple``, ``internalConnectMultipleTimeout``,
+``_writeGeneric``, ``_final``/``afterShutdown``, ``writeAfterFIN``,
+``onReadableStreamEnd``, ``_destroy``, and the module functions ``connect``/
+``createConnection`` and the ``autoSelectFamily`` defaults. Reading and writing on the
+handle is in :mod:`uvnet.internal.stream_base_commons`.
+
+Fields Node keys by symbol are attributes named after the symbol: ``_kTimeout``,
+``_kBuffer``, ``_kBufferCb``, ``_kBufferGen``, ``_kSetNoDelay``, ``_kSetKeepAlive``,
+``_kSetKeepAliveInitialDelay``, ``_kBytesRead``, ``_kBytesWritten``,
+``_kLastWriteQueueSize``. The handle's ``owner`` is Node's ``handle[owner_symbol]``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import partial
+from types import MethodType
+from typing import Any, Callable
+
+import pyuv
+
+from .. import dns
+from ..buffer import byteLength
+from ..internal.errors import (
+    ERR_INVALID_ADDRESS_FAMILY,
+    ERR_INVALID_ARG_TYPE,
+    ERR_INVALID_ARG_VALUE,
+    ERR_INVALID_HANDLE_TYPE,
+    ERR_INVALID_IP_ADDRESS,
+    ERR_MISSING_ARGS,
+    ERR_SOCKET_CLOSED,
+    ERR_SOCKET_CLOSED_BEFORE_CONNECTION,
+    ERR_SOCKET_CONNECTION_TIMEOUT,
+    NodeAggregateError,
+    errnoException,
+    exceptionWithHostPort,
+)
+from ..internal.handles.connection import SOCKET, ConnectWrap
+from ..internal.handles.pipe import PipeWrap
+from ..internal.handles.stream import ShutdownWrap
+from ..internal.handles.tcp import TCPWrap
+from ..internal.net import createHandle, isIP, isPipeName
+from ..internal.stream_base_commons import (
+    onStreamRead,
+    setStreamTimeout,
+    writeGeneric,
+    writevGeneric,
+)
+from ..internal.streams.duplex import Duplex
+from ..internal.task_queues import nextTick
+from ..internal.validators import (
+    js_number,
+    validateBoolean,
+    validateFunction,
+    validateInt32,
+    validateNumber,
+    validatePort,
+    validateString,
+)
+from ..timers import clearTimeout, setTimeout
+
+UV_EADDRINUSE: int = pyuv.errno.UV_EADDRINUSE
+UV_ECANCELED: int = pyuv.errno.UV_ECANCELED
+UV_ENOTCONN: int = pyuv.errno.UV_ENOTCONN
+UV_ETIMEDOUT: int = pyuv.errno.UV_ETIMEDOUT
+
+DEFAULT_IPV4_ADDR = "0.0.0.0"
+DEFAULT_IPV6_ADDR = "::"
+
+_autoSelectFamilyDefault = True
+_autoSelectFamilyAttemptTimeoutDefault = 250
+
+
+def _noop(*_args: Any) -> None:
+    pass
+
+
+def _js(value: Any) -> str:
+    """How JavaScript prints a value in a template string (``undefined`` for ``None``)."""
+    return "undefined" if value is None else str(value)
+
+
+# --- module functions ---------------------------------------------------------------------
+
+
+def connect(*args: Any, **kwargs: Any) -> Socket:
+    """Node's ``net.connect``/``net.createConnection``: ``(options[, cb])``,
+    ``(port[, host][, cb])`` or ``(path[, cb])``; keywords stand for options."""
+    normalized = normalizeArgs(args, kwargs)
+    options = normalized[0]
+    socket = Socket(options)
+    if options.get("timeout"):
+        socket.setTimeout(options["timeout"])
+    return socket.connect(normalized)
+
+
+createConnection = connect
+
+
+def getDefaultAutoSelectFamily() -> bool:
+    """Node's ``net.getDefaultAutoSelectFamily()`` (``True`` in v20)."""
+    return _autoSelectFamilyDefault
+
+
+def setDefaultAutoSelectFamily(value: bool) -> None:
+    """Node's ``net.setDefaultAutoSelectFamily(value)``."""
+    global _autoSelectFamilyDefault
+    validateBoolean(value, "value")
+    _autoSelectFamilyDefault = value
+
+
+def getDefaultAutoSelectFamilyAttemptTimeout() -> int:
+    """Node's ``net.getDefaultAutoSelectFamilyAttemptTimeout()`` (250 ms)."""
+    return _autoSelectFamilyAttemptTimeoutDefault
+
+
+def setDefaultAutoSelectFamilyAttemptTimeout(value: int) -> None:
+    """Node's ``net.setDefaultAutoSelectFamilyAttemptTimeout(value)``: at least 10 ms."""
+    global _autoSelectFamilyAttemptTimeoutDefault
+    validateInt32(value, "value", 1)
+    _autoSelectFamilyAttemptTimeoutDefault = max(value, 10)
+
+
+class NormalizedArgs(list):
+    """``[options, cb]`` from :func:`normalizeArgs` (Node tags it with ``normalizedArgsSymbol``)."""
+
+
+def normalizeArgs(args: Sequence[Any], kwargs: dict[str, Any] | None = None) -> NormalizedArgs:
+    """Node's ``normalizeArgs``: ``(options[...][, cb])``, ``(path[...][, cb])`` or
+    ``([port][, host][...][, cb])`` to ``[options, cb]``. Keyword arguments are options
+    too (``connect(port=80, host='example.org')``)."""
+    if not args:
+        return NormalizedArgs([dict(kwargs or {}), None])
+    arg0 = args[0]
+    options: dict[str, Any]
+    if isinstance(arg0, dict):
+        options = {**arg0, **kwargs} if kwargs else arg0
+    else:
+        options = {}
+        if isPipeName(arg0):
+            options["path"] = arg0
+        else:
+            options["port"] = arg0
+            if len(args) > 1 and isinstance(args[1], str):
+                options["host"] = args[1]
+        if kwargs:
+            options.update(kwargs)
+    cb = args[-1]
+    return NormalizedArgs([options, cb if callable(cb) else None])
+
+
+def emitCloseNT(self: Any) -> None:
+    """Node's ``emitCloseNT``: ``'close'`` with no argument."""
+    self.emit("close")
+
+
+# --- the socket -------------------------------------------------------------------------
+
+
+def initSocketHandle(self: Socket) -> None:
+    """Node's ``initSocketHandle``: revive the stream, adopt ``self._handle``."""
+    self._undestroy()
+    self._sockname = None
+    handle = self._handle
+    if handle is not None:
+        handle.owner = self
+        handle.onread = partial(onStreamRead, handle)
+        if self._kBufferGen is not None:
+            userBuf = self._kBufferGen()
+            if not isinstance(userBuf, (bytearray, memoryview)):
+                return
+            self._kBuffer = userBuf
+
+
+def closeSocketHandle(self: Socket, isException: bool) -> None:
+    """Node's ``closeSocketHandle``: ``'close'`` comes from the handle's close callback."""
+    if self._handle is not None:
+        self._handle.close(lambda: self.emit("close", isException))
+
+
+def _isUint8Array(value: Any) -> bool:
+    return isinstance(value, bytearray) or (
+        isinstance(value, memoryview) and not value.readonly)
+
+
+class Socket(Duplex):
+    """Node's ``net.Socket``: a Duplex stream over a TCP or Pipe handle.
+
+    ``Socket(options)`` with a dict (or keywords) of Node's options, or an ``int`` fd.
+    """
+
+    def __init__(self, options: dict[str, Any] | int | None = None, **kwargs: Any) -> None:
+        if isinstance(options, int) and not isinstance(options, bool):
+            options = {"fd": options}
+        options = {**(options or {}), **kwargs}
+        if options.get("objectMode"):
+            raise ERR_INVALID_ARG_VALUE("options.objectMode", options["objectMode"],
+                                        "is not supported")
+        if options.get("readableObjectMode") or options.get("writableObjectMode"):
+            which = "readableObjectMode" if options.get("readableObjectMode") \
+                else "writableObjectMode"
+            raise ERR_INVALID_ARG_VALUE(f"options.{which}", options[which], "is not supported")
+        if options.get("keepAliveInitialDelay") is not None:
+            validateNumber(options["keepAliveInitialDelay"], "options.keepAliveInitialDelay")
+            if options["keepAliveInitialDelay"] < 0:
+                options["keepAliveInitialDelay"] = 0
+
+        self.connecting = False
+        self._hadError = False
+        self._handle: Any = None
+        self._parent: Any = None
+        self._host: str | None = None
+        self._peername: dict[str, Any] | None = None
+        self._sockname: dict[str, Any] | None = None
+        self._kLastWriteQueueSize = 0
+        self._kTimeout: Any = None
+        self._kBuffer: Any = None
+        self._kBufferCb: Callable[..., Any] | None = None
+        self._kBufferGen: Callable[[], Any] | None = None
+        self.timeout: Any = None
+        self.resetAndClosing = False
+        self.autoSelectFamilyAttemptedAddresses: list[str] | None = None
+
+        options["allowHalfOpen"] = bool(options.get("allowHalfOpen"))
+        options["emitClose"] = False
+        options["autoDestroy"] = True
+        options["decodeStrings"] = False
+        super().__init__(options)
+
+        if options.get("handle"):
+            self._handle = options["handle"]
+        elif options.get("fd") is not None:
+            fd = options["fd"]
+            self._handle = createHandle(fd, False)
+            err = self._handle.open(fd)
+            if err:
+                raise errnoException(err, "open")
+
+        onread = options.get("onread")
+        if isinstance(onread, dict) and (
+                _isUint8Array(onread.get("buffer")) or callable(onread.get("buffer"))) \
+                and callable(onread.get("callback")):
+            if callable(onread["buffer"]):
+                self._kBuffer = True
+                self._kBufferGen = onread["buffer"]
+            else:
+                self._kBuffer = onread["buffer"]
+            self._kBufferCb = onread["callback"]
+
+        self._kSetNoDelay = bool(options.get("noDelay"))
+        self._kSetKeepAlive = bool(options.get("keepAlive"))
+        self._kSetKeepAliveInitialDelay = int(js_number(
+            options.get("keepAliveInitialDelay") or 0) / 1000)
+
+        self.on("end", MethodType(onReadableStreamEnd, self))
+
+        initSocketHandle(self)
+
+        self._pendingData: Any = None
+        self._pendingEncoding = ""
+
+        if self._handle is not None and options.get("readable") is not False:
+            if options.get("pauseOnCreate"):
+                self._handle.reading = False
+                self._handle.readStop()
+                self.readableFlowing = False
+            elif not options.get("manualStart"):
+                self.read(0)
+
+        self.server: Any = None
+        self._server: Any = None
+        self._kBytesRead = 0
+        self._kBytesWritten = 0
+
+    # --- timers ---------------------------------------------------------------------------
+
+    def _unrefTimer(self) -> None:
+        """Node's ``_unrefTimer`` (``kUpdateTimer``): refresh the idle timeout."""
+        s: Any = self
+        while s is not None:
+            if s._kTimeout is not None:
+                s._kTimeout.refresh()
+            s = s._parent
+
+    setTimeout = setStreamTimeout
+
+    def _onTimeout(self) -> None:
+        """Node's ``_onTimeout``: emit ``'timeout'`` unless a write is still in flight."""
+        handle = self._handle
+        lastWriteQueueSize = self._kLastWriteQueueSize
+        if lastWriteQueueSize > 0 and handle is not None:
+            writeQueueSize = handle.writeQueueSize
+            if lastWriteQueueSize != writeQueueSize:
+                self._kLastWriteQueueSize = writeQueueSize
+                self._unrefTimer()
+                return
+        self.emit("timeout")
+
+    def _afterAsyncWrite(self, _req: Any = None) -> None:
+        """Node's ``Socket.prototype[kAfterAsyncWrite]``."""
+        self._kLastWriteQueueSize = 0
+
+    # --- stream hooks -----------------------------------------------------------------------
+
+    def _final(self, cb: Callable[..., Any]) -> Any:
+        """Node's ``Socket.prototype._final``: send a FIN once the writes are flushed."""
+        if self.pending:
+            return self.once("connect", lambda: self._final(cb))
+        if self._handle is None:
+            return cb()
+        req = ShutdownWrap()
+        req.oncomplete = partial(afterShutdown, req)
+        req.handle = self._handle
+        req.callback = cb
+        err = self._handle.shutdown(req)
+        if err == 1 or err == UV_ENOTCONN:
+            return cb()
+        if err != 0:
+            return cb(errnoException(err, "shutdown"))
+        return None
+
+    def _read(self, n: int) -> None:
+        """Node's ``Socket.prototype._read``: start the handle reading (after connect)."""
+        if self.connecting or self._handle is None:
+            self.once("connect", lambda: self._read(n))
+        elif not self._handle.reading:
+            tryReadStart(self)
+
+    def _writeGeneric(self, writev: bool, data: Any, encoding: str,
+                      cb: Callable[..., Any]) -> Any:
+        """Node's ``_writeGeneric``: hold the data while connecting, else write it."""
+        if self.connecting:
+            self._pendingData = data
+            self._pendingEncoding = encoding
+
+            def onClose(*_args: Any) -> None:
+                cb(ERR_SOCKET_CLOSED_BEFORE_CONNECTION())
+
+            def onConnect() -> None:
+                self.off("close", onClose)
+                self._writeGeneric(writev, data, encoding, cb)
+
+            self.once("connect", onConnect)
+            self.once("close", onClose)
+            return None
+        self._pendingData = None
+        self._pendingEncoding = ""
+
+        if self._handle is None:
+            cb(ERR_SOCKET_CLOSED())
+            return False
+
+        self._unrefTimer()
+        if writev:
+            req = writevGeneric(self, data, cb)
+        else:
+            req = writeGeneric(self, data, encoding, cb)
+        if req.async_:
+            self._kLastWriteQueueSize = req.bytes
+        return None
+
+    def _writev(self, chunks: list[dict[str, Any]], cb: Callable[..., Any]) -> None:
+        """Node's ``Socket.prototype._writev``."""
+        self._writeGeneric(True, chunks, "", cb)
+
+    def _write(self, data: Any, encoding: str, cb: Callable[..., Any]) -> None:
+        """Node's ``Socket.prototype._write``."""
+        self._writeGeneric(False, data, encoding, cb)
+
+    def _destroy(self, exception: BaseException | None, cb: Callable[..., Any]) -> None:
+        """Node's ``Socket.prototype._destroy``: close the handle (``'close'`` comes from its
+        close callback) or, with no handle, emit ``'close'`` on the next tick."""
+        self.connecting = False
+        s: Any = self
+        while s is not None:
+            clearTimeout(s._kTimeout)
+            s = s._parent
+
+        handle = self._handle
+        if handle is not None:
+            isException = bool(exception)
+            self._kBytesRead = handle.bytesRead
+            self._kBytesWritten = handle.bytesWritten
+            if self.resetAndClosing:
+                self.resetAndClosing = False
+                err = handle.reset(lambda: self.emit("close", isException))
+                if err:
+                    self.emit("error", errnoException(err, "reset"))
+            else:
+                closeSocketHandle(self, isException)
+            handle.onread = _noop
+            self._handle = None
+            self._sockname = None
+            cb(exception)
+        else:
+            cb(exception)
+            nextTick(emitCloseNT, self)
+
+        server = self._server
+        if server is not None:
+            server._connections -= 1
+            emitCloseIfDrained = getattr(server, "_emitCloseIfDrained", None)
+            if emitCloseIfDrained is not None:
+                emitCloseIfDrained()
+
+    # --- public methods -------------------------------------------------------------------
+
+    def connect(self, *args: Any, **kwargs: Any) -> Socket:
+        """Node's ``Socket.prototype.connect``: ``(options[, cb])``, ``(port[, host][, cb])``
+        or ``(path[, cb])``; keywords stand for options. Returns the socket."""
+        if args and isinstance(args[0], NormalizedArgs):
+            normalized = args[0]
+        else:
+            normalized = normalizeArgs(args, kwargs)
+        options, cb = normalized
+
+        if cb is not None:
+            self.once("connect", cb)
+
+        if self._parent is not None and self._parent.connecting:
+            return self
+
+        if "port" not in options and options.get("path") is None:
+            raise ERR_MISSING_ARGS(["options", "port", "path"])
+
+        if "write" in self.__dict__:
+            del self.write
+
+        if self.destroyed:
+            self._handle = None
+            self._peername = None
+            self._sockname = None
+
+        path = options.get("path")
+        pipe = bool(path)
+
+        if self._handle is None:
+            self._handle = PipeWrap(SOCKET) if pipe else TCPWrap(SOCKET)
+            initSocketHandle(self)
+
+        self._unrefTimer()
+        self.connecting = True
+
+        if pipe:
+            validateString(path, "options.path")
+            internalConnect(self, path)
+        else:
+            lookupAndConnect(self, options)
+        return self
+
+    def _reinitializeHandle(self, handle: TCPWrap) -> None:
+        """Node's ``Socket.prototype[kReinitializeHandle]``: a fresh handle per attempt."""
+        if self._handle is not None:
+            self._handle.close()
+        self._handle = handle
+        handle.owner = self
+        initSocketHandle(self)
+
+    def setNoDelay(self, enable: Any = None) -> Socket:
+        """Node's ``setNoDelay([enable=true])``; remembered until there is a handle."""
+        enable = True if enable is None else bool(enable)
+        if self._handle is None:
+            self._kSetNoDelay = enable
+            return self
+        if hasattr(self._handle, "setNoDelay") and enable != self._kSetNoDelay:
+            self._kSetNoDelay = enable
+            self._handle.setNoDelay(enable)
+        return self
+
+    def setKeepAlive(self, enable: Any = False, initialDelayMsecs: Any = None) -> Socket:
+        """Node's ``setKeepAlive([enable][, initialDelay])``; the delay is in milliseconds."""
+        enable = bool(enable)
+        initialDelay = _toInt32(js_number(initialDelayMsecs) / 1000
+                                if initialDelayMsecs is not None else 0)
+        if self._handle is None:
+            self._kSetKeepAlive = enable
+            self._kSetKeepAliveInitialDelay = initialDelay
+            return self
+        if not hasattr(self._handle, "setKeepAlive"):
+            return self
+        if enable != self._kSetKeepAlive or (
+                enable and self._kSetKeepAliveInitialDelay != initialDelay):
+            self._kSetKeepAlive = enable
+            self._kSetKeepAliveInitialDelay = initialDelay
+            self._handle.setKeepAlive(enable, initialDelay)
+        return self
+
+    def address(self) -> dict[str, Any]:
+        """Node's ``socket.address()``: ``{address, family, port}``, or ``{}``."""
+        return self._getsockname()
+
+    def end(self, *args: Any, **kwargs: Any) -> Socket:
+        """Node's ``Socket.prototype.end``: the stream's ``end``, returning the socket."""
+        super().end(*args, **kwargs)
+        return self
+
+    def resetAndDestroy(self) -> Socket:
+        """Node's ``resetAndDestroy``: close with a RST (TCP only)."""
+        if self._handle is not None:
+            if not isinstance(self._handle, TCPWrap):
+                raise ERR_INVALID_HANDLE_TYPE()
+            if self.connecting:
+                self.once("connect", lambda: self._reset())
+            else:
+                self._reset()
+        else:
+            self.destroy(ERR_SOCKET_CLOSED())
+        return self
+
+    def _reset(self) -> Socket:
+        self.resetAndClosing = True
+        return self.destroy()
+
+    def pause(self) -> Socket:
+        """Node's ``Socket.prototype.pause``; with ``onread`` it also stops the handle."""
+        if self._kBuffer and not self.connecting and self._handle is not None \
+                and self._handle.reading:
+            self._handle.reading = False
+            if not self.destroyed:
+                err = self._handle.readStop()
+                if err:
+                    self.destroy(errnoException(err, "read"))
+        return super().pause()
+
+    def resume(self) -> Socket:
+        """Node's ``Socket.prototype.resume``; with ``onread`` it also starts the handle."""
+        if self._kBuffer and not self.connecting and self._handle is not None \
+                and not self._handle.reading:
+            tryReadStart(self)
+        return super().resume()
+
+    def read(self, n: Any = None) -> Any:
+        """Node's ``Socket.prototype.read``; with ``onread`` it also starts the handle."""
+        if self._kBuffer and not self.connecting and self._handle is not None \
+                and not self._handle.reading:
+            tryReadStart(self)
+        return super().read(n)
+
+    def destroySoon(self) -> None:
+        """Node's ``destroySoon``: ``end()``, then destroy once finished."""
+        if self.writable:
+            self.end()
+        if self.writableFinished:
+            self.destroy()
+        else:
+            self.once("finish", self.destroy)
+
+    def ref(self) -> Socket:
+        """Node's ``socket.ref()``; deferred to ``'connect'`` without a handle."""
+        if self._handle is None:
+            self.once("connect", self.ref)
+            return self
+        self._handle.ref()
+        return self
+
+    def unref(self) -> Socket:
+        """Node's ``socket.unref()``; deferred to ``'connect'`` without a handle."""
+        if self._handle is None:
+            self.once("connect", self.unref)
+            return self
+        self._handle.unref()
+        return self
+
+    # --- addresses ---------------------------------------------------------------------------
+
+    def _getpeername(self) -> dict[str, Any]:
+        handle = self._handle
+        if handle is None or not hasattr(handle, "getpeername") or self.connecting:
+            return self._peername or {}
+        if not self._peername:
+            out: dict[str, Any] = {}
+            if handle.getpeername(out):
+                return out
+            self._peername = out
+        return self._peername
+
+    def _getsockname(self) -> dict[str, Any]:
+        handle = self._handle
+        if handle is None or not hasattr(handle, "getsockname"):
+            return {}
+        if self._sockname is None:
+            self._sockname = {}
+            handle.getsockname(self._sockname)
+        return self._sockname
+
+    # --- properties -------------------------------------------------------------------------
+
+    @property
+    def _connecting(self) -> bool:
+        return self.connecting
+
+    @property
+    def pending(self) -> bool:
+        """No handle yet, or still connecting."""
+        return self._handle is None or self.connecting
+
+    @property
+    def readyState(self) -> str:
+        """``'opening'``, ``'open'``, ``'readOnly'``, ``'writeOnly'`` or ``'closed'``."""
+        if self.connecting:
+            return "opening"
+        if self.readable and self.writable:
+            return "open"
+        if self.readable and not self.writable:
+            return "readOnly"
+        if not self.readable and self.writable:
+            return "writeOnly"
+        return "closed"
+
+    @property
+    def bufferSize(self) -> int | None:
+        """Deprecated alias of ``writableLength``; ``None`` without a handle."""
+        if self._handle is not None:
+            return self.writableLength
+        return None
+
+    @property
+    def bytesRead(self) -> int:
+        return self._handle.bytesRead if self._handle is not None else self._kBytesRead
+
+    @property
+    def _bytesDispatched(self) -> int:
+        return self._handle.bytesWritten if self._handle is not None else self._kBytesWritten
+
+    @property
+    def bytesWritten(self) -> int | None:
+        """Bytes written so far, counting those still queued (Node's getter)."""
+        bytes_ = self._bytesDispatched
+        data = self._pendingData
+        encoding = self._pendingEncoding
+        writableBuffer = self.writableBuffer
+        if writableBuffer is None:
+            return None
+        for el in writableBuffer:
+            bytes_ += _chunkLength(el["chunk"], el["encoding"])
+        if isinstance(data, list):
+            for entry in data:
+                bytes_ += _chunkLength(entry["chunk"], entry["encoding"])
+        elif data:
+            bytes_ += _chunkLength(data, encoding)
+        return bytes_
+
+    @property
+    def remoteAddress(self) -> str | None:
+        return self._getpeername().get("address")
+
+    @property
+    def remoteFamily(self) -> str | None:
+        return self._getpeername().get("family")
+
+    @property
+    def remotePort(self) -> int | None:
+        return self._getpeername().get("port")
+
+    @property
+    def localAddress(self) -> str | None:
+        return self._getsockname().get("address")
+
+    @property
+    def localPort(self) -> int | None:
+        return self._getsockname().get("port")
+
+    @property
+    def localFamily(self) -> str | None:
+        return self._getsockname().get("family")
+
+
+def _chunkLength(chunk: Any, encoding: str) -> int:
+    if isinstance(chunk, str):
+        return byteLength(chunk, encoding)
+    return len(memoryview(chunk).cast("B"))
+
+
+def _toInt32(x: float) -> int:
+    """JavaScript's ``~~x``."""
+    if x != x or x in (float("inf"), float("-inf")):
+        return 0
+    n = int(x) & 0xFFFFFFFF
+    return n - 0x100000000 if n & 0x80000000 else n
+
+
+# --- reading and writing helpers ------------------------------------------------------------
+
+
+def tryReadStart(socket: Socket) -> None:
+    """Node's ``tryReadStart``."""
+    socket._handle.reading = True
+    err = socket._handle.readStart()
+    if err:
+        socket.destroy(errnoException(err, "read"))
+
+
+def afterShutdown(req: ShutdownWrap, _status: int = 0) -> None:
+    """Node's ``afterShutdown``: the FIN is out; finish the writable side."""
+    req.callback()
+
+
+def onReadableStreamEnd(self: Socket) -> None:
+    """Node's ``onReadableStreamEnd``: without ``allowHalfOpen``, later writes fail with EPIPE."""
+    if not self.allowHalfOpen:
+        self.write = MethodType(writeAfterFIN, self)  # type: ignore[method-assign]
+
+
+class _EPIPE(Exception):
+    """Node's ``genericNodeError('This socket has been ended by the other party',
+    {code: 'EPIPE'})``: a plain ``Error`` with just a ``code``."""
+
+    code = "EPIPE"
+    name = "Error"
+
+    def __init__(self) -> None:
+        self.message = "This socket has been ended by the other party"
+        super().__init__(self.message)
+
+    def __str__(self) -> str:
+        return self.message
+
+
+def writeAfterFIN(self: Socket, chunk: Any, encoding: Any = None,
+                  cb: Callable[..., Any] | None = None) -> bool:
+    """Node's ``writeAfterFIN``: once ended, writing fails with EPIPE and destroys."""
+    if not self.writableEnded:
+        return Duplex.write(self, chunk, encoding, cb)
+    if callable(encoding):
+        cb = encoding
+    er = _EPIPE()
+    if callable(cb):
+        nextTick(cb, er)
+    self.destroy(er)
+    return False
+
+
+# --- connecting ------------------------------------------------------------------------------
+
+
+def _socketToDnsFamily(family: Any) -> Any:
+    if family == "IPv4":
+        return 4
+    if family == "IPv6":
+        return 6
+    return family
+
+
+def lookupAndConnect(self: Socket, options: dict[str, Any]) -> None:
+    """Node's ``lookupAndConnect``: validate, then connect to an IP literal on the next tick
+    or resolve the host first (all addresses, with ``autoSelectFamily``)."""
+    localAddress = options.get("localAddress")
+    localPort = options.get("localPort")
+    host = options.get("host") or "localhost"
+    port = options.get("port")
+    autoSelectFamilyAttemptTimeout = options.get("autoSelectFamilyAttemptTimeout")
+    autoSelectFamily = options.get("autoSelectFamily")
+
+    if localAddress and not isIP(localAddress):
+        raise ERR_INVALID_IP_ADDRESS(localAddress)
+    if localPort:
+        validateNumber(localPort, "options.localPort")
+    if "port" in options:
+        if not (isinstance(port, str) or (
+                isinstance(port, (int, float)) and not isinstance(port, bool))):
+            raise ERR_INVALID_ARG_TYPE("options.port", ["number", "string"], port)
+        validatePort(port)
+    port = _toInt32(js_number(port)) if port is not None else 0
+
+    if autoSelectFamily is not None:
+        validateBoolean(autoSelectFamily, "options.autoSelectFamily")
+    else:
+        autoSelectFamily = _autoSelectFamilyDefault
+
+    if autoSelectFamilyAttemptTimeout is not None:
+        validateInt32(autoSelectFamilyAttemptTimeout,
+                      "options.autoSelectFamilyAttemptTimeout", 1)
+        autoSelectFamilyAttemptTimeout = max(autoSelectFamilyAttemptTimeout, 10)
+    else:
+        autoSelectFamilyAttemptTimeout = _autoSelectFamilyAttemptTimeoutDefault
+
+    addressType = isIP(host)
+    if addressType:
+        def connectToLiteral() -> None:
+            if self.connecting:
+                internalConnect(self, host, port, addressType, localAddress, localPort)
+        nextTick(connectToLiteral)
+        return
+
+    if options.get("lookup") is not None:
+        validateFunction(options["lookup"], "options.lookup")
+
+    dnsopts: dict[str, Any] = {
+        "family": _socketToDnsFamily(options.get("family")),
+        "hints": options.get("hints") or 0,
+    }
+    if dnsopts["family"] not in (4, 6) and dnsopts["hints"] == 0:
+        dnsopts["hints"] = dns.ADDRCONFIG
+
+    self._host = host
+    lookup = options.get("lookup") or dns.lookup
+
+    if dnsopts["family"] not in (4, 6) and not localAddress and autoSelectFamily:
+        dnsopts["all"] = True
+        lookupAndConnectMultiple(self, lookup, host, options, dnsopts, port, localAddress,
+                                 localPort, autoSelectFamilyAttemptTimeout)
+        return
+
+    def emitLookup(err: Any, ip: Any = None, addressType: Any = None) -> None:
+        self.emit("lookup", err, ip, addressType, host)
+        if not self.connecting:
+            return
+        if err:
+            nextTick(connectErrorNT, self, err)
+        elif not isIP(ip):
+            nextTick(connectErrorNT, self, ERR_INVALID_IP_ADDRESS(ip))
+        elif addressType not in (4, 6):
+            nextTick(connectErrorNT, self, ERR_INVALID_ADDRESS_FAMILY(
+                addressType, options.get("host"), options.get("port")))
+        else:
+            self._unrefTimer()
+            internalConnect(self, ip, port, addressType, localAddress, localPort)
+
+    lookup(host, dnsopts, emitLookup)
+
+
+def lookupAndConnectMultiple(self: Socket, lookup: Callable[..., Any], host: str,
+                             options: dict[str, Any], dnsopts: dict[str, Any], port: int,
+                             localAddress: str | None, localPort: int | None,
+                             timeout: int) -> None:
+    """Node's ``lookupAndConnectMultiple``: resolve every address, order them alternating
+    families (the first answer's family first) and try them one by one."""
+
+    def emitLookup(err: Any, addresses: Any = None) -> None:
+        if not self.connecting:
+            return
+        if err:
+            self.emit("lookup", err, None, None, host)
+            nextTick(connectErrorNT, self, err)
+            return
+
+        validAddresses: list[list[dict[str, Any]]] = [[], []]
+        validIps: list[list[str]] = [[], []]
+        destinations: dict[int, int] | None = None
+        for address in addresses:
+            ip = address.get("address")
+            addressType = address.get("family")
+            self.emit("lookup", err, ip, addressType, host)
+            if not self.connecting:
+                return
+            if isIP(ip) and addressType in (4, 6):
+                if destinations is None:
+                    destinations = {6: 0, 4: 1} if addressType == 6 else {4: 0, 6: 1}
+                destination = destinations[addressType]
+                if ip not in validIps[destination]:
+                    validAddresses[destination].append(address)
+                    validIps[destination].append(ip)
+
+        if not validAddresses[0] and not validAddresses[1]:
+            first = addresses[0]
+            if not isIP(first.get("address")):
+                nextTick(connectErrorNT, self, ERR_INVALID_IP_ADDRESS(first.get("address")))
+            elif first.get("family") not in (4, 6):
+                nextTick(connectErrorNT, self, ERR_INVALID_ADDRESS_FAMILY(
+                    first.get("family"), options.get("host"), options.get("port")))
+            return
+
+        toAttempt: list[dict[str, Any]] = []
+        for i in range(max(len(validAddresses[0]), len(validAddresses[1]))):
+            if i < len(validAddresses[0]):
+                toAttempt.append(validAddresses[0][i])
+            if i < len(validAddresses[1]):
+                toAttempt.append(validAddresses[1][i])
+
+        if len(toAttempt) == 1:
+            self._unrefTimer()
+            internalConnect(self, toAttempt[0]["address"], port, toAttempt[0]["family"],
+                            localAddress, localPort)
+            return
+
+        self.autoSelectFamilyAttemptedAddresses = []
+        context = _ConnectMultipleContext(self, toAttempt, port, localPort, timeout)
+        self._unrefTimer()
+        internalConnectMultiple(context)
+
+    lookup(host, dnsopts, emitLookup)
+
+
+def connectErrorNT(self: Socket, err: BaseException) -> None:
+    """Node's ``connectErrorNT``."""
+    self.destroy(err)
+
+
+def _checkBindError(err: int, port: int | None, handle: Any) -> int:
+    """Node's ``checkBindError``: EADDRINUSE may only show as a different bound port."""
+    if err == 0 and port and port > 0 and hasattr(handle, "getsockname"):
+        out: dict[str, Any] = {}
+        err = handle.getsockname(out)
+        if err == 0 and port != out.get("port"):
+            err = UV_EADDRINUSE
+    return err
+
+
+def _syncConnectError(self: Socket, err: int, address: str, port: int | None) -> BaseException:
+    sockname = self._getsockname()
+    details = f"{_js(sockname.get('address'))}:{_js(sockname.get('port'))}"
+    return exceptionWithHostPort(err, "connect", address, port, details)
+
+
+def internalConnect(self: Socket, address: str, port: int | None = None,
+                    addressType: int | None = None, localAddress: str | None = None,
+                    localPort: int | None = None, flags: int = 0) -> None:
+    """Node's ``internalConnect``: optional local bind, then ``connect`` on the handle."""
+    if localAddress or localPort:
+        if addressType == 4:
+            localAddress = localAddress or DEFAULT_IPV4_ADDR
+            err = self._handle.bind(localAddress, localPort)
+        else:
+            localAddress = localAddress or DEFAULT_IPV6_ADDR
+            err = self._handle.bind6(localAddress, localPort, flags)
+        err = _checkBindError(err, localPort, self._handle)
+        if err:
+            self.destroy(exceptionWithHostPort(err, "bind", localAddress, localPort))
+            return
+
+    self.emit("connectionAttempt", address, port, addressType)
+
+    req = ConnectWrap()
+    req.oncomplete = afterConnect
+    req.address = address
+    if addressType in (4, 6):
+        req.port = port
+        req.localAddress = localAddress
+        req.localPort = localPort
+        req.addressType = addressType
+        if addressType == 4:
+            err = self._handle.connect(req, address, port)
+        else:
+            err = self._handle.connect6(req, address, port)
+    else:
+        err = self._handle.connect(req, address)
+
+    if err:
+        self.destroy(_syncConnectError(self, err, address, port))
+
+
+class _ConnectMultipleContext:
+    """The ``context`` of Node's ``internalConnectMultiple``."""
+
+    __slots__ = ("socket", "addresses", "current", "port", "localPort", "timeout",
+                 "timer", "errors", "flags")
+
+    def __init__(self, socket: Socket, addresses: list[dict[str, Any]], port: int,
+                 localPort: int | None, timeout: int) -> None:
+        self.socket = socket
+        self.addresses = addresses
+        self.current = 0
+        self.port = port
+        self.localPort = localPort
+        self.timeout = timeout
+        self.timer: Any = None
+        self.errors: list[BaseException] = []
+        self.flags = 0
+
+
+def internalConnectMultiple(context: _ConnectMultipleContext, canceled: bool = False) -> None:
+    """Node's ``internalConnectMultiple``: the next happy-eyeballs attempt, on a new handle."""
+    clearTimeout(context.timer)
+    self = context.socket
+
+    if getattr(self, "_aborted", False):
+        return
+
+    if canceled or context.current == len(context.addresses):
+        if not context.errors:
+            self.destroy(ERR_SOCKET_CONNECTION_TIMEOUT())
+            return
+        self.destroy(NodeAggregateError(context.errors))
+        return
+
+    current = context.current
+    context.current += 1
+
+    if current > 0:
+        self._reinitializeHandle(TCPWrap(SOCKET))
+
+    localPort, port, flags = context.localPort, context.port, context.flags
+    address = context.addresses[current]["address"]
+    addressType = context.addresses[current]["family"]
+    localAddress = None
+
+    if localPort:
+        if addressType == 4:
+            localAddress = DEFAULT_IPV4_ADDR
+            err = self._handle.bind(localAddress, localPort)
+        else:
+            localAddress = DEFAULT_IPV6_ADDR
+            err = self._handle.bind6(localAddress, localPort, flags)
+        err = _checkBindError(err, localPort, self._handle)
+        if err:
+            context.errors.append(exceptionWithHostPort(err, "bind", localAddress, localPort))
+            internalConnectMultiple(context)
+            return
+
+    self.emit("connectionAttempt", address, port, addressType)
+
+    req = ConnectWrap()
+    req.oncomplete = partial(afterConnectMultiple, context, current)
+    req.address = address
+    req.port = port
+    req.localAddress = localAddress
+    req.localPort = localPort
+    req.addressType = addressType  # type: ignore[attr-defined]
+
+    self.autoSelectFamilyAttemptedAddresses.append(f"{address}:{port}")
+
+    if addressType == 4:
+        err = self._handle.connect(req, address, port)
+    else:
+        err = self._handle.connect6(req, address, port)
+
+    if err:
+        ex = _syncConnectError(self, err, address, port)
+        context.errors.append(ex)
+        self.emit("connectionAttemptFailed", address, port, addressType, ex)
+        internalConnectMultiple(context)
+        return
+
+    if current < len(context.addresses) - 1:
+        context.timer = setTimeout(internalConnectMultipleTimeout, context.timeout, context,
+                                   req, self._handle)
+
+
+def createConnectionError(req: ConnectWrap, status: int) -> BaseException:
+    """Node's ``createConnectionError``: ``connect ECONNREFUSED 127.0.0.1:1[ - Local (...)]``."""
+    details = None
+    if req.localAddress and req.localPort:
+        details = f"{req.localAddress}:{req.localPort}"
+    ex = exceptionWithHostPort(status, "connect", req.address, req.port, details)
+    if details:
+        ex.localAddress = req.localAddress  # type: ignore[attr-defined]
+        ex.localPort = req.localPort  # type: ignore[attr-defined]
+    return ex
+
+
+def afterConnect(status: int, handle: Any, req: ConnectWrap, readable: bool,
+                 writable: bool) -> None:
+    """Node's ``afterConnect``: emit ``'connect'`` and ``'ready'`` and start reading, or
+    destroy with the connect error."""
+    self = handle.owner
+    if self.destroyed:
+        return
+    self.connecting = False
+    self._sockname = None
+
+    if status == 0:
+        if self.readable and not readable:
+            self.push(None)
+            self.read()
+        if self.writable and not writable:
+            self.end()
+        self._unrefTimer()
+        if self._kSetNoDelay and hasattr(self._handle, "setNoDelay"):
+            self._handle.setNoDelay(True)
+        if self._kSetKeepAlive and hasattr(self._handle, "setKeepAlive"):
+            self._handle.setKeepAlive(True, self._kSetKeepAliveInitialDelay)
+        self.emit("connect")
+        self.emit("ready")
+        if readable and not self.isPaused():
+            self.read(0)
+    else:
+        ex = createConnectionError(req, status)
+        self.emit("connectionAttemptFailed", req.address, req.port,
+                  req.addressType, ex)
+        self.destroy(ex)
+
+
+def afterConnectMultiple(context: _ConnectMultipleContext, current: int, status: int,
+                         handle: Any, req: ConnectWrap, readable: bool,
+                         writable: bool) -> None:
+    """Node's ``afterConnectMultiple``: one happy-eyeballs attempt completed."""
+    clearTimeout(context.timer)
+
+    if status == 0 and current != context.current - 1:
+        handle.close()
+        return
+
+    self = context.socket
+    if status != 0:
+        ex = createConnectionError(req, status)
+        context.errors.append(ex)
+        self.emit("connectionAttemptFailed", req.address, req.port,
+                  req.addressType, ex)
+        if self.connecting:
+            internalConnectMultiple(context, status == UV_ECANCELED)
+        return
+
+    afterConnect(status, self._handle, req, readable, writable)
+
+
+def internalConnectMultipleTimeout(context: _ConnectMultipleContext, req: ConnectWrap,
+                                   handle: Any) -> None:
+    """Node's ``internalConnectMultipleTimeout``: give up on this attempt, try the next."""
+    context.socket.emit("connectionAttemptTimeout", req.address, req.port,
+                        req.addressType)
+    req.oncomplete = None
+    context.errors.append(createConnectionError(req, UV_ETIMEDOUT))
+    handle.close()
+    if context.socket.connecting:
+        internalConnectMultiple(context)
+
+
+Stream = Socket
+
+__all__ = [
+    "Socket",
+    "Stream",
+    "connect",
+    "createConnection",
+    "getDefaultAutoSelectFamily",
+    "getDefaultAutoSelectFamilyAttemptTimeout",
+    "emitCloseNT",
+    "normalizeArgs",
+    "setDefaultAutoSelectFamily",
+    "setDefaultAutoSelectFamilyAttemptTimeout",
+]
