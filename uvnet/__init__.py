@@ -3,6 +3,7 @@ Python, on pyuv's libuv handles. The contract is ``API.md``; Node v20 is the ref
 
 from __future__ import annotations
 
+from . import stream  # noqa: F401  (loads uvnet.stream, as API.md says)
 from .events import EventEmitter, MaxListenersExceededWarning, errorMonitor
 from .internal.errors import AbortError, NodeError, UVException
 from .internal.process import run

@@ -1,0 +1,80 @@
+"""Node's ``Duplex`` (``lib/internal/streams/duplex.js``): a Readable with Writable's methods.
+
+As in Node, Readable's methods and properties win and Writable supplies the rest
+(``write``, ``end``, ``cork``, the ``writable*`` properties); ``destroy`` is Writable's;
+``destroyed`` is true only when both sides are. ``allowHalfOpen`` (default ``True``): when
+``False`` the writable side is ended on the tick after ``'end'``. ``readable: False`` /
+``writable: False`` start that side already ended.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from . import destroy as destroyImpl
+from .add_abort_signal import addAbortSignal
+from .legacy import Stream
+from .readable import Readable, ReadableState, _options
+from .writable import Writable, WritableState
+
+
+class Duplex(Readable, Writable):
+    """Node's ``stream.Duplex``: override ``_read`` and ``_write`` (or pass ``read=``,
+    ``write=``)."""
+
+    allowHalfOpen: bool
+
+    def __init__(self, options: dict[str, Any] | None = None, **kwargs: Any) -> None:
+        options = _options(options, kwargs)
+        Stream.__init__(self, options)
+        self._readableState = ReadableState(options, self, True)
+        self._writableState = WritableState(options, self, True)
+
+        if options:
+            self.allowHalfOpen = options.get("allowHalfOpen") is not False
+            if options.get("readable") is False:
+                r = self._readableState
+                r.readable = False
+                r.ended = True
+                r.endEmitted = True
+            if options.get("writable") is False:
+                w = self._writableState
+                w.writable = False
+                w.ending = True
+                w.ended = True
+                w.finished = True
+            for key, attr in (("read", "_read"), ("write", "_write"), ("writev", "_writev"),
+                              ("destroy", "_destroy"), ("final", "_final"),
+                              ("construct", "_construct")):
+                fn = options.get(key)
+                if callable(fn):
+                    setattr(self, attr, fn)
+            if options.get("signal"):
+                addAbortSignal(options["signal"], self)
+        else:
+            self.allowHalfOpen = True
+
+        if getattr(self, "_construct", None) is not None:
+            destroyImpl.construct(self, self._duplex_onConstructed)
+
+    def _duplex_onConstructed(self) -> None:
+        self._readableState.onConstructed(self)
+        self._writableState.onConstructed(self)
+
+    destroy = Writable.destroy
+
+    @property
+    def destroyed(self) -> bool:
+        r = getattr(self, "_readableState", None)
+        w = getattr(self, "_writableState", None)
+        if r is None or w is None:
+            return False
+        return r.destroyed and w.destroyed
+
+    @destroyed.setter
+    def destroyed(self, value: bool) -> None:
+        r = getattr(self, "_readableState", None)
+        w = getattr(self, "_writableState", None)
+        if r is not None and w is not None:
+            r.destroyed = value
+            w.destroyed = value

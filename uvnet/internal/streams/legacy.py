@@ -1,0 +1,95 @@
+"""The base ``Stream`` class and its legacy ``pipe`` (Node's ``lib/internal/streams/legacy.js``).
+
+``Stream`` is an ``EventEmitter``; ``Readable``/``Writable`` derive from it. Its ``pipe``
+is the old one, used only by streams that are not ``Readable`` (``Readable.pipe`` replaces it).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable
+from typing import Any, Callable
+
+from ...events import EventEmitter
+
+
+def prependListener(emitter: Any, event: Hashable, fn: Callable[..., Any]) -> Any:
+    """Put ``fn`` first among ``event``'s listeners (so stream internals run before user code)."""
+    prepend = getattr(emitter, "prependListener", None)
+    if callable(prepend):
+        return prepend(event, fn)
+    return emitter.on(event, fn)
+
+
+class Stream(EventEmitter):
+    """Node's legacy ``Stream``: an ``EventEmitter`` with the old ``pipe``."""
+
+    def __init__(self, opts: dict[str, Any] | None = None, **kwargs: Any) -> None:
+        EventEmitter.__init__(self, opts)
+
+    def pipe(self, dest: Any, options: dict[str, Any] | None = None) -> Any:
+        """Old-style pipe: write each ``'data'`` chunk, pause on ``False``, end on ``'end'``."""
+        source = self
+
+        def ondata(chunk: Any) -> None:
+            if getattr(dest, "writable", False) and dest.write(chunk) is False \
+                    and callable(getattr(source, "pause", None)):
+                source.pause()
+
+        source.on("data", ondata)
+
+        def ondrain() -> None:
+            if getattr(source, "readable", False) and callable(getattr(source, "resume", None)):
+                source.resume()
+
+        dest.on("drain", ondrain)
+
+        did_on_end = False
+
+        def onend() -> None:
+            nonlocal did_on_end
+            if did_on_end:
+                return
+            did_on_end = True
+            dest.end()
+
+        def onclose() -> None:
+            nonlocal did_on_end
+            if did_on_end:
+                return
+            did_on_end = True
+            if callable(getattr(dest, "destroy", None)):
+                dest.destroy()
+
+        if not getattr(dest, "_isStdio", False) and (
+                not options or options.get("end") is not False):
+            source.on("end", onend)
+            source.on("close", onclose)
+
+        def make_onerror(emitter: Any) -> Callable[[Any], None]:
+            def onerror(er: Any) -> None:
+                cleanup()
+                if emitter.listenerCount("error") == 0:
+                    emitter.emit("error", er)
+            return onerror
+
+        source_onerror = make_onerror(source)
+        dest_onerror = make_onerror(dest)
+
+        def cleanup() -> None:
+            source.removeListener("data", ondata)
+            dest.removeListener("drain", ondrain)
+            source.removeListener("end", onend)
+            source.removeListener("close", onclose)
+            source.removeListener("error", source_onerror)
+            dest.removeListener("error", dest_onerror)
+            source.removeListener("end", cleanup)
+            source.removeListener("close", cleanup)
+            dest.removeListener("close", cleanup)
+
+        prependListener(source, "error", source_onerror)
+        prependListener(dest, "error", dest_onerror)
+        source.on("end", cleanup)
+        source.on("close", cleanup)
+        dest.on("close", cleanup)
+        dest.emit("pipe", source)
+        return dest

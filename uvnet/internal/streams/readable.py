@@ -1,0 +1,1010 @@
+"""Node's ``Readable`` (``lib/internal/streams/readable.js``), step for step.
+
+The state machine and the names are Node's: ``push`` -> ``readableAddChunk*`` ->
+``addChunk`` (emits ``'data'`` directly when flowing with an empty buffer, else buffers
+and ``emitReadable``) -> ``maybeReadMore`` (a tick that calls ``read(0)`` until the
+high-water mark); ``resume`` -> tick ``resume_`` -> ``flow``; ``push(None)`` ->
+``onEofChunk``; the last ``read`` -> ``endReadable`` -> tick ``endReadableNT`` (``'end'``,
+then the Duplex auto-``end()`` or ``autoDestroy``). Every deferral is a ``nextTick``
+exactly where Node uses ``process.nextTick``, so event order is Node's.
+
+State lives in ``stream._readableState`` (:class:`ReadableState`) with Node's field names.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Hashable
+from typing import Any, Callable
+
+from ...buffer import encode as _encode
+from ...buffer import isEncoding
+from ...string_decoder import StringDecoder
+from ..errors import (
+    ERR_INVALID_ARG_TYPE,
+    ERR_METHOD_NOT_IMPLEMENTED,
+    ERR_OUT_OF_RANGE,
+    ERR_STREAM_PUSH_AFTER_EOF,
+    ERR_STREAM_UNSHIFT_AFTER_END_EVENT,
+    ERR_UNKNOWN_ENCODING,
+    AbortError,
+)
+from ..task_queues import nextTick
+from . import destroy as destroyImpl
+from .add_abort_signal import addAbortSignal
+from .legacy import Stream, prependListener
+from .state import getDefaultHighWaterMark, getHighWaterMark
+
+errorOrDestroy = destroyImpl.errorOrDestroy
+
+_CHUNK_TYPES = ["string", "Buffer", "TypedArray", "DataView"]
+
+
+def nop(*args: Any) -> None:
+    pass
+
+
+def _options(options: dict[str, Any] | None, kwargs: dict[str, Any]) -> dict[str, Any] | None:
+    """Options as Node takes them: a dict, keywords, or both (keywords win)."""
+    if kwargs:
+        merged = dict(options) if options else {}
+        merged.update(kwargs)
+        return merged
+    return options
+
+
+class ReadableState:
+    """``stream._readableState``: Node's ReadableState fields, one slot each."""
+
+    __slots__ = (
+        "objectMode", "highWaterMark", "buffer", "bufferIndex", "length", "pipes",
+        "flowing", "ended", "endEmitted", "reading", "constructed", "sync", "needReadable",
+        "emittedReadable", "readableListening", "resumeScheduled", "errorEmitted",
+        "emitClose", "autoDestroy", "destroyed", "errored", "closed", "closeEmitted",
+        "defaultEncoding", "awaitDrainWriters", "multiAwaitDrain", "readingMore",
+        "dataEmitted", "decoder", "encoding", "paused", "hasPaused", "dataListening",
+        "readable", "__weakref__",
+    )
+
+    def __init__(self, options: dict[str, Any] | None = None, stream: Any = None,
+                 isDuplex: bool = False) -> None:
+        self.objectMode = bool(options and (
+            options.get("objectMode") or (isDuplex and options.get("readableObjectMode"))))
+        self.highWaterMark = (getHighWaterMark(self, options, "readableHighWaterMark", isDuplex)
+                              if options is not None else getDefaultHighWaterMark(False))
+        self.buffer: list[Any] = []
+        self.bufferIndex = 0
+        self.length = 0
+        self.pipes: list[Any] = []
+        # None: no mechanism to consume data yet; True/False: flowing / explicitly paused.
+        self.flowing: bool | None = None
+        self.ended = False
+        self.endEmitted = False
+        self.reading = False
+        # Async construction is opt in, so a stream starts constructed.
+        self.constructed = True
+        # True until the first read(): 'readable'/'data' from it must wait for a tick.
+        self.sync = True
+        self.needReadable = False
+        self.emittedReadable = False
+        self.readableListening = False
+        self.resumeScheduled = False
+        self.errorEmitted = False
+        self.emitClose = not (options and options.get("emitClose") is False)
+        self.autoDestroy = not (options and options.get("autoDestroy") is False)
+        self.destroyed = False
+        self.errored: Any = None
+        self.closed = False
+        self.closeEmitted = False
+        defaultEncoding = options.get("defaultEncoding") if options else None
+        if defaultEncoding is None or defaultEncoding == "utf8" or defaultEncoding == "utf-8":
+            self.defaultEncoding = "utf8"
+        elif isEncoding(defaultEncoding):
+            self.defaultEncoding = defaultEncoding
+        else:
+            raise ERR_UNKNOWN_ENCODING(defaultEncoding)
+        # The piped destinations we wait 'drain' from: None, one Writable, or a set.
+        self.awaitDrainWriters: Any = None
+        self.multiAwaitDrain = False
+        self.readingMore = False
+        self.dataEmitted = False
+        self.decoder: StringDecoder | None = None
+        self.encoding: str | None = None
+        self.paused = False
+        self.hasPaused = False
+        self.dataListening = False
+        # False only for a Duplex built with readable: False (or the legacy setter).
+        self.readable: bool | None = None
+        if options and options.get("encoding"):
+            self.decoder = StringDecoder(options["encoding"])
+            self.encoding = options["encoding"]
+
+    @property
+    def pipesCount(self) -> int:
+        """Legacy getter: ``len(pipes)``."""
+        return len(self.pipes)
+
+    def onConstructed(self, stream: Any) -> None:
+        if self.needReadable:
+            maybeReadMore(stream, self)
+
+
+class Readable(Stream):
+    """Node's ``stream.Readable``; subclass and override ``_read(size)``, or pass ``read=``."""
+
+    def __init__(self, options: dict[str, Any] | None = None, **kwargs: Any) -> None:
+        options = _options(options, kwargs)
+        Stream.__init__(self, options)
+        self._readableState = ReadableState(options, self, False)
+        if options:
+            if callable(options.get("read")):
+                self._read = options["read"]
+            if callable(options.get("destroy")):
+                self._destroy = options["destroy"]
+            if callable(options.get("construct")):
+                self._construct = options["construct"]
+            if options.get("signal"):
+                addAbortSignal(options["signal"], self)
+        if getattr(self, "_construct", None) is not None:
+            destroyImpl.construct(self, self._readableState_onConstructed)
+
+    def _readableState_onConstructed(self) -> None:
+        self._readableState.onConstructed(self)
+
+    # --- destroy --------------------------------------------------------------------------
+
+    def destroy(self, err: Any = None, cb: Callable[..., Any] | None = None) -> Any:
+        """``_destroy``, then ``'error'`` (if ``err``) and ``'close'`` on a tick."""
+        return destroyImpl.destroy(self, err, cb)
+
+    def _undestroy(self) -> None:
+        destroyImpl.undestroy(self)
+
+    def _destroy(self, err: Any, cb: Callable[..., Any]) -> None:
+        cb(err)
+
+    # --- push / unshift -------------------------------------------------------------------
+
+    def push(self, chunk: Any, encoding: str | None = None) -> bool:
+        """Queue ``chunk`` (``None`` ends the stream); ``False`` once at the high-water mark."""
+        state = self._readableState
+        if state.objectMode:
+            return readableAddChunkPushObjectMode(self, state, chunk, encoding)
+        return readableAddChunkPushByteMode(self, state, chunk, encoding)
+
+    def unshift(self, chunk: Any, encoding: str | None = None) -> bool:
+        """Put ``chunk`` back at the front of the read queue."""
+        state = self._readableState
+        if state.objectMode:
+            return readableAddChunkUnshiftObjectMode(self, state, chunk)
+        return readableAddChunkUnshiftByteMode(self, state, chunk, encoding)
+
+    def isPaused(self) -> bool:
+        state = self._readableState
+        return state.paused or state.flowing is False
+
+    def setEncoding(self, enc: str | None) -> Readable:
+        """Decode ``'data'``/``read()`` output to ``str``; re-decodes what is buffered."""
+        state = self._readableState
+        decoder = StringDecoder(enc)
+        state.decoder = decoder
+        state.encoding = decoder.encoding
+        content = "".join([decoder.write(data) for data in state.buffer[state.bufferIndex:]])
+        state.buffer.clear()
+        state.bufferIndex = 0
+        if content != "":
+            state.buffer.append(content)
+        state.length = len(content)
+        return self
+
+    # --- read -----------------------------------------------------------------------------
+
+    def read(self, n: Any = None) -> Any:
+        """Pull up to ``n`` bytes (all, or one chunk while flowing, when ``n`` is omitted)."""
+        # n None stands for Node's NaN (read() / read(undefined)).
+        if n is not None and (type(n) is not int):
+            n = _parseInt(n)
+        state = self._readableState
+        nOrig = n
+
+        if n is not None and n > state.highWaterMark:
+            state.highWaterMark = computeNewHighWaterMark(n)
+
+        if n != 0:
+            state.emittedReadable = False
+
+        # read(0) with data (or EOF) already there: just trigger 'readable' (or the end).
+        if n == 0 and state.needReadable and (
+                (state.length >= state.highWaterMark if state.highWaterMark != 0
+                 else state.length > 0) or state.ended):
+            if state.length == 0 and state.ended:
+                endReadable(self)
+            else:
+                emitReadable(self)
+            return None
+
+        n = howMuchToRead(n, state)
+
+        if n == 0 and state.ended:
+            if state.length == 0:
+                endReadable(self)
+            return None
+
+        doRead = state.needReadable
+        if state.length == 0 or state.length - n < state.highWaterMark:
+            doRead = True
+
+        if state.reading or state.ended or state.destroyed or state.errored \
+                or not state.constructed:
+            doRead = False
+        elif doRead:
+            state.reading = True
+            state.sync = True
+            if state.length == 0:
+                state.needReadable = True
+            try:
+                self._read(state.highWaterMark)
+            except Exception as err:  # noqa: BLE001 - Node catches what _read throws
+                errorOrDestroy(self, err)
+            state.sync = False
+            # _read may have pushed synchronously: look again at what can be returned.
+            if not state.reading:
+                n = howMuchToRead(nOrig, state)
+
+        ret = fromList(n, state) if n > 0 else None
+
+        if ret is None:
+            if state.length <= state.highWaterMark:
+                state.needReadable = True
+            n = 0
+        else:
+            state.length -= n
+            if state.multiAwaitDrain:
+                state.awaitDrainWriters.clear()
+            else:
+                state.awaitDrainWriters = None
+
+        if state.length == 0:
+            if not state.ended:
+                state.needReadable = True
+            # read() past EOF: emit 'end' on the next tick.
+            if nOrig != n and state.ended:
+                endReadable(self)
+
+        if ret is not None and not state.errorEmitted and not state.closeEmitted:
+            state.dataEmitted = True
+            self.emit("data", ret)
+
+        return ret
+
+    def _read(self, n: int) -> None:
+        raise ERR_METHOD_NOT_IMPLEMENTED("_read()")
+
+    # --- pipe -----------------------------------------------------------------------------
+
+    def pipe(self, dest: Any, pipeOpts: dict[str, Any] | None = None) -> Any:
+        """Write every chunk to ``dest`` with backpressure; ``dest.end()`` on ``'end'`` unless
+        ``{'end': False}``. Returns ``dest``."""
+        return _pipe(self, dest, pipeOpts)
+
+    def unpipe(self, dest: Any = None) -> Readable:
+        """Stop piping to ``dest`` (or to every destination); emits ``'unpipe'`` on each."""
+        state = self._readableState
+        if not state.pipes:
+            return self
+        if not dest:
+            dests = state.pipes
+            state.pipes = []
+            self.pause()
+            for d in dests:
+                d.emit("unpipe", self, {"hasUnpiped": False})
+            return self
+        try:
+            index = state.pipes.index(dest)
+        except ValueError:
+            return self
+        del state.pipes[index]
+        if not state.pipes:
+            self.pause()
+        dest.emit("unpipe", self, {"hasUnpiped": False})
+        return self
+
+    # --- listeners ------------------------------------------------------------------------
+
+    def on(self, ev: Hashable, fn: Callable[..., Any]) -> Readable:
+        """``on('data')`` starts flowing unless paused; ``on('readable')`` pauses the flow."""
+        res = Stream.on(self, ev, fn)
+        state = self._readableState
+        if ev == "data":
+            state.dataListening = True
+            # So that resume() may be a no-op below (supports once('readable')).
+            if self.listenerCount("readable") > 0:
+                state.readableListening = True
+            if state.flowing is not False:
+                self.resume()
+        elif ev == "readable":
+            if not state.endEmitted and not state.readableListening:
+                state.readableListening = state.needReadable = True
+                state.flowing = False
+                state.emittedReadable = False
+                if state.length:
+                    emitReadable(self)
+                elif not state.reading:
+                    nextTick(nReadingNextTick, self)
+        return res
+
+    addListener = on
+
+    def removeListener(self, ev: Hashable, fn: Callable[..., Any]) -> Readable:
+        state = self._readableState
+        res = Stream.removeListener(self, ev, fn)
+        if ev == "readable":
+            # After 'readable' was emitted but before I/O: supports once('readable') cycles.
+            nextTick(updateReadableListening, self)
+        elif ev == "data" and self.listenerCount("data") == 0:
+            state.dataListening = False
+        return res
+
+    off = removeListener
+
+    def removeAllListeners(self, ev: Hashable = None, *more: Any) -> Readable:
+        res = Stream.removeAllListeners(self, ev, *more)
+        if ev == "readable" or (ev is None and not more):
+            nextTick(updateReadableListening, self)
+        return res
+
+    # --- pause / resume -------------------------------------------------------------------
+
+    def resume(self) -> Readable:
+        """Switch to flowing mode (on the next tick), emitting ``'resume'``."""
+        state = self._readableState
+        if not state.flowing:
+            # Flow only if nobody listens for 'readable'; resume_ still runs either way.
+            state.flowing = not state.readableListening
+            resume(self, state)
+        state.hasPaused = True
+        state.paused = False
+        return self
+
+    def pause(self) -> Readable:
+        """Stop flowing; emits ``'pause'`` unless already explicitly paused."""
+        state = self._readableState
+        if state.flowing is not False:
+            state.flowing = False
+            self.emit("pause")
+        state.hasPaused = True
+        state.paused = True
+        return self
+
+    def wrap(self, stream: Any) -> Readable:
+        """Wrap an old-style stream (``'data'``/``'end'`` events) as this Readable's source."""
+        paused = False
+
+        def ondata(chunk: Any) -> None:
+            nonlocal paused
+            if not self.push(chunk) and callable(getattr(stream, "pause", None)):
+                paused = True
+                stream.pause()
+
+        stream.on("data", ondata)
+        stream.on("end", lambda *a: self.push(None))
+        stream.on("error", lambda err: errorOrDestroy(self, err))
+        stream.on("close", lambda *a: self.destroy())
+        stream.on("destroy", lambda *a: self.destroy())
+
+        def _read(n: int) -> None:
+            nonlocal paused
+            if paused and callable(getattr(stream, "resume", None)):
+                paused = False
+                stream.resume()
+
+        self._read = _read  # type: ignore[method-assign]
+        return self
+
+    @classmethod
+    def from_(cls, iterable: Any, opts: dict[str, Any] | None = None, **kwargs: Any) -> Readable:
+        """``Readable.from(iterable[, options])`` (``from`` is a Python keyword: also ``from_``)."""
+        from .from_iterable import from_iterable
+        return from_iterable(cls, iterable, _options(opts, kwargs))
+
+    # --- properties -----------------------------------------------------------------------
+
+    @property
+    def readable(self) -> bool:
+        r = getattr(self, "_readableState", None)
+        return (r is not None and r.readable is not False and not r.destroyed
+                and not r.errorEmitted and not r.endEmitted)
+
+    @readable.setter
+    def readable(self, val: Any) -> None:
+        r = getattr(self, "_readableState", None)
+        if r is not None:
+            r.readable = bool(val)
+
+    @property
+    def readableDidRead(self) -> bool:
+        return self._readableState.dataEmitted
+
+    @property
+    def readableAborted(self) -> bool:
+        r = self._readableState
+        return bool(r.readable is not False and (r.destroyed or r.errored) and not r.endEmitted)
+
+    @property
+    def readableHighWaterMark(self) -> int:
+        return self._readableState.highWaterMark
+
+    @property
+    def readableBuffer(self) -> list[Any]:
+        r = self._readableState
+        return r.buffer[r.bufferIndex:]
+
+    @property
+    def readableFlowing(self) -> bool | None:
+        return self._readableState.flowing
+
+    @readableFlowing.setter
+    def readableFlowing(self, value: bool | None) -> None:
+        r = getattr(self, "_readableState", None)
+        if r is not None:
+            r.flowing = None if value is None else bool(value)
+
+    @property
+    def readableLength(self) -> int:
+        return self._readableState.length
+
+    @property
+    def readableObjectMode(self) -> bool:
+        r = getattr(self, "_readableState", None)
+        return r.objectMode if r is not None else False
+
+    @property
+    def readableEncoding(self) -> str | None:
+        r = getattr(self, "_readableState", None)
+        return r.encoding if r is not None else None
+
+    @property
+    def errored(self) -> Any:
+        r = getattr(self, "_readableState", None)
+        return r.errored if r is not None else None
+
+    @property
+    def closed(self) -> bool:
+        r = getattr(self, "_readableState", None)
+        return r.closed if r is not None else False
+
+    @property
+    def destroyed(self) -> bool:
+        r = getattr(self, "_readableState", None)
+        return r.destroyed if r is not None else False
+
+    @destroyed.setter
+    def destroyed(self, value: bool) -> None:
+        r = getattr(self, "_readableState", None)
+        if r is not None:
+            r.destroyed = value
+
+    @property
+    def readableEnded(self) -> bool:
+        r = getattr(self, "_readableState", None)
+        return r.endEmitted if r is not None else False
+
+
+Readable.ReadableState = ReadableState  # type: ignore[attr-defined]
+setattr(Readable, "from", Readable.from_)
+
+
+def _parseInt(n: Any) -> int | None:
+    """``parseInt(n, 10)``; ``None`` stands for NaN."""
+    if isinstance(n, bool):
+        return None
+    if isinstance(n, float):
+        if math.isnan(n) or math.isinf(n):
+            return None
+        return int(n)
+    s = str(n).strip()
+    sign = 1
+    if s[:1] in "+-" and s:
+        sign = -1 if s[0] == "-" else 1
+        s = s[1:]
+    digits = ""
+    for ch in s:
+        if "0" <= ch <= "9":
+            digits += ch
+        else:
+            break
+    return sign * int(digits) if digits else None
+
+
+# --- push / unshift internals ---------------------------------------------------------------
+
+
+def readableAddChunkUnshiftByteMode(stream: Readable, state: ReadableState, chunk: Any,
+                                    encoding: str | None) -> bool:
+    if chunk is None:
+        state.reading = False
+        onEofChunk(stream, state)
+        return False
+    if isinstance(chunk, str):
+        encoding = encoding or state.defaultEncoding
+        if state.encoding != encoding:
+            if state.encoding:
+                # Unshifted strings are stored in the stream's own encoding.
+                from ...buffer import decode
+                chunk = decode(_encode(chunk, encoding), state.encoding)
+            else:
+                chunk = _encode(chunk, encoding)
+    elif isinstance(chunk, (bytearray, memoryview)):
+        chunk = bytes(chunk)
+    elif not isinstance(chunk, bytes):
+        errorOrDestroy(stream, ERR_INVALID_ARG_TYPE("chunk", _CHUNK_TYPES, chunk))
+        return False
+    if not chunk:
+        return canPushMore(state)
+    return readableAddChunkUnshiftValue(stream, state, chunk)
+
+
+def readableAddChunkUnshiftObjectMode(stream: Readable, state: ReadableState, chunk: Any) -> bool:
+    if chunk is None:
+        state.reading = False
+        onEofChunk(stream, state)
+        return False
+    return readableAddChunkUnshiftValue(stream, state, chunk)
+
+
+def readableAddChunkUnshiftValue(stream: Readable, state: ReadableState, chunk: Any) -> bool:
+    if state.endEmitted:
+        errorOrDestroy(stream, ERR_STREAM_UNSHIFT_AFTER_END_EVENT())
+    elif state.destroyed or state.errored:
+        return False
+    else:
+        addChunk(stream, state, chunk, True)
+    return canPushMore(state)
+
+
+def readableAddChunkPushByteMode(stream: Readable, state: ReadableState, chunk: Any,
+                                 encoding: str | None) -> bool:
+    if type(chunk) is bytes:
+        encoding = ""
+    elif chunk is None:
+        state.reading = False
+        onEofChunk(stream, state)
+        return False
+    elif isinstance(chunk, str):
+        encoding = encoding or state.defaultEncoding
+        if state.encoding != encoding:
+            chunk = _encode(chunk, encoding)
+            encoding = ""
+    elif isinstance(chunk, (bytes, bytearray, memoryview)):
+        chunk = bytes(chunk)
+        encoding = ""
+    else:
+        errorOrDestroy(stream, ERR_INVALID_ARG_TYPE("chunk", _CHUNK_TYPES, chunk))
+        return False
+
+    if not chunk:
+        state.reading = False
+        maybeReadMore(stream, state)
+        return canPushMore(state)
+
+    if state.ended:
+        errorOrDestroy(stream, ERR_STREAM_PUSH_AFTER_EOF())
+        return False
+
+    if state.destroyed or state.errored:
+        return False
+
+    state.reading = False
+    decoder = state.decoder
+    if decoder is not None and not encoding:
+        chunk = decoder.write(chunk)
+        if not chunk:
+            maybeReadMore(stream, state)
+            return canPushMore(state)
+
+    addChunk(stream, state, chunk, False)
+    return not state.ended and (state.length < state.highWaterMark or state.length == 0)
+
+
+def readableAddChunkPushObjectMode(stream: Readable, state: ReadableState, chunk: Any,
+                                   encoding: str | None) -> bool:
+    if chunk is None:
+        state.reading = False
+        onEofChunk(stream, state)
+        return False
+    if state.ended:
+        errorOrDestroy(stream, ERR_STREAM_PUSH_AFTER_EOF())
+        return False
+    if state.destroyed or state.errored:
+        return False
+    state.reading = False
+    if state.decoder is not None and not encoding:
+        chunk = state.decoder.write(chunk)
+    addChunk(stream, state, chunk, False)
+    return not state.ended and (state.length < state.highWaterMark or state.length == 0)
+
+
+def canPushMore(state: ReadableState) -> bool:
+    # Below the high-water mark -- or empty, for highWaterMark 0.
+    return not state.ended and (state.length < state.highWaterMark or state.length == 0)
+
+
+def addChunk(stream: Readable, state: ReadableState, chunk: Any, addToFront: bool) -> None:
+    if state.flowing and state.length == 0 and not state.sync and state.dataListening:
+        if state.multiAwaitDrain:
+            state.awaitDrainWriters.clear()
+        else:
+            state.awaitDrainWriters = None
+        state.dataEmitted = True
+        stream.emit("data", chunk)
+    else:
+        state.length += 1 if state.objectMode else len(chunk)
+        if addToFront:
+            if state.bufferIndex > 0:
+                state.bufferIndex -= 1
+                state.buffer[state.bufferIndex] = chunk
+            else:
+                state.buffer.insert(0, chunk)
+        else:
+            state.buffer.append(chunk)
+        if state.needReadable:
+            emitReadable(stream)
+    if not state.readingMore and state.constructed:
+        state.readingMore = True
+        nextTick(maybeReadMore_, stream, state)
+
+
+# --- read internals --------------------------------------------------------------------------
+
+MAX_HWM = 0x40000000
+
+
+def computeNewHighWaterMark(n: int) -> int:
+    if n > MAX_HWM:
+        raise ERR_OUT_OF_RANGE("size", "<= 1GiB", n)
+    # The next power of 2, so the hwm doesn't creep up in tiny steps.
+    n -= 1
+    n |= n >> 1
+    n |= n >> 2
+    n |= n >> 4
+    n |= n >> 8
+    n |= n >> 16
+    return n + 1
+
+
+def howMuchToRead(n: int | None, state: ReadableState) -> int:
+    if (n is not None and n <= 0) or (state.length == 0 and state.ended):
+        return 0
+    if state.objectMode:
+        return 1
+    if n is None:
+        # Only flow one buffer at a time.
+        if state.flowing and state.length:
+            return len(state.buffer[state.bufferIndex])
+        return state.length
+    if n <= state.length:
+        return n
+    return state.length if state.ended else 0
+
+
+def fromList(n: int, state: ReadableState) -> Any:
+    """Take ``n`` bytes (characters with a decoder; one object in object mode) off the buffer."""
+    if state.length == 0:
+        return None
+    idx = state.bufferIndex
+    buf = state.buffer
+    length = len(buf)
+
+    if state.objectMode:
+        ret = buf[idx]
+        buf[idx] = None
+        idx += 1
+    elif not n or n >= state.length:
+        # Read it all, truncate the list.
+        if length - idx == 1:
+            ret = buf[idx]
+            buf[idx] = None
+            idx += 1
+        elif state.decoder is not None:
+            ret = "".join(buf[idx:])
+            idx = length
+        elif length - idx == 0:
+            ret = b""
+        else:
+            ret = b"".join(buf[idx:])
+            idx = length
+    elif n < len(buf[idx]):
+        first = buf[idx]
+        ret = first[:n]
+        buf[idx] = first[n:]
+    elif n == len(buf[idx]):
+        # First chunk is a perfect match.
+        ret = buf[idx]
+        buf[idx] = None
+        idx += 1
+    else:
+        parts = []
+        while idx < length:
+            data = buf[idx]
+            if n > len(data):
+                parts.append(data)
+                n -= len(data)
+                buf[idx] = None
+                idx += 1
+            else:
+                if state.decoder is not None and n == length:
+                    # Node compares n with the number of buffered chunks here.
+                    parts.append(data)
+                    buf[idx] = None
+                    idx += 1
+                elif state.decoder is None and n == len(data):
+                    parts.append(data)
+                    buf[idx] = None
+                    idx += 1
+                else:
+                    parts.append(data[:n])
+                    buf[idx] = data[n:]
+                break
+        ret = ("" if state.decoder is not None else b"").join(parts)
+
+    if idx == length:
+        buf.clear()
+        state.bufferIndex = 0
+    elif idx > 1024:
+        del buf[:idx]
+        state.bufferIndex = 0
+    else:
+        state.bufferIndex = idx
+    return ret
+
+
+def onEofChunk(stream: Readable, state: ReadableState) -> None:
+    if state.ended:
+        return
+    decoder = state.decoder
+    if decoder is not None:
+        chunk = decoder.end()
+        if chunk:
+            state.buffer.append(chunk)
+            state.length += 1 if state.objectMode else len(chunk)
+    state.ended = True
+    if state.sync:
+        # Inside a read(): wait for the next tick, or 'data' could come from within read().
+        emitReadable(stream)
+    else:
+        # Emit 'readable' now, synchronously (modules rely on it).
+        state.needReadable = False
+        state.emittedReadable = True
+        emitReadable_(stream)
+
+
+def emitReadable(stream: Readable) -> None:
+    state = stream._readableState
+    state.needReadable = False
+    if not state.emittedReadable:
+        state.emittedReadable = True
+        nextTick(emitReadable_, stream)
+
+
+def emitReadable_(stream: Readable) -> None:
+    state = stream._readableState
+    if not state.destroyed and not state.errored and (state.length or state.ended):
+        stream.emit("readable")
+        state.emittedReadable = False
+    # Another 'readable' is needed if not flowing, not ended, and below the mark.
+    if not state.flowing and not state.ended and state.length <= state.highWaterMark:
+        state.needReadable = True
+    flow(stream)
+
+
+def maybeReadMore(stream: Readable, state: ReadableState) -> None:
+    if not state.readingMore and state.constructed:
+        state.readingMore = True
+        nextTick(maybeReadMore_, stream, state)
+
+
+def maybeReadMore_(stream: Readable, state: ReadableState) -> None:
+    # Read until the high-water mark (or, flowing, until something comes) while nothing
+    # is pending and the stream hasn't ended; stop when a read(0) brings nothing.
+    while not state.reading and not state.ended and (
+            state.length < state.highWaterMark or (state.flowing and state.length == 0)):
+        length = state.length
+        stream.read(0)
+        if length == state.length:
+            break
+    state.readingMore = False
+
+
+def nReadingNextTick(self: Readable) -> None:
+    self.read(0)
+
+
+def updateReadableListening(self: Readable) -> None:
+    state = self._readableState
+    state.readableListening = self.listenerCount("readable") > 0
+    if state.hasPaused and not state.paused and state.resumeScheduled:
+        # Flowing must be set now, or the upcoming resume_ won't flow.
+        state.flowing = True
+    elif state.dataListening:
+        self.resume()
+    elif not state.readableListening:
+        state.flowing = None
+
+
+def resume(stream: Readable, state: ReadableState) -> None:
+    if not state.resumeScheduled:
+        state.resumeScheduled = True
+        nextTick(resume_, stream, state)
+
+
+def resume_(stream: Readable, state: ReadableState) -> None:
+    if not state.reading:
+        stream.read(0)
+    state.resumeScheduled = False
+    stream.emit("resume")
+    flow(stream)
+    if state.flowing and not state.reading:
+        stream.read(0)
+
+
+def flow(stream: Readable) -> None:
+    state = stream._readableState
+    read = stream.read
+    while state.flowing and read() is not None:
+        pass
+
+
+def endReadable(stream: Readable) -> None:
+    state = stream._readableState
+    if not state.endEmitted:
+        state.ended = True
+        nextTick(endReadableNT, state, stream)
+
+
+def endReadableNT(state: ReadableState, stream: Any) -> None:
+    # Check that we didn't get one last unshift.
+    if not state.errored and not state.closeEmitted and not state.endEmitted \
+            and state.length == 0:
+        state.endEmitted = True
+        stream.emit("end")
+        if getattr(stream, "writable", False) and getattr(stream, "allowHalfOpen", None) is False:
+            nextTick(endWritableNT, stream)
+        elif state.autoDestroy:
+            # A Duplex is destroyed only once its writable side is done as well.
+            wState = getattr(stream, "_writableState", None)
+            autoDestroy = wState is None or (
+                wState.autoDestroy and (wState.finished or wState.writable is False))
+            if autoDestroy:
+                stream.destroy()
+
+
+def endWritableNT(stream: Any) -> None:
+    if stream.writable and not stream.writableEnded and not stream.destroyed:
+        stream.end()
+
+
+# --- pipe ------------------------------------------------------------------------------------
+
+
+def _pipe(src: Readable, dest: Any, pipeOpts: dict[str, Any] | None) -> Any:
+    state = src._readableState
+
+    if len(state.pipes) == 1 and not state.multiAwaitDrain:
+        state.multiAwaitDrain = True
+        state.awaitDrainWriters = {state.awaitDrainWriters} \
+            if state.awaitDrainWriters else set()
+
+    state.pipes.append(dest)
+
+    doEnd = not pipeOpts or pipeOpts.get("end") is not False
+
+    ondrain: Callable[..., Any] | None = None
+    cleanedUp = False
+
+    def onunpipe(readable: Any, unpipeInfo: Any = None) -> None:
+        if readable is src:
+            if unpipeInfo and unpipeInfo.get("hasUnpiped") is False:
+                unpipeInfo["hasUnpiped"] = True
+                cleanup()
+
+    def onend(*args: Any) -> None:
+        dest.end()
+
+    def cleanup() -> None:
+        nonlocal cleanedUp
+        dest.removeListener("close", onclose)
+        dest.removeListener("finish", onfinish)
+        if ondrain:
+            dest.removeListener("drain", ondrain)
+        dest.removeListener("error", onerror)
+        dest.removeListener("unpipe", onunpipe)
+        src.removeListener("end", onend)
+        src.removeListener("end", unpipe)
+        src.removeListener("data", ondata)
+        cleanedUp = True
+        # If the source waits for a 'drain' from this destination, it would never flow
+        # again: call the handler now (assume a wait when we can't tell).
+        wState = getattr(dest, "_writableState", None)
+        if ondrain and state.awaitDrainWriters is not None and (
+                wState is None or wState.needDrain):
+            ondrain()
+
+    def pause() -> None:
+        nonlocal ondrain
+        # unpipe() inside dest.write() that returned False must not leave src paused forever.
+        if not cleanedUp:
+            if len(state.pipes) == 1 and state.pipes[0] is dest:
+                state.awaitDrainWriters = dest
+                state.multiAwaitDrain = False
+            elif len(state.pipes) > 1 and dest in state.pipes:
+                state.awaitDrainWriters.add(dest)
+            src.pause()
+        if not ondrain:
+            # Added once: adding and removing per 'drain' is too slow.
+            ondrain = pipeOnDrain(src, dest)
+            dest.on("drain", ondrain)
+
+    def ondata(chunk: Any) -> None:
+        if dest.write(chunk) is False:
+            pause()
+
+    def onerror(er: Any) -> None:
+        unpipe()
+        dest.removeListener("error", onerror)
+        if dest.listenerCount("error") == 0:
+            s = getattr(dest, "_writableState", None) or getattr(dest, "_readableState", None)
+            if s is not None and not s.errorEmitted:
+                # The user emitted 'error' directly on the stream.
+                errorOrDestroy(dest, er)
+            else:
+                dest.emit("error", er)
+
+    def onclose(*args: Any) -> None:
+        dest.removeListener("finish", onfinish)
+        unpipe()
+
+    def onfinish(*args: Any) -> None:
+        dest.removeListener("close", onclose)
+        unpipe()
+
+    def unpipe(*args: Any) -> None:
+        src.unpipe(dest)
+
+    endFn = onend if doEnd else unpipe
+    if state.endEmitted:
+        nextTick(endFn)
+    else:
+        src.once("end", endFn)
+
+    dest.on("unpipe", onunpipe)
+    src.on("data", ondata)
+    # Our error handler goes before any the user adds.
+    prependListener(dest, "error", onerror)
+    dest.once("close", onclose)
+    dest.once("finish", onfinish)
+
+    dest.emit("pipe", src)
+
+    if getattr(dest, "writableNeedDrain", None) is True:
+        pause()
+    elif not state.flowing:
+        src.resume()
+    return dest
+
+
+def pipeOnDrain(src: Readable, dest: Any) -> Callable[..., None]:
+    def pipeOnDrainFunctionResult(*args: Any) -> None:
+        state = src._readableState
+        if state.awaitDrainWriters is dest:
+            state.awaitDrainWriters = None
+        elif state.multiAwaitDrain:
+            state.awaitDrainWriters.discard(dest)
+        aw = state.awaitDrainWriters
+        if (aw is None or (type(aw) is set and not aw)) and state.dataListening:
+            src.resume()
+    return pipeOnDrainFunctionResult
+
+
+# Used by Readable[Symbol.asyncDispose] in Node; kept for ports that destroy on exit.
+def _abort_error() -> AbortError:
+    return AbortError()

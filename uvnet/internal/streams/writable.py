@@ -1,0 +1,690 @@
+"""Node's ``Writable`` (``lib/internal/streams/writable.js``), step for step.
+
+``write`` -> ``_write`` (type checks raise synchronously; after ``end``/``destroy`` the
+callback gets the error on a tick, then ``errorOrDestroy``) -> ``writeOrBuffer`` (one
+``_write`` in flight; the rest buffered, flushed by ``clearBuffer`` through ``_writev``
+when there is one) -> ``onwrite``: a synchronous completion defers the user callback to a
+tick (``afterWriteTick``, batching repeated identical callbacks), an asynchronous one runs
+``afterWrite`` at once (``'drain'`` first, then the callbacks). ``end`` -> ``finishMaybe``
+-> ``prefinish`` (``_final``) -> ``'prefinish'`` -> tick ``finish`` -> ``'finish'`` and,
+with ``autoDestroy``, ``destroy()``.
+
+State lives in ``stream._writableState`` (:class:`WritableState`) with Node's field names.
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import Any, Callable
+
+from ...buffer import encode as _encode
+from ...buffer import isEncoding
+from ..errors import (
+    ERR_INVALID_ARG_TYPE,
+    ERR_METHOD_NOT_IMPLEMENTED,
+    ERR_MULTIPLE_CALLBACK,
+    ERR_STREAM_ALREADY_FINISHED,
+    ERR_STREAM_CANNOT_PIPE,
+    ERR_STREAM_DESTROYED,
+    ERR_STREAM_NULL_VALUES,
+    ERR_STREAM_WRITE_AFTER_END,
+    ERR_UNKNOWN_ENCODING,
+)
+from ..task_queues import nextTick
+from . import destroy as destroyImpl
+from .add_abort_signal import addAbortSignal
+from .legacy import Stream
+from .readable import _options, nop
+from .state import getDefaultHighWaterMark, getHighWaterMark
+
+errorOrDestroy = destroyImpl.errorOrDestroy
+
+_CHUNK_TYPES = ["string", "Buffer", "TypedArray", "DataView"]
+
+
+class WriteChunks(list):  # type: ignore[type-arg]
+    """What ``_writev`` receives: a list of ``{'chunk', 'encoding', 'callback'}`` dicts,
+    with Node's ``allBuffers`` flag (``True`` when every chunk is ``bytes``)."""
+
+    __slots__ = ("allBuffers",)
+
+
+class AfterWriteTickInfo:
+    """The one pending batch of callbacks of synchronous writes (Node's object literal)."""
+
+    __slots__ = ("count", "cb", "stream", "state")
+
+    def __init__(self, count: int, cb: Callable[..., Any], stream: Any, state: Any) -> None:
+        self.count = count
+        self.cb = cb
+        self.stream = stream
+        self.state = state
+
+
+class WritableState:
+    """``stream._writableState``: Node's WritableState fields, one slot each."""
+
+    __slots__ = (
+        "objectMode", "highWaterMark", "finalCalled", "needDrain", "ending", "ended",
+        "finished", "destroyed", "decodeStrings", "defaultEncoding", "length", "writing",
+        "corked", "sync", "bufferProcessing", "onwrite", "writecb", "writelen",
+        "afterWriteTickInfo", "buffered", "bufferedIndex", "allBuffers", "allNoop",
+        "pendingcb", "constructed", "prefinished", "errorEmitted", "emitClose",
+        "autoDestroy", "errored", "closed", "closeEmitted", "writable", "expectWriteCb",
+        "afterWritePending", "onFinished", "__weakref__",
+    )
+
+    def __init__(self, options: dict[str, Any] | None = None, stream: Any = None,
+                 isDuplex: bool = False) -> None:
+        self.objectMode = bool(options and (
+            options.get("objectMode") or (isDuplex and options.get("writableObjectMode"))))
+        # write() returns False from this many buffered bytes (objects) on; 0 is valid.
+        self.highWaterMark = (getHighWaterMark(self, options, "writableHighWaterMark", isDuplex)
+                              if options is not None else getDefaultHighWaterMark(False))
+        self.finalCalled = False
+        self.needDrain = False
+        self.ending = False  # end() was called
+        self.ended = False  # end() has returned
+        self.finished = False  # 'finish' was emitted
+        self.destroyed = False
+        # Whether strings are encoded to bytes before _write (net.Socket turns this off).
+        self.decodeStrings = not (options and options.get("decodeStrings") is False)
+        self.emitClose = not (options and options.get("emitClose") is False)
+        self.autoDestroy = not (options and options.get("autoDestroy") is False)
+        defaultEncoding = options.get("defaultEncoding") if options else None
+        if defaultEncoding is None or defaultEncoding == "utf8" or defaultEncoding == "utf-8":
+            self.defaultEncoding = "utf8"
+        elif isEncoding(defaultEncoding):
+            self.defaultEncoding = defaultEncoding
+        else:
+            raise ERR_UNKNOWN_ENCODING(defaultEncoding)
+        self.length = 0
+        self.writing = False
+        self.corked = 0
+        self.sync = True
+        self.bufferProcessing = False
+        # The callback handed to every _write/_writev (Node: onwrite.bind(undefined, stream)).
+        self.onwrite = functools.partial(onwrite, stream)
+        self.writecb: Callable[..., Any] = nop
+        self.writelen = 0
+        self.afterWriteTickInfo: AfterWriteTickInfo | None = None
+        self.buffered: list[Any] = []
+        self.bufferedIndex = 0
+        self.allBuffers = True
+        self.allNoop = True
+        # User write callbacks not yet called; must be 0 before 'finish'.
+        self.pendingcb = 0
+        self.constructed = True
+        self.prefinished = False
+        self.errorEmitted = False
+        self.errored: Any = None
+        self.closed = False
+        self.closeEmitted = False
+        # False only for a Duplex built with writable: False (or the legacy setter).
+        self.writable: bool | None = None
+        self.expectWriteCb = False
+        self.afterWritePending = False
+        self.onFinished: list[Callable[..., Any]] | None = None
+
+    def getBuffer(self) -> list[Any]:
+        return self.buffered[self.bufferedIndex:]
+
+    @property
+    def bufferedRequestCount(self) -> int:
+        return len(self.buffered) - self.bufferedIndex if self.buffered else 0
+
+    def onConstructed(self, stream: Any) -> None:
+        if not self.writing:
+            clearBuffer(stream, self)
+        if self.ending:
+            finishMaybe(stream, self)
+
+
+def resetBuffer(state: WritableState) -> None:
+    state.buffered = []
+    state.bufferedIndex = 0
+    state.allBuffers = True
+    state.allNoop = True
+
+
+class Writable(Stream):
+    """Node's ``stream.Writable``; subclass and override ``_write`` (and/or ``_writev``,
+    ``_final``, ``_destroy``, ``_construct``), or pass ``write=`` etc."""
+
+    _writev: Callable[..., Any] | None = None
+
+    def __init__(self, options: dict[str, Any] | None = None, **kwargs: Any) -> None:
+        options = _options(options, kwargs)
+        Stream.__init__(self, options)
+        self._writableState = WritableState(options, self, False)
+        if options:
+            if callable(options.get("write")):
+                self._write = options["write"]
+            if callable(options.get("writev")):
+                self._writev = options["writev"]
+            if callable(options.get("destroy")):
+                self._destroy = options["destroy"]
+            if callable(options.get("final")):
+                self._final = options["final"]
+            if callable(options.get("construct")):
+                self._construct = options["construct"]
+            if options.get("signal"):
+                addAbortSignal(options["signal"], self)
+        if getattr(self, "_construct", None) is not None:
+            destroyImpl.construct(self, self._writableState_onConstructed)
+
+    def _writableState_onConstructed(self) -> None:
+        self._writableState.onConstructed(self)
+
+    def pipe(self, *args: Any, **kwargs: Any) -> None:
+        """A Writable can't be piped from: ``ERR_STREAM_CANNOT_PIPE``."""
+        errorOrDestroy(self, ERR_STREAM_CANNOT_PIPE())
+
+    def write(self, chunk: Any, encoding: Any = None, cb: Callable[..., Any] | None = None) -> bool:
+        """Write ``chunk``; ``False`` once the buffer reaches the high-water mark (wait for
+        ``'drain'``). ``write(chunk, cb)`` works as in Node."""
+        if encoding is not None and callable(encoding):
+            cb = encoding
+            encoding = None
+        return _write(self, chunk, encoding, cb) is True
+
+    def cork(self) -> None:
+        """Buffer every write until as many ``uncork()`` calls (or ``end()``)."""
+        self._writableState.corked += 1
+
+    def uncork(self) -> None:
+        state = self._writableState
+        if state.corked:
+            state.corked -= 1
+            if not state.writing:
+                clearBuffer(self, state)
+
+    def setDefaultEncoding(self, encoding: str) -> Writable:
+        if isinstance(encoding, str):
+            encoding = encoding.lower()
+        if not isEncoding(encoding):
+            raise ERR_UNKNOWN_ENCODING(encoding)
+        self._writableState.defaultEncoding = encoding
+        return self
+
+    def _write(self, chunk: Any, encoding: Any, cb: Callable[..., Any]) -> None:
+        if self._writev:
+            self._writev([{"chunk": chunk, "encoding": encoding}], cb)
+        else:
+            raise ERR_METHOD_NOT_IMPLEMENTED("_write()")
+
+    def end(self, chunk: Any = None, encoding: Any = None,
+            cb: Callable[..., Any] | None = None) -> Writable:
+        """Finish writing (after an optional last ``chunk``); ``cb`` runs at ``'finish'``."""
+        state = self._writableState
+        if callable(chunk):
+            cb = chunk
+            chunk = None
+            encoding = None
+        elif callable(encoding):
+            cb = encoding
+            encoding = None
+
+        err = None
+        if chunk is not None:
+            ret = _write(self, chunk, encoding, None)
+            if isinstance(ret, BaseException):
+                err = ret
+
+        # end() fully uncorks.
+        if state.corked:
+            state.corked = 1
+            self.uncork()
+
+        if err:
+            pass
+        elif not state.ending and not state.errored:
+            # Forgiving of repeated end() calls.
+            state.ending = True
+            finishMaybe(self, state, True)
+            state.ended = True
+        elif state.finished:
+            err = ERR_STREAM_ALREADY_FINISHED("end")
+        elif state.destroyed:
+            err = ERR_STREAM_DESTROYED("end")
+
+        if callable(cb):
+            if err:
+                nextTick(cb, err)
+            elif state.errored:
+                nextTick(cb, state.errored)
+            elif state.finished:
+                nextTick(cb, None)
+            else:
+                if state.onFinished is None:
+                    state.onFinished = []
+                state.onFinished.append(cb)
+        return self
+
+    def destroy(self, err: Any = None, cb: Callable[..., Any] | None = None) -> Any:
+        """Destroy; buffered write callbacks and end callbacks get the error on a tick."""
+        state = self._writableState
+        if (state.buffered or state.onFinished) and not state.destroyed:
+            nextTick(errorBuffer, state)
+        destroyImpl.destroy(self, err, cb)
+        return self
+
+    def _undestroy(self) -> None:
+        destroyImpl.undestroy(self)
+
+    def _destroy(self, err: Any, cb: Callable[..., Any]) -> None:
+        cb(err)
+
+    # --- properties -----------------------------------------------------------------------
+
+    @property
+    def closed(self) -> bool:
+        w = getattr(self, "_writableState", None)
+        return w.closed if w is not None else False
+
+    @property
+    def destroyed(self) -> bool:
+        w = getattr(self, "_writableState", None)
+        return w.destroyed if w is not None else False
+
+    @destroyed.setter
+    def destroyed(self, value: bool) -> None:
+        w = getattr(self, "_writableState", None)
+        if w is not None:
+            w.destroyed = bool(value)
+
+    @property
+    def writable(self) -> bool:
+        w = getattr(self, "_writableState", None)
+        return (w is not None and w.writable is not False and not w.ending and not w.ended
+                and not w.destroyed and not w.errored)
+
+    @writable.setter
+    def writable(self, val: Any) -> None:
+        w = getattr(self, "_writableState", None)
+        if w is not None:
+            w.writable = bool(val)
+
+    @property
+    def writableFinished(self) -> bool:
+        w = getattr(self, "_writableState", None)
+        return w.finished if w is not None else False
+
+    @property
+    def writableObjectMode(self) -> bool:
+        w = getattr(self, "_writableState", None)
+        return w.objectMode if w is not None else False
+
+    @property
+    def writableBuffer(self) -> list[Any] | None:
+        w = getattr(self, "_writableState", None)
+        return w.getBuffer() if w is not None else None
+
+    @property
+    def writableEnded(self) -> bool:
+        w = getattr(self, "_writableState", None)
+        return w.ending if w is not None else False
+
+    @property
+    def writableNeedDrain(self) -> bool:
+        w = getattr(self, "_writableState", None)
+        return w is not None and w.needDrain and not w.destroyed and not w.ending
+
+    @property
+    def writableHighWaterMark(self) -> int | None:
+        w = getattr(self, "_writableState", None)
+        return w.highWaterMark if w is not None else None
+
+    @property
+    def writableCorked(self) -> int:
+        w = getattr(self, "_writableState", None)
+        return w.corked if w is not None else 0
+
+    @property
+    def writableLength(self) -> int | None:
+        w = getattr(self, "_writableState", None)
+        return w.length if w is not None else None
+
+    @property
+    def errored(self) -> Any:
+        w = getattr(self, "_writableState", None)
+        return w.errored if w is not None else None
+
+    @property
+    def writableAborted(self) -> bool:
+        w = self._writableState
+        return bool(w.writable is not False and (w.destroyed or w.errored) and not w.finished)
+
+
+Writable.WritableState = WritableState  # type: ignore[attr-defined]
+
+
+# --- write internals -------------------------------------------------------------------------
+
+
+def _write(stream: Any, chunk: Any, encoding: Any, cb: Any) -> Any:
+    state = stream._writableState
+    if cb is None or not callable(cb):
+        cb = nop
+    if chunk is None:
+        raise ERR_STREAM_NULL_VALUES()
+
+    if not state.objectMode:
+        if not encoding:
+            encoding = state.defaultEncoding
+        elif encoding != "buffer" and not isEncoding(encoding):
+            raise ERR_UNKNOWN_ENCODING(encoding)
+        t = type(chunk)
+        if t is bytes:
+            encoding = "buffer"
+        elif t is str:
+            if state.decodeStrings:
+                chunk = _encode(chunk, encoding)
+                encoding = "buffer"
+        elif isinstance(chunk, (bytes, bytearray, memoryview)):
+            chunk = bytes(chunk)
+            encoding = "buffer"
+        elif isinstance(chunk, str):
+            chunk = str(chunk)
+            if state.decodeStrings:
+                chunk = _encode(chunk, encoding)
+                encoding = "buffer"
+        else:
+            raise ERR_INVALID_ARG_TYPE("chunk", _CHUNK_TYPES, chunk)
+
+    if state.ending:
+        err: Any = ERR_STREAM_WRITE_AFTER_END()
+    elif state.destroyed:
+        err = ERR_STREAM_DESTROYED("write")
+    else:
+        state.pendingcb += 1
+        return writeOrBuffer(stream, state, chunk, encoding, cb)
+    nextTick(cb, err)
+    errorOrDestroy(stream, err, True)
+    return err
+
+
+def writeOrBuffer(stream: Any, state: WritableState, chunk: Any, encoding: Any,
+                  callback: Callable[..., Any]) -> bool:
+    """One write in flight: call ``_write`` now, or queue the chunk behind the current one."""
+    length = 1 if state.objectMode else len(chunk)
+    state.length += length
+
+    if state.writing or state.corked or state.errored or not state.constructed:
+        state.buffered.append({"chunk": chunk, "encoding": encoding, "callback": callback})
+        if state.allBuffers and encoding != "buffer":
+            state.allBuffers = False
+        if state.allNoop and callback is not nop:
+            state.allNoop = False
+    else:
+        state.writelen = length
+        if callback is not nop:
+            state.writecb = callback
+        state.writing = state.sync = state.expectWriteCb = True
+        stream._write(chunk, encoding, state.onwrite)
+        state.sync = False
+
+    ret = state.length < state.highWaterMark or state.length == 0
+    if not ret:
+        state.needDrain = True
+    # False if errored or destroyed, to break synchronous while(write()) loops.
+    return ret and not state.destroyed and not state.errored
+
+
+def doWrite(stream: Any, state: WritableState, writev: bool, length: int, chunk: Any,
+            encoding: Any, cb: Callable[..., Any]) -> None:
+    state.writelen = length
+    if cb is not nop:
+        state.writecb = cb
+    state.writing = state.sync = state.expectWriteCb = True
+    if state.destroyed:
+        state.onwrite(ERR_STREAM_DESTROYED("write"))
+    elif writev:
+        stream._writev(chunk, state.onwrite)
+    else:
+        stream._write(chunk, encoding, state.onwrite)
+    state.sync = False
+
+
+def onwriteError(stream: Any, state: WritableState, er: Any, cb: Callable[..., Any]) -> None:
+    state.pendingcb -= 1
+    cb(er)
+    # The buffered writes fail too (even without autoDestroy) -- with their own error.
+    errorBuffer(state)
+    # This can emit 'error', which must always come after the callback.
+    errorOrDestroy(stream, er)
+
+
+def onwrite(stream: Any, er: Any = None) -> None:
+    """The callback of every ``_write``/``_writev`` (``state.onwrite``)."""
+    state = stream._writableState
+    if not state.expectWriteCb:
+        errorOrDestroy(stream, ERR_MULTIPLE_CALLBACK())
+        return
+
+    sync = state.sync
+    cb = state.writecb
+    state.writecb = nop
+    state.writing = False
+    state.expectWriteCb = False
+    state.length -= state.writelen
+    state.writelen = 0
+
+    if er:
+        if not state.errored:
+            state.errored = er
+        # A Duplex's readable side learns about the error too.
+        rState = getattr(stream, "_readableState", None)
+        if rState is not None and not rState.errored:
+            rState.errored = er
+        if sync:
+            nextTick(onwriteError, stream, state, er, cb)
+        else:
+            onwriteError(stream, state, er, cb)
+        return
+
+    if state.buffered:
+        clearBuffer(stream, state)
+
+    if sync:
+        # Node writes (kState & kDestroyed !== 0), which tests the objectMode bit.
+        needTick = (state.needDrain and state.length == 0) or state.objectMode or cb is not nop
+        # Repeated identical callbacks ride one tick with a counter (no allocation).
+        if cb is nop:
+            if not state.afterWritePending and needTick:
+                nextTick(afterWrite, stream, state, 1, cb)
+                state.afterWritePending = True
+            else:
+                state.pendingcb -= 1
+                if state.ending:
+                    finishMaybe(stream, state, True)
+        else:
+            info = state.afterWriteTickInfo
+            if info is not None and info.cb is cb:
+                info.count += 1
+            elif needTick:
+                info = AfterWriteTickInfo(1, cb, stream, state)
+                state.afterWriteTickInfo = info
+                nextTick(afterWriteTick, info)
+                state.afterWritePending = True
+            else:
+                state.pendingcb -= 1
+                if state.ending:
+                    finishMaybe(stream, state, True)
+    else:
+        afterWrite(stream, state, 1, cb)
+
+
+def afterWriteTick(info: AfterWriteTickInfo) -> None:
+    state = info.state
+    state.afterWriteTickInfo = None
+    afterWrite(info.stream, state, info.count, info.cb)
+
+
+def afterWrite(stream: Any, state: WritableState, count: int, cb: Callable[..., Any]) -> None:
+    state.afterWritePending = False
+    if state.needDrain and not state.ending and not state.destroyed and state.length == 0:
+        state.needDrain = False
+        stream.emit("drain")
+    while count > 0:
+        count -= 1
+        state.pendingcb -= 1
+        cb(None)
+    if state.destroyed:
+        errorBuffer(state)
+    if state.ending:
+        finishMaybe(stream, state, True)
+
+
+def errorBuffer(state: WritableState) -> None:
+    """Fail every buffered write and end callback (the stream errored or was destroyed)."""
+    if state.writing:
+        return
+    buffered = state.buffered
+    if buffered:
+        objectMode = state.objectMode
+        for n in range(state.bufferedIndex, len(buffered)):
+            entry = buffered[n]
+            if entry is None:
+                continue
+            state.length -= 1 if objectMode else len(entry["chunk"])
+            entry["callback"](state.errored if state.errored is not None
+                              else ERR_STREAM_DESTROYED("write"))
+    callFinishedCallbacks(state, state.errored if state.errored is not None
+                          else ERR_STREAM_DESTROYED("end"))
+    resetBuffer(state)
+
+
+def clearBuffer(stream: Any, state: WritableState) -> None:
+    """Flush the buffered writes: all at once through ``_writev``, else one by one."""
+    if state.destroyed or state.bufferProcessing or state.corked or not state.buffered \
+            or not state.constructed:
+        return
+    objectMode = state.objectMode
+    buffered = state.buffered
+    bufferedIndex = state.bufferedIndex
+    bufferedLength = len(buffered) - bufferedIndex
+    if not bufferedLength:
+        return
+
+    i = bufferedIndex
+    state.bufferProcessing = True
+    if bufferedLength > 1 and stream._writev:
+        state.pendingcb -= bufferedLength - 1
+        if state.allNoop:
+            callback: Callable[..., Any] = nop
+        else:
+            def callback(err: Any = None) -> None:
+                for n in range(i, len(buffered)):
+                    buffered[n]["callback"](err)
+        chunks = WriteChunks(buffered[i:] if i else buffered)
+        chunks.allBuffers = state.allBuffers
+        doWrite(stream, state, True, state.length, chunks, "", callback)
+        resetBuffer(state)
+    else:
+        while True:
+            entry = buffered[i]
+            buffered[i] = None
+            i += 1
+            chunk = entry["chunk"]
+            doWrite(stream, state, False, 1 if objectMode else len(chunk), chunk,
+                    entry["encoding"], entry["callback"])
+            if not (i < len(buffered) and not state.writing):
+                break
+        if i == len(buffered):
+            resetBuffer(state)
+        elif i > 256:
+            del buffered[:i]
+            state.bufferedIndex = 0
+        else:
+            state.bufferedIndex = i
+    state.bufferProcessing = False
+
+
+# --- end / finish ----------------------------------------------------------------------------
+
+
+def needFinish(state: WritableState) -> bool:
+    return (state.ending and state.constructed and state.length == 0 and not state.destroyed
+            and not state.finished and not state.writing and not state.errorEmitted
+            and not state.closeEmitted and not state.errored and not state.buffered)
+
+
+def onFinish(stream: Any, state: WritableState, err: Any = None) -> None:
+    if state.prefinished:
+        errorOrDestroy(stream, err if err is not None else ERR_MULTIPLE_CALLBACK())
+        return
+    state.pendingcb -= 1
+    if err:
+        callFinishedCallbacks(state, err)
+        errorOrDestroy(stream, err, state.sync)
+    elif needFinish(state):
+        state.prefinished = True
+        stream.emit("prefinish")
+        # 'finish' stays asynchronous relative to the _final callback (backwards compat).
+        state.pendingcb += 1
+        nextTick(finish, stream, state)
+
+
+def prefinish(stream: Any, state: WritableState) -> None:
+    if state.prefinished or state.finalCalled:
+        return
+    final = getattr(stream, "_final", None)
+    if callable(final) and not state.destroyed:
+        state.finalCalled = True
+        state.sync = True
+        state.pendingcb += 1
+
+        def finalCallback(err: Any = None) -> None:
+            onFinish(stream, state, err)
+
+        try:
+            final(finalCallback)
+        except Exception as err:  # noqa: BLE001 - Node catches what _final throws
+            onFinish(stream, state, err)
+        state.sync = False
+    else:
+        state.finalCalled = True
+        state.prefinished = True
+        stream.emit("prefinish")
+
+
+def _finishMaybeNT(stream: Any, state: WritableState) -> None:
+    if needFinish(state):
+        finish(stream, state)
+    else:
+        state.pendingcb -= 1
+
+
+def finishMaybe(stream: Any, state: WritableState, sync: bool = False) -> None:
+    if needFinish(state):
+        prefinish(stream, state)
+        if state.pendingcb == 0:
+            if sync:
+                state.pendingcb += 1
+                nextTick(_finishMaybeNT, stream, state)
+            elif needFinish(state):
+                state.pendingcb += 1
+                finish(stream, state)
+
+
+def finish(stream: Any, state: WritableState) -> None:
+    state.pendingcb -= 1
+    state.finished = True
+    callFinishedCallbacks(state, None)
+    stream.emit("finish")
+    if state.autoDestroy:
+        # A Duplex is destroyed only once its readable side has ended as well.
+        rState = getattr(stream, "_readableState", None)
+        if rState is None or (rState.autoDestroy and (
+                rState.endEmitted or rState.readable is False)):
+            stream.destroy()
+
+
+def callFinishedCallbacks(state: WritableState, err: Any) -> None:
+    callbacks = state.onFinished
+    if not callbacks:
+        return
+    state.onFinished = None
+    for cb in callbacks:
+        cb(err)

@@ -1,0 +1,60 @@
+"""Node's ``stream`` module: ``Readable``, ``Writable``, ``Duplex``, ``Transform``,
+``PassThrough``, ``pipeline``, ``finished`` and the legacy ``Stream`` base class.
+
+The classes are subclassable exactly as in Node: options as a dict or keywords, hooks
+``_read``/``_write``/``_writev``/``_final``/``_destroy``/``_construct``/``_transform``/
+``_flush``, state in ``_readableState``/``_writableState`` with Node's field names.
+"""
+
+from __future__ import annotations
+
+from ..internal.streams import utils as _utils
+from ..internal.streams.add_abort_signal import addAbortSignal
+from ..internal.streams.destroy import destroyer as _destroyer
+from ..internal.streams.duplex import Duplex
+from ..internal.streams.end_of_stream import eos as finished
+from ..internal.streams.legacy import Stream
+from ..internal.streams.passthrough import PassThrough
+from ..internal.streams.pipeline import pipeline
+from ..internal.streams.readable import Readable
+from ..internal.streams.state import getDefaultHighWaterMark, setDefaultHighWaterMark
+from ..internal.streams.transform import Transform
+from ..internal.streams.writable import Writable
+
+isDestroyed = _utils.isDestroyed
+isDisturbed = _utils.isDisturbed
+isErrored = _utils.isErrored
+isReadable = _utils.isReadable
+isWritable = _utils.isWritable
+destroy = _destroyer
+
+# Node hangs the classes and helpers off the Stream constructor as well.
+Stream.Stream = Stream  # type: ignore[attr-defined]
+Stream.Readable = Readable  # type: ignore[attr-defined]
+Stream.Writable = Writable  # type: ignore[attr-defined]
+Stream.Duplex = Duplex  # type: ignore[attr-defined]
+Stream.Transform = Transform  # type: ignore[attr-defined]
+Stream.PassThrough = PassThrough  # type: ignore[attr-defined]
+Stream.pipeline = staticmethod(pipeline)  # type: ignore[attr-defined]
+Stream.finished = staticmethod(finished)  # type: ignore[attr-defined]
+Stream.addAbortSignal = staticmethod(addAbortSignal)  # type: ignore[attr-defined]
+
+__all__ = [
+    "Duplex",
+    "PassThrough",
+    "Readable",
+    "Stream",
+    "Transform",
+    "Writable",
+    "addAbortSignal",
+    "destroy",
+    "finished",
+    "getDefaultHighWaterMark",
+    "isDestroyed",
+    "isDisturbed",
+    "isErrored",
+    "isReadable",
+    "isWritable",
+    "pipeline",
+    "setDefaultHighWaterMark",
+]
