@@ -336,14 +336,14 @@ def write_results(servers: list[Server], info: dict, args, pinning: bool) -> Non
             f"## {key}: {label}",
             "",
             f"| echo server | throughput ({unit}) | p50 µs | p99 µs | server CPU µs/op "
-            "| CPU ×Node | CPU ×pyuv | throughput ×Node | server core % | notes |",
-            "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
+            "| CPU ×Node | CPU ×pyuv | throughput ×Node | server core % | loadgen core % | notes |",
+            "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
         ]
         node_thr = table.get(NODE, {}).get(key, {}).get("throughput")
         for srv in servers:
             s = table[srv.name][key]
             if s.get("error"):
-                lines.append(f"| {srv.label} | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a "
+                lines.append(f"| {srv.label} | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a "
                              f"| {s['error'].replace('|', '/')} |")
                 continue
             notes = []
@@ -356,7 +356,8 @@ def write_results(servers: list[Server], info: dict, args, pinning: bool) -> Non
                 f"| {srv.label} | {fmt(s['throughput'])} | {fmt(s['p50_us'])} "
                 f"| {fmt(s['p99_us'])} | {fmt(c)} | {ratio(c, cpu(NODE, key))} "
                 f"| {ratio(c, cpu(PYUV, key))} | {ratio(s['throughput'], node_thr)} "
-                f"| {fmt(s['server_core_pct'])} | {'; '.join(notes)} |")
+                f"| {fmt(s['server_core_pct'])} | {fmt(s['client_core_pct'])} "
+                f"| {'; '.join(notes)} |")
     failed = [srv for srv in servers if srv.error]
     if failed:
         lines += ["", "## Servers that did not run", ""]
