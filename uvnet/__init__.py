@@ -8,6 +8,8 @@ from .events import EventEmitter, MaxListenersExceededWarning, errorMonitor
 from .internal.errors import AbortError, NodeError, UVException
 from .internal.process import run
 from .internal.task_queues import nextTick
+from .net import *  # noqa: F403  (the net API at the top level, as API.md says)
+from .net import __all__ as _net_all
 from .timers import (
     clearImmediate,
     clearInterval,
@@ -33,3 +35,4 @@ __all__ = [
     "setInterval",
     "setTimeout",
 ]
+__all__ += _net_all

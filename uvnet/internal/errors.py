@@ -226,6 +226,7 @@ ERR_SOCKET_BAD_PORT = E("ERR_SOCKET_BAD_PORT", _bad_port, NodeRangeError)
 ERR_UNHANDLED_ERROR = E("ERR_UNHANDLED_ERROR", _unhandled, NodePlainError)
 ERR_UNKNOWN_ENCODING = E("ERR_UNKNOWN_ENCODING", "Unknown encoding: %s", NodeTypeError)
 ERR_INVALID_IP_ADDRESS = E("ERR_INVALID_IP_ADDRESS", "Invalid IP address: %s", NodeTypeError)
+ERR_INVALID_ADDRESS = E("ERR_INVALID_ADDRESS", "Invalid socket address", NodePlainError)
 ERR_INVALID_FD_TYPE = E("ERR_INVALID_FD_TYPE", "Unsupported fd type: %s", NodeTypeError)
 ERR_INVALID_HANDLE_TYPE = E("ERR_INVALID_HANDLE_TYPE", "This handle type cannot be sent",
                             NodeTypeError)

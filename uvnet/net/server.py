@@ -1,0 +1,453 @@
+"""``net.Server`` (the server half of Node's ``lib/net.js``) on the wrap layer.
+
+Every step keeps Node's name and order: ``listen`` dispatches to ``lookupAndListen`` (a
+host is given: a ``dns.lookup`` first, even for an IP literal) or straight to
+``listenInCluster`` -> ``_listen2`` (``setupListenHandle``), which makes the handle with
+``createServerHandle`` (``::`` falling back to ``0.0.0.0`` when no host is given), listens,
+and queues ``'listening'`` on the next tick; bind and listen errors are queued the same
+way as ``'error'``. Accepted handles arrive in ``onconnection``, which drops them past
+``maxConnections`` or wraps them in a ``Socket`` and emits ``'connection'`` synchronously.
+``close`` closes the handle at once; ``'close'`` waits until the last connection is gone.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any, Callable
+
+import pyuv
+
+from .. import dns
+from ..events import EventEmitter
+from ..internal.errors import (
+    ERR_INVALID_ARG_TYPE,
+    ERR_INVALID_ARG_VALUE,
+    ERR_SERVER_ALREADY_LISTEN,
+    ERR_SERVER_NOT_RUNNING,
+    NodeError,
+    errnoException,
+    uvExceptionWithHostPort,
+)
+from ..internal.handles.connection import SERVER
+from ..internal.handles.pipe import UV_READABLE, UV_WRITABLE, PipeWrap
+from ..internal.handles.tcp import UV_TCP_IPV6ONLY, TCPWrap
+from ..internal.net import createHandle, isPipeName, toNumber
+from ..internal.streams.state import getDefaultHighWaterMark
+from ..internal.task_queues import nextTick
+from ..internal.validators import is_number, validateNumber, validatePort
+from .socket import Socket, normalizeArgs
+
+DEFAULT_IPV4_ADDR = "0.0.0.0"
+DEFAULT_IPV6_ADDR = "::"
+_ABSTRACT_FCHMOD = ("can not set readableAll or writableAllt to true when path is abstract "
+                    "unix socket")
+
+
+def _get(options: Any, key: str) -> Any:
+    """``options.key`` for a dict or any other object (``undefined`` is ``None``)."""
+    if isinstance(options, dict):
+        return options.get(key)
+    return getattr(options, key, None)
+
+
+def _int32(value: Any) -> int:
+    """JavaScript's ``ToInt32`` for the numbers a backlog or a delay can be."""
+    if not is_number(value) or not math.isfinite(value):
+        return 0
+    n = int(value) & 0xFFFFFFFF
+    return n - 0x100000000 if n >= 0x80000000 else n
+
+
+def _getFlags(ipv6Only: Any) -> int:
+    """``getFlags``: ``UV_TCP_IPV6ONLY`` when ``ipv6Only`` is exactly ``True``."""
+    return UV_TCP_IPV6ONLY if ipv6Only is True else 0
+
+
+def createServerHandle(address: str | None, port: int | None, addressType: int | None,
+                       fd: int | None = None, flags: int = 0) -> TCPWrap | PipeWrap | int:
+    """Node's ``createServerHandle``: a bound TCP or Pipe server handle, or a libuv errno.
+
+    With an ``fd`` the handle is opened on it; ``port == addressType == -1`` makes a pipe;
+    anything else a TCP handle, bound to ``::`` (then ``0.0.0.0``) when no address is given.
+    A handle that fails is closed before the error is returned.
+    """
+    handle: TCPWrap | PipeWrap
+    isTCP = False
+    err = 0
+    if is_number(fd) and fd >= 0:
+        try:
+            handle = createHandle(fd, True)
+        except NodeError:
+            return pyuv.errno.UV_EINVAL
+        err = handle.open(fd)
+        if err:
+            handle.close()
+            return err
+    elif port == -1 and addressType == -1:
+        handle = PipeWrap(SERVER)
+    else:
+        handle = TCPWrap(SERVER)
+        isTCP = True
+
+    if address or port or isTCP:
+        if isinstance(handle, PipeWrap):
+            err = handle.bind(address or "")
+        elif not address:
+            err = handle.bind6(DEFAULT_IPV6_ADDR, port or 0, flags)
+            if err:
+                handle.close()
+                return createServerHandle(DEFAULT_IPV4_ADDR, port, 4)
+        elif addressType == 6:
+            err = handle.bind6(address, port or 0, flags)
+        else:
+            err = handle.bind(address, port or 0)
+    if err:
+        handle.close()
+        return err
+    return handle
+
+
+def _emitErrorNT(server: Server, err: BaseException) -> None:
+    server.emit("error", err)
+
+
+def _emitListeningNT(server: Server) -> None:
+    """``emitListeningNT``: ``'listening'``, unless the handle was closed meanwhile."""
+    if server._handle:
+        server.emit("listening")
+
+
+def _emitCloseNT(server: Server) -> None:
+    server.emit("close")
+
+
+class Server(EventEmitter):
+    """Node's ``net.Server``: a TCP or IPC server.
+
+    ``Server(options=None, connectionListener=None, **kw)``: ``options`` is a dict (or the
+    same keys as keywords) with ``allowHalfOpen``, ``pauseOnConnect``, ``noDelay``,
+    ``keepAlive``, ``keepAliveInitialDelay`` (ms) and ``highWaterMark``; a callable first
+    argument is the ``'connection'`` listener.
+    """
+
+    def __init__(self, options: dict[str, Any] | Callable[..., Any] | None = None,
+                 connectionListener: Callable[..., Any] | None = None, **kw: Any) -> None:
+        super().__init__()
+        if callable(options):
+            connectionListener = options
+            options = dict(kw)
+        elif options is None or isinstance(options, dict):
+            options = {**(options or {}), **kw}
+        else:
+            raise ERR_INVALID_ARG_TYPE("options", "object", options)
+        if callable(connectionListener):
+            self.on("connection", connectionListener)
+
+        delay = options.get("keepAliveInitialDelay")
+        if delay is not None:
+            validateNumber(delay, "options.keepAliveInitialDelay")
+            delay = max(delay, 0)
+        hwm = options.get("highWaterMark")
+        if hwm is not None:
+            validateNumber(hwm, "options.highWaterMark")
+            if hwm < 0:
+                hwm = getDefaultHighWaterMark()
+
+        self._connections = 0
+        self._handle: TCPWrap | PipeWrap | None = None
+        self._usingWorkers = False
+        self._workers: list[Any] = []
+        self._unref = False
+        self._listeningId = 1
+        self._pipeName: str | None = None
+        self._connectionKey: str | None = None
+        self.maxConnections: int | None = None
+
+        self.allowHalfOpen = options.get("allowHalfOpen") or False
+        self.pauseOnConnect = bool(options.get("pauseOnConnect"))
+        self.noDelay = bool(options.get("noDelay"))
+        self.keepAlive = bool(options.get("keepAlive"))
+        self.keepAliveInitialDelay = _int32(delay / 1000) if delay is not None else 0
+        self.highWaterMark = hwm if hwm is not None else getDefaultHighWaterMark()
+
+    # --- listen ------------------------------------------------------------------------------
+
+    def listen(self, *args: Any, **kw: Any) -> Server:
+        """Node's ``Server.prototype.listen``, every overload.
+
+        ``listen([port[, host[, backlog]]][, cb])``, ``listen(path[, backlog][, cb])``,
+        ``listen(options[, cb])`` (or keywords), ``listen(handle[, backlog][, cb])``,
+        ``listen(cb)``. A string that is not a non-negative number is a pipe path.
+        """
+        if kw and (not args or callable(args[0])):
+            args, kw = (dict(kw), *args), {}
+        if args and args[0] is not None and not callable(args[0]) \
+                and not isinstance(args[0], (dict, str, int, float)):
+            # (handle[, backlog][, cb]): any object with a handle or an fd.
+            options: Any = args[0]
+            cb = args[-1] if callable(args[-1]) else None
+        else:
+            options, cb = normalizeArgs(args, kw)
+            options = dict(options)
+
+        if self._handle:
+            raise ERR_SERVER_ALREADY_LISTEN()
+        if cb is not None:
+            self.once("listening", cb)
+
+        backlogFromArgs = (toNumber(args[1] if len(args) > 1 else False)
+                           or toNumber(args[2] if len(args) > 2 else False))
+        options = _get(options, "_handle") or _get(options, "handle") or options
+        flags = _getFlags(_get(options, "ipv6Only"))
+        self._listeningId += 1
+
+        if isinstance(options, TCPWrap):
+            self._handle = options
+            self._listenInCluster(None, -1, -1, backlogFromArgs, None, True)
+            return self
+
+        fd = _get(options, "fd")
+        if is_number(fd) and fd >= 0:
+            self._listenInCluster(None, None, None, backlogFromArgs, int(fd))
+            return self
+
+        if not isinstance(options, dict):
+            raise ERR_INVALID_ARG_VALUE("options", options)
+
+        if not args or callable(args[0]) or options.get("port", 0) is None:
+            options["port"] = 0
+
+        port = options.get("port")
+        if (is_number(port) or isinstance(port, str)):
+            port = validatePort(port, "options.port")
+            backlog = options.get("backlog") or backlogFromArgs
+            if options.get("host"):
+                self._lookupAndListen(port, options["host"], backlog,
+                                      options.get("exclusive"), flags)
+            else:
+                self._listenInCluster(None, port, 4, backlog, None, options.get("exclusive"))
+            return self
+
+        path = options.get("path")
+        if path and isPipeName(path):
+            readableAll = options.get("readableAll")
+            writableAll = options.get("writableAll")
+            if path[0] == "\0" and (readableAll or writableAll):
+                raise ERR_INVALID_ARG_VALUE("options", options, _ABSTRACT_FCHMOD)
+            self._pipeName = path
+            backlog = options.get("backlog") or backlogFromArgs
+            self._listenInCluster(path, -1, -1, backlog, None, options.get("exclusive"))
+            if not self._handle:
+                return self
+            mode = (UV_READABLE if readableAll is True else 0) | \
+                (UV_WRITABLE if writableAll is True else 0)
+            if mode:
+                handle = self._handle
+                assert isinstance(handle, PipeWrap)
+                err = handle.fchmod(mode)
+                if err:
+                    handle.close()
+                    self._handle = None
+                    raise errnoException(err, "uv_pipe_chmod")
+            return self
+
+        if "port" not in options and "path" not in options:
+            raise ERR_INVALID_ARG_VALUE("options", options,
+                                        'must have the property "port" or "path"')
+        raise ERR_INVALID_ARG_VALUE("options", options)
+
+    def _lookupAndListen(self, port: int, address: str, backlog: Any, exclusive: Any,
+                         flags: int) -> None:
+        """Node's ``lookupAndListen``: resolve ``address``, then listen on what it gave.
+
+        A newer ``listen()`` or a ``close()`` meanwhile makes the answer stale.
+        """
+        listeningId = self._listeningId
+
+        def doListen(err: BaseException | None, ip: str | None = None,
+                     addressType: int | None = None) -> None:
+            if listeningId != self._listeningId:
+                return
+            if err:
+                self.emit("error", err)
+            else:
+                self._listenInCluster(ip, port, addressType if ip else 4, backlog, None,
+                                      exclusive, flags)
+
+        dns.lookup(address, doListen)
+
+    def _listenInCluster(self, address: str | None, port: int | None,
+                         addressType: int | None, backlog: Any, fd: int | None = None,
+                         exclusive: Any = None, flags: int = 0) -> None:
+        """Node's ``listenInCluster``: uvnet is always the primary, so straight to ``_listen2``."""
+        self._listen2(address, port, addressType, backlog, fd, flags)
+
+    def _setupListenHandle(self, address: str | None, port: int | None,
+                           addressType: int | None, backlog: Any, fd: int | None = None,
+                           flags: int = 0) -> None:
+        """Node's ``setupListenHandle`` (alias ``_listen2``): create and bind the handle
+        unless one was given, listen, and queue ``'listening'`` (or ``'error'``)."""
+        if not self._handle:
+            rval: TCPWrap | PipeWrap | int | None = None
+            if not address and fd is None:
+                rval = createServerHandle(DEFAULT_IPV6_ADDR, port, 6, fd, flags)
+                if isinstance(rval, int):
+                    rval = None
+                    address = DEFAULT_IPV4_ADDR
+                    addressType = 4
+                else:
+                    address = DEFAULT_IPV6_ADDR
+                    addressType = 6
+            if rval is None:
+                rval = createServerHandle(address, port, addressType, fd, flags)
+            if isinstance(rval, int):
+                nextTick(_emitErrorNT, self,
+                         uvExceptionWithHostPort(rval, "listen", address, port))
+                return
+            self._handle = rval
+
+        handle = self._handle
+        handle.onconnection = self._onconnection
+        handle.owner = self
+        err = handle.listen(_int32(backlog) or 511)
+        if err:
+            ex = uvExceptionWithHostPort(err, "listen", address, port)
+            handle.close()
+            self._handle = None
+            nextTick(_emitErrorNT, self, ex)
+            return
+
+        self._connectionKey = ":".join("null" if part is None else str(part)
+                                       for part in (addressType, address, port))
+        if self._unref:
+            self.unref()
+        nextTick(_emitListeningNT, self)
+
+    _listen2 = _setupListenHandle
+
+    # --- connections -------------------------------------------------------------------------
+
+    def _onconnection(self, err: int, clientHandle: Any) -> None:
+        """Node's ``onconnection``: wrap an accepted handle in a ``Socket`` and emit
+        ``'connection'``, or drop it past ``maxConnections``."""
+        if err:
+            self.emit("error", errnoException(err, "accept"))
+            return
+
+        if self.maxConnections and self._connections >= self.maxConnections:
+            if hasattr(clientHandle, "getsockname") or hasattr(clientHandle, "getpeername"):
+                data: dict[str, Any] = {}
+                local: dict[str, Any] = {}
+                clientHandle.getsockname(local)
+                data["localAddress"] = local.get("address")
+                data["localPort"] = local.get("port")
+                data["localFamily"] = local.get("family")
+                remote: dict[str, Any] = {}
+                clientHandle.getpeername(remote)
+                data["remoteAddress"] = remote.get("address")
+                data["remotePort"] = remote.get("port")
+                data["remoteFamily"] = remote.get("family")
+                self.emit("drop", data)
+            else:
+                self.emit("drop")
+            clientHandle.close()
+            return
+
+        socket = Socket({
+            "handle": clientHandle,
+            "allowHalfOpen": self.allowHalfOpen,
+            "pauseOnCreate": self.pauseOnConnect,
+            "readable": True,
+            "writable": True,
+            "readableHighWaterMark": self.highWaterMark,
+            "writableHighWaterMark": self.highWaterMark,
+        })
+        if self.noDelay and hasattr(clientHandle, "setNoDelay"):
+            socket._kSetNoDelay = True
+            clientHandle.setNoDelay(True)
+        if self.keepAlive and hasattr(clientHandle, "setKeepAlive"):
+            socket._kSetKeepAlive = True
+            socket._kSetKeepAliveInitialDelay = self.keepAliveInitialDelay
+            clientHandle.setKeepAlive(True, self.keepAliveInitialDelay)
+
+        self._connections += 1
+        socket.server = self
+        socket._server = self
+        self.emit("connection", socket)
+
+    def getConnections(self, cb: Callable[[BaseException | None, int], Any]) -> Server:
+        """Node's ``getConnections``: ``cb(None, count)`` on the next tick."""
+        nextTick(cb, None, self._connections)
+        return self
+
+    # --- state -------------------------------------------------------------------------------
+
+    @property
+    def listening(self) -> bool:
+        """Node's ``server.listening``: whether the server has a listening handle."""
+        return bool(self._handle)
+
+    def address(self) -> dict[str, Any] | str | None:
+        """Node's ``address()``: ``{'address', 'family', 'port'}`` for TCP, the path for a
+        pipe server (even after close), ``None`` otherwise."""
+        handle = self._handle
+        if handle is not None and hasattr(handle, "getsockname"):
+            out: dict[str, Any] = {}
+            err = handle.getsockname(out)
+            if err:
+                raise errnoException(err, "address")
+            return out
+        if self._pipeName:
+            return self._pipeName
+        return None
+
+    # --- close -------------------------------------------------------------------------------
+
+    def close(self, cb: Callable[..., Any] | None = None) -> Server:
+        """Node's ``Server.prototype.close``: stop listening now; ``'close'`` (and ``cb``)
+        once no connection is left. ``cb`` gets ``ERR_SERVER_NOT_RUNNING`` if the server
+        was not listening."""
+        self._listeningId += 1
+        if callable(cb):
+            if not self._handle:
+                def close(*_args: Any) -> None:
+                    cb(ERR_SERVER_NOT_RUNNING())
+
+                self.once("close", close)
+            else:
+                self.once("close", cb)
+        if self._handle:
+            self._handle.close()
+            self._handle = None
+        self._emitCloseIfDrained()
+        return self
+
+    def _emitCloseIfDrained(self) -> None:
+        """Node's ``_emitCloseIfDrained``: queue ``'close'`` once there is neither a handle
+        nor a connection (called by ``close`` and by every accepted socket's ``_destroy``)."""
+        if self._handle or self._connections:
+            return
+        nextTick(_emitCloseNT, self)
+
+    def ref(self) -> Server:
+        """Node's ``server.ref()``; remembered when called before ``listen``."""
+        self._unref = False
+        if self._handle:
+            self._handle.ref()
+        return self
+
+    def unref(self) -> Server:
+        """Node's ``server.unref()``; remembered when called before ``listen``."""
+        self._unref = True
+        if self._handle:
+            self._handle.unref()
+        return self
+
+
+def createServer(options: dict[str, Any] | Callable[..., Any] | None = None,
+                 connectionListener: Callable[..., Any] | None = None, **kw: Any) -> Server:
+    """Node's ``net.createServer([options][, connectionListener])``."""
+    return Server(options, connectionListener, **kw)
+
+
+__all__ = ["Server", "createServer", "createServerHandle"]
