@@ -29,6 +29,7 @@ from ..internal.errors import (
     uvExceptionWithHostPort,
 )
 from ..internal.handles.connection import SERVER
+from ..internal.handles.handle import HandleWrap
 from ..internal.handles.pipe import UV_READABLE, UV_WRITABLE, PipeWrap
 from ..internal.handles.tcp import UV_TCP_IPV6ONLY, TCPWrap
 from ..internal.net import createHandle, isPipeName, toNumber
@@ -197,7 +198,8 @@ class Server(EventEmitter):
 
         backlogFromArgs = (toNumber(args[1] if len(args) > 1 else False)
                            or toNumber(args[2] if len(args) > 2 else False))
-        options = _get(options, "_handle") or _get(options, "handle") or options
+        if not isinstance(options, HandleWrap):  # a wrap's own _handle is its pyuv handle
+            options = _get(options, "_handle") or _get(options, "handle") or options
         flags = _getFlags(_get(options, "ipv6Only"))
         self._listeningId += 1
 
