@@ -18,8 +18,8 @@ from typing import Any, Callable
 
 import pyuv
 
-from .internal.errors import ERR_INVALID_ARG_TYPE
-from .internal.process import _drain_ticks, _record, deferred, loop
+from .internal.errors import ERR_INVALID_ARG_TYPE, _js_number
+from .internal.process import _drain_ticks, _record, deferred, loop, on_uncaught
 from .internal.task_queues import _queue, processTicks
 from .internal.validators import js_number
 
@@ -120,24 +120,22 @@ class _TimerState:
             self._fire()
 
     def _fire(self) -> None:
-        """One ``processTimers`` call and its tick drain; after a throw, resumes with the rest.
+        """One ``processTimers`` call, the re-arm, then the scope's tick drain.
 
-        As Node's ``RunTimers``, which calls ``processTimers`` again after the
-        ``'uncaughtException'`` handler: the next due timer runs before any tick.
+        After a throw from a timer (or a tick drained between two), Node's ``RunTimers``
+        calls ``processTimers`` again: so does uvnet's next ``run()``, first thing.
         """
         try:
             expiry = self.process(_now())
-            if _queue:
-                processTicks()
         except BaseException as exc:  # noqa: BLE001 - re-raised by uvnet.run()
             _record(exc, self._fire)
-            top = self.peek()
-            expiry = 0 if top is None else (top.expiry if self.ref_count else -top.expiry)
+            return
         if expiry:
             self.schedule(abs(expiry) - loop.now())
             self.toggle_ref(expiry > 0)
         else:
             self.toggle_ref(False)
+        _drain_ticks()
 
     def process(self, now: float) -> float:
         """Node's ``processTimers``: returns the next expiry, negative if unreferenced."""
@@ -220,7 +218,7 @@ def _coerce_delay(after: Any) -> float:
     if not (1 <= value <= TIMEOUT_MAX):
         if value > TIMEOUT_MAX:
             warnings.warn(
-                f"{after} does not fit into a 32-bit signed integer.\n"
+                f"{_js_number(value)} does not fit into a 32-bit signed integer.\n"
                 "Timeout duration was set to 1.",
                 TimeoutOverflowWarning, stacklevel=3)
         value = 1
@@ -294,16 +292,17 @@ class Timeout:
 
 
 def _unenroll(item: Timeout) -> None:
+    """Node's ``unenroll``: only a referenced timer drops its emptied list (and the ref
+    count); ``hasRef()`` keeps answering what it did, as Node's ``kRefed`` does."""
     if item._destroyed:
         return
     item._destroyed = True
     _remove(item)
-    lst = _timers.lists.get(int(item._idleTimeout))
-    if lst is not None and lst._idleNext is lst:
-        _timers.drop_list(lst)
     if item._refed:
+        lst = _timers.lists.get(int(item._idleTimeout))
+        if lst is not None and lst._idleNext is lst:
+            _timers.drop_list(lst)
         _timers.dec()
-    item._refed = None
     item._idleTimeout = -1
 
 
@@ -406,29 +405,34 @@ class _ImmediateState:
             self.idle.stop()
 
     def _on_check(self, handle: pyuv.Check) -> None:
-        """Node's ``CheckImmediate``: run the queued immediates, then drain the ticks."""
-        if self.count == 0 or deferred(self._on_check, handle):
+        """Node's ``CheckImmediate``: drain the ticks (the native-immediates callback
+        scope), then run the queued immediates."""
+        if deferred(self._on_check, handle):
             return
-        self._run_check()
-
-    def _run_check(self) -> None:
         try:
-            self._process()
             if _queue:
                 processTicks()
         except BaseException as exc:  # noqa: BLE001 - re-raised by uvnet.run()
-            _record(exc, self._resume_check)
+            _record(exc, self._check_immediates)
+            return
+        self._check_immediates()
+
+    def _check_immediates(self) -> None:
+        if self.count:
+            self._process_immediates()
+
+    def _process_immediates(self) -> None:
+        """One ``MakeCallback(processImmediate)``; after a throw Node's ``CheckImmediate``
+        calls it again (the outstanding immediates, or else the newly queued ones)."""
+        try:
+            self._process()
+        except BaseException as exc:  # noqa: BLE001 - re-raised by uvnet.run()
+            _record(exc, self._process_immediates)
+            return
         finally:
             if self.ref_count == 0:
                 self.idle.stop()
-
-    def _resume_check(self) -> None:
-        """After a throw: the outstanding immediates first (Node loops ``processImmediate``
-        while some are outstanding), else the tick queue."""
-        if self.outstanding:
-            self._run_check()
-        else:
-            _drain_ticks()
+        _drain_ticks()
 
     def _process(self) -> None:
         if self.outstanding:
@@ -461,6 +465,19 @@ def _noop(handle: Any) -> None:
 
 
 _immediates = _ImmediateState()
+
+
+def _noop_immediate() -> None:
+    pass
+
+
+def _after_uncaught() -> None:
+    """Node's uncaught-exception handler queues ``setImmediate(noop)``, so that the ticks
+    an exception left behind are drained in the coming check phase."""
+    Immediate(_noop_immediate, ())
+
+
+on_uncaught.append(_after_uncaught)
 
 
 def setImmediate(callback: Callable[..., Any], *args: Any) -> Immediate:

@@ -9,18 +9,20 @@
   again carries on as Node does with an ``'uncaughtException'`` handler.
 
 How "carries on" mirrors Node. Node runs the ``'uncaughtException'`` handler at the
-point of the throw and then goes on with the loop iteration; uvnet can only leave
-``loop.run()`` at the end of an iteration. So once an exception is recorded, every
-further callback libuv makes in that iteration is *deferred* (kept, in order, in
-``_pending``) instead of run, and the next :func:`run` first replays, in this order:
+point of the throw and then simply goes on with the loop iteration; uvnet can only leave
+``loop.run()`` at the end of an iteration. So once an exception is recorded, every further
+callback libuv makes in that iteration is *deferred* (kept, in order, in ``_pending``)
+instead of run, and the next :func:`run` replays, in order:
 
-1. what Node does right after the handler: for a timer or an immediate, the rest of
-   the due timers (``RunTimers`` calls ``processTimers`` again) or of the outstanding
-   immediates (``CheckImmediate`` loops while some are outstanding), with no tick drain
-   before the first of them; for any other callback or a tick, the tick queue;
-2. the deferred callbacks, each followed by a tick drain;
+1. the rest of the interrupted phase, when it was a timer or an immediate that threw:
+   ``RunTimers`` calls ``processTimers`` again, ``CheckImmediate`` calls
+   ``processImmediate`` again, with no tick drain before the next callback;
+2. the deferred callbacks;
 
-and then runs the loop again.
+and then runs the loop, *without* draining the tick queue first: ticks left behind by the
+exception run at the next drain point, as in Node (the end of the next callback, or the
+start of the check phase, which Node's handler makes sure comes soon by queueing
+``setImmediate(noop)``; uvnet does the same).
 """
 
 from __future__ import annotations
@@ -38,6 +40,9 @@ _uncaught: deque[BaseException] = deque()
 # Every function here records its own exceptions, as a libuv callback scope does.
 _pending: deque[tuple[Callable[..., Any], tuple[Any, ...]]] = deque()
 _in_loop = False
+_resuming = False  # the last run() raised: the next one does not start with a tick drain
+# Called with each recorded exception (timers queue Node's setImmediate(noop) here).
+on_uncaught: list[Callable[[], None]] = []
 
 
 def _record(exc: BaseException, resume: Callable[[], None] | None = None) -> None:
@@ -50,6 +55,8 @@ def _record(exc: BaseException, resume: Callable[[], None] | None = None) -> Non
     _uncaught.append(exc)
     if resume is not None:
         _pending.appendleft((resume, ()))
+    for hook in on_uncaught:
+        hook()
     if _in_loop:
         loop.stop()
 
@@ -75,12 +82,15 @@ loop.excepthook = _excepthook
 
 
 def _drain_ticks() -> None:
-    """Drain the tick queue as a callback scope would (resumes after a throwing tick)."""
+    """Drain the tick queue at the end of a callback scope (InternalCallbackScope::Close).
+
+    If a tick throws, the rest of the queue waits for the next drain point, as in Node.
+    """
     try:
         if _queue:
             processTicks()
     except BaseException as exc:  # noqa: BLE001 - re-raised by run()
-        _record(exc, _drain_ticks)
+        _record(exc)
 
 
 def makeCallback(fn: Callable[..., Any]) -> Callable[..., None]:
@@ -91,11 +101,10 @@ def makeCallback(fn: Callable[..., Any]) -> Callable[..., None]:
             return
         try:
             fn(*args)
-            if _queue:
-                processTicks()
         except BaseException as exc:  # noqa: BLE001 - re-raised by run()
-            # After a failed MakeCallback Node drains the tick queue before anything else.
-            _record(exc, _drain_ticks)
+            _record(exc)  # a failed scope does not drain the ticks (MarkAsFailed)
+            return
+        _drain_ticks()
 
     return scope
 
@@ -114,6 +123,9 @@ def _run_loop() -> None:
         loop.run(pyuv.UV_RUN_DEFAULT)
     finally:
         _in_loop = False
+_resuming = False  # the last run() raised: the next one does not start with a tick drain
+# Called with each recorded exception (timers queue Node's setImmediate(noop) here).
+on_uncaught: list[Callable[[], None]] = []
 
 
 def run() -> None:
@@ -123,13 +135,21 @@ def run() -> None:
     callback or listener propagates out of ``run()`` unchanged; calling ``run()`` again
     carries on with whatever was queued, in the order Node would have run it.
     """
+    global _resuming
     while True:
         if _uncaught:
+            _resuming = True
             raise _uncaught.popleft()
         if _pending:
             _run_pending()
             continue
-        processTicks()
+        if not _resuming:
+            try:
+                processTicks()
+            except BaseException as exc:  # noqa: BLE001 - raised just below
+                _record(exc)
+                continue
+        _resuming = False
         _run_loop()
         if not (_uncaught or _pending or _queue):
             return
