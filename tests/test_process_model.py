@@ -535,7 +535,8 @@ def cb():
     n += 1
     if n == 2:
         log('unref at', n, str(iv.unref() is iv).lower())
-        uvnet.setTimeout(lambda: log('keep-alive done; fired after unref:', str(n > 2).lower()), 100)
+        uvnet.setTimeout(
+            lambda: log('keep-alive done; fired after unref:', str(n > 2).lower()), 100)
 iv = uvnet.setInterval(cb, 10)
 run()
 """)
@@ -729,7 +730,8 @@ run()
 def test_exception_in_an_immediate_then_the_outstanding_immediates() -> None:
     same(r"""
 io(() => {
-  setImmediate(() => { log('I1'); process.nextTick(() => log('tick1')); throw new Error('boom1'); });
+  setImmediate(() => {
+    log('I1'); process.nextTick(() => log('tick1')); throw new Error('boom1'); });
   setImmediate(() => { log('I2'); process.nextTick(() => { log('t2'); throw new Error('b2'); });
     process.nextTick(() => log('t2b')); });
   setImmediate(() => log('I3'));
