@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (the embedded JS/Python programs keep their natural line length)
 """net.BlockList and net.SocketAddress against node: the same script, the same output."""
 
 from difftest import assert_same_output

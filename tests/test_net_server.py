@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (the embedded JS/Python programs keep their natural line length)
 """net.Server against node: the same program in JS and Python prints the same transcript.
 
 Rules of node-net.md covered here: R1 (listen timing), R9 (close with live connections),

@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (the embedded JS/Python programs keep their natural line length)
 """net.Server errors against node: R11 (listen side) and R12 (listen side), R23's
 ERR_SERVER_ALREADY_LISTEN, and the error objects' fields."""
 

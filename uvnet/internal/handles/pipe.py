@@ -52,7 +52,9 @@ class PipeWrap(ConnectionWrap):
         if mode & UV_WRITABLE:
             bits |= stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH
         try:
-            os.chmod(path, bits)
+            current = os.stat(path).st_mode
+            if current & bits != bits:  # uv_pipe_chmod adds the bits to the current mode
+                os.chmod(path, stat.S_IMODE(current) | bits)
         except OSError as exc:
             return -exc.errno
         return 0
