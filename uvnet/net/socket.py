@@ -790,17 +790,19 @@ def lookupAndConnect(self: Socket, options: dict[str, Any]) -> None:
     if options.get("lookup") is not None:
         validateFunction(options["lookup"], "options.lookup")
 
-    dnsopts: dict[str, Any] = {
-        "family": _socketToDnsFamily(options.get("family")),
-        "hints": options.get("hints") or 0,
-    }
-    if dnsopts["family"] not in (4, 6) and dnsopts["hints"] == 0:
+    # Node's ``{family: options.family, hints}``: an absent family stays absent (undefined).
+    dnsopts: dict[str, Any] = {}
+    if "family" in options:
+        dnsopts["family"] = _socketToDnsFamily(options["family"])
+    dnsopts["hints"] = options.get("hints") or 0
+    family = dnsopts.get("family")
+    if family not in (4, 6) and dnsopts["hints"] == 0:
         dnsopts["hints"] = dns.ADDRCONFIG
 
     self._host = host
     lookup = options.get("lookup") or dns.lookup
 
-    if dnsopts["family"] not in (4, 6) and not localAddress and autoSelectFamily:
+    if family not in (4, 6) and not localAddress and autoSelectFamily:
         dnsopts["all"] = True
         lookupAndConnectMultiple(self, lookup, host, options, dnsopts, port, localAddress,
                                  localPort, autoSelectFamilyAttemptTimeout)
