@@ -44,14 +44,19 @@ _IPV6_RE = re.compile(
 )
 
 
+def _string(s: Any) -> str:
+    """The argument as a string, as the regular expression test coerces it in JS."""
+    return s if isinstance(s, str) else str(s)
+
+
 def isIPv4(s: Any) -> bool:
     """Node's ``net.isIPv4``: ``True`` for a dotted-quad IPv4 address (no leading zeros)."""
-    return isinstance(s, str) and _IPV4_RE.fullmatch(s) is not None
+    return _IPV4_RE.fullmatch(_string(s)) is not None
 
 
 def isIPv6(s: Any) -> bool:
     """Node's ``net.isIPv6``: ``True`` for an IPv6 address, optionally with a ``%zone`` id."""
-    return isinstance(s, str) and _IPV6_RE.fullmatch(s) is not None
+    return _IPV6_RE.fullmatch(_string(s)) is not None
 
 
 def isIP(s: Any) -> int:
