@@ -235,6 +235,15 @@ ERR_INVALID_ADDRESS_FAMILY = E(
     lambda family, host, port: f"Invalid address family: {family} {host}:{port}",
     NodeRangeError,
 )
+
+
+def _invalid_address_family_init(self: NodeError, family: Any, host: Any, port: Any) -> None:
+    NodeError.__init__(self, family, host, port)
+    self.host = host  # type: ignore[attr-defined]  # Node sets both on the error
+    self.port = port  # type: ignore[attr-defined]
+
+
+ERR_INVALID_ADDRESS_FAMILY.__init__ = _invalid_address_family_init  # type: ignore[method-assign]
 ERR_SERVER_ALREADY_LISTEN = E(
     "ERR_SERVER_ALREADY_LISTEN",
     "Listen method has been called more than once without closing.", NodePlainError)

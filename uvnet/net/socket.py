@@ -80,6 +80,16 @@ def _noop(*_args: Any) -> None:
     pass
 
 
+def _truthy(value: Any) -> bool:
+    """JavaScript truthiness: only ``None``, ``False``, ``0``, ``NaN`` and ``''`` are falsy
+    (an empty dict or list is truthy)."""
+    if value is None or value is False or value == "":
+        return False
+    if isinstance(value, (int, float)):
+        return value == value and value != 0
+    return True
+
+
 def _js(value: Any) -> str:
     """How JavaScript prints a value in a template string (``undefined`` for ``None``)."""
     return "undefined" if value is None else str(value)
@@ -197,7 +207,7 @@ class Socket(Duplex):
     def __init__(self, options: dict[str, Any] | int | None = None, **kwargs: Any) -> None:
         if isinstance(options, int) and not isinstance(options, bool):
             options = {"fd": options}
-        options = {**(options or {}), **kwargs}
+        options = {**(options or {}), **kwargs}  # type: ignore[dict-item]  # Node copies them
         if options.get("objectMode"):
             raise ERR_INVALID_ARG_VALUE("options.objectMode", options["objectMode"],
                                         "is not supported")
@@ -437,7 +447,7 @@ class Socket(Duplex):
             self._sockname = None
 
         path = options.get("path")
-        pipe = bool(path)
+        pipe = _truthy(path)
 
         if self._handle is None:
             self._handle = PipeWrap(SOCKET) if pipe else TCPWrap(SOCKET)
@@ -467,7 +477,7 @@ class Socket(Duplex):
         if self._handle is None:
             self._kSetNoDelay = enable
             return self
-        if hasattr(self._handle, "setNoDelay") and enable != self._kSetNoDelay:
+        if getattr(self._handle, "setNoDelay", None) and enable != self._kSetNoDelay:
             self._kSetNoDelay = enable
             self._handle.setNoDelay(enable)
         return self
@@ -481,7 +491,7 @@ class Socket(Duplex):
             self._kSetKeepAlive = enable
             self._kSetKeepAliveInitialDelay = initialDelay
             return self
-        if not hasattr(self._handle, "setKeepAlive"):
+        if not getattr(self._handle, "setKeepAlive", None):
             return self
         if enable != self._kSetKeepAlive or (
                 enable and self._kSetKeepAliveInitialDelay != initialDelay):
@@ -525,14 +535,16 @@ class Socket(Duplex):
                 err = self._handle.readStop()
                 if err:
                     self.destroy(errnoException(err, "read"))
-        return super().pause()
+        super().pause()
+        return self
 
     def resume(self) -> Socket:
         """Node's ``Socket.prototype.resume``; with ``onread`` it also starts the handle."""
         if self._kBuffer and not self.connecting and self._handle is not None \
                 and not self._handle.reading:
             tryReadStart(self)
-        return super().resume()
+        super().resume()
+        return self
 
     def read(self, n: Any = None) -> Any:
         """Node's ``Socket.prototype.read``; with ``onread`` it also starts the handle."""
@@ -570,7 +582,7 @@ class Socket(Duplex):
 
     def _getpeername(self) -> dict[str, Any]:
         handle = self._handle
-        if handle is None or not hasattr(handle, "getpeername") or self.connecting:
+        if handle is None or not getattr(handle, "getpeername", None) or self.connecting:
             return self._peername or {}
         if not self._peername:
             out: dict[str, Any] = {}
@@ -581,7 +593,7 @@ class Socket(Duplex):
 
     def _getsockname(self) -> dict[str, Any]:
         handle = self._handle
-        if handle is None or not hasattr(handle, "getsockname"):
+        if handle is None or not getattr(handle, "getsockname", None):
             return {}
         if self._sockname is None:
             self._sockname = {}
@@ -895,7 +907,7 @@ def connectErrorNT(self: Socket, err: BaseException) -> None:
 
 def _checkBindError(err: int, port: int | None, handle: Any) -> int:
     """Node's ``checkBindError``: EADDRINUSE may only show as a different bound port."""
-    if err == 0 and port and port > 0 and hasattr(handle, "getsockname"):
+    if err == 0 and port and port > 0 and getattr(handle, "getsockname", None):
         out: dict[str, Any] = {}
         err = handle.getsockname(out)
         if err == 0 and port != out.get("port"):
@@ -1014,7 +1026,9 @@ def internalConnectMultiple(context: _ConnectMultipleContext, canceled: bool = F
     req.localPort = localPort
     req.addressType = addressType  # type: ignore[attr-defined]
 
-    self.autoSelectFamilyAttemptedAddresses.append(f"{address}:{port}")
+    attempted = self.autoSelectFamilyAttemptedAddresses
+    assert attempted is not None  # set by lookupAndConnectMultiple
+    attempted.append(f"{address}:{port}")
 
     if addressType == 4:
         err = self._handle.connect(req, address, port)
@@ -1035,6 +1049,7 @@ def internalConnectMultiple(context: _ConnectMultipleContext, canceled: bool = F
 
 def createConnectionError(req: ConnectWrap, status: int) -> BaseException:
     """Node's ``createConnectionError``: ``connect ECONNREFUSED 127.0.0.1:1[ - Local (...)]``."""
+    assert req.address is not None
     details = None
     if req.localAddress and req.localPort:
         details = f"{req.localAddress}:{req.localPort}"
@@ -1062,9 +1077,9 @@ def afterConnect(status: int, handle: Any, req: ConnectWrap, readable: bool,
         if self.writable and not writable:
             self.end()
         self._unrefTimer()
-        if self._kSetNoDelay and hasattr(self._handle, "setNoDelay"):
+        if self._kSetNoDelay and getattr(self._handle, "setNoDelay", None):
             self._handle.setNoDelay(True)
-        if self._kSetKeepAlive and hasattr(self._handle, "setKeepAlive"):
+        if self._kSetKeepAlive and getattr(self._handle, "setKeepAlive", None):
             self._handle.setKeepAlive(True, self._kSetKeepAliveInitialDelay)
         self.emit("connect")
         self.emit("ready")
