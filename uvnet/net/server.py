@@ -75,7 +75,7 @@ def createServerHandle(address: str | None, port: int | None, addressType: int |
     handle: TCPWrap | PipeWrap
     isTCP = False
     err = 0
-    if is_number(fd) and fd >= 0:
+    if fd is not None and fd >= 0:
         try:
             handle = createHandle(fd, True)
         except NodeError:

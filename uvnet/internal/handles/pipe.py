@@ -5,6 +5,7 @@ Linux abstract names (a path starting with ``\\0``). libuv 1.13 has no
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 
@@ -56,7 +57,7 @@ class PipeWrap(ConnectionWrap):
             if current & bits != bits:  # uv_pipe_chmod adds the bits to the current mode
                 os.chmod(path, stat.S_IMODE(current) | bits)
         except OSError as exc:
-            return -exc.errno
+            return -(exc.errno or errno.EIO)
         return 0
 
 
