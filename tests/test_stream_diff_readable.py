@@ -1,3 +1,4 @@
+# ruff: noqa: E501
 """Differential tests: Readable behaviour, JS vs Python, line for line (issue #3, Readable)."""
 
 from __future__ import annotations

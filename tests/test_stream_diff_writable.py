@@ -1,3 +1,4 @@
+# ruff: noqa: E501
 """Differential tests: Writable behaviour, JS vs Python, line for line (issue #3, Writable)."""
 
 from __future__ import annotations

@@ -8,10 +8,36 @@ with ``ERR_STREAM_NULL_VALUES``; destroying the stream closes a generator.
 
 from __future__ import annotations
 
+from collections import deque
 from typing import Any
 
 from ..errors import ERR_INVALID_ARG_TYPE, ERR_STREAM_NULL_VALUES
-from ..task_queues import nextTick
+from ..task_queues import hasTickScheduled, nextTick
+
+
+_microtasks: deque[tuple[Any, tuple[Any, ...]]] = deque()
+_checking = False
+
+
+def _drainMicrotasks() -> None:
+    global _checking
+    if hasTickScheduled():
+        nextTick(_drainMicrotasks)
+        return
+    _checking = False
+    while _microtasks:
+        fn, args = _microtasks.popleft()
+        fn(*args)
+
+
+def _whenTicksDrained(fn: Any, *args: Any) -> None:
+    """Run ``fn`` at the first moment the tick queue is empty: where Node runs the
+    microtasks of its promise-based iterator closing (uvnet has no microtask queue)."""
+    global _checking
+    _microtasks.append((fn, args))
+    if not _checking:
+        _checking = True
+        nextTick(_drainMicrotasks)
 
 
 def from_iterable(Readable: Any, iterable: Any, opts: dict[str, Any] | None) -> Any:
@@ -56,7 +82,10 @@ def from_iterable(Readable: Any, iterable: Any, opts: dict[str, Any] | None) -> 
             break
 
     def _destroy(error: Any, cb: Any) -> None:
-        # Node closes the iterator (async) and calls back on a later tick.
+        # Node closes the iterator in an async function and calls back on a tick after it.
+        _whenTicksDrained(_close, error, cb)
+
+    def _close(error: Any, cb: Any) -> None:
         try:
             close = getattr(iterator, "close", None)
             if error is not None and hasattr(iterator, "throw"):
