@@ -94,15 +94,23 @@ def afterWriteDispatched(req: WriteWrap, err: int, cb: Callable[..., Any]) -> No
         req.callback()
 
 
-def onStreamRead(handle: LibuvStreamWrap, nread: int, buf: bytes | None) -> None:
-    """Node's ``onStreamRead``: the handle's ``onread`` (bound to the handle)."""
+def onStreamRead(handle: LibuvStreamWrap, nread: int, buf: Any) -> Any:
+    """Node's ``onStreamRead``: the handle's ``onread`` (bound to the handle). With the
+    ``onread`` option the data is in the user's buffer and, when a buffer function is
+    given, the next buffer is returned to the handle."""
     stream = handle.owner
     stream._unrefTimer()
 
     if nread > 0 and not stream.destroyed:
+        ret = None
         userBuf = stream._kBuffer
         if userBuf is not None:
-            result = _deliverToUserBuffer(stream, buf)
+            result = stream._kBufferCb(nread, userBuf) is not False
+            bufGen = stream._kBufferGen
+            if bufGen is not None:
+                nextBuf = bufGen()
+                if isinstance(nextBuf, (bytearray, memoryview)):
+                    stream._kBuffer = ret = nextBuf
         else:
             result = stream.push(buf)
         if not result:
@@ -111,38 +119,19 @@ def onStreamRead(handle: LibuvStreamWrap, nread: int, buf: bytes | None) -> None
                 err = handle.readStop()
                 if err:
                     stream.destroy(errnoException(err, "read"))
-        return
+        return ret
 
     if nread == 0:
-        return
+        return None
 
     if nread != UV_EOF:
         stream.destroy(errnoException(nread, "read"))
-        return
+        return None
 
     if not stream._readableState.endEmitted:
         stream.push(None)
         stream.read(0)
-
-
-def _deliverToUserBuffer(stream: Any, data: Any) -> bool:
-    """The ``onread`` option: libuv reads at most ``len(buffer)`` bytes into the user's
-    buffer and calls ``callback(nread, buffer)``; a read larger than the buffer arrives here
-    in one piece, so it is handed over one buffer-full at a time."""
-    view = memoryview(data)
-    result = True
-    while view:
-        userBuf = stream._kBuffer
-        n = min(len(userBuf), len(view))
-        userBuf[:n] = view[:n]
-        view = view[n:]
-        result = stream._kBufferCb(n, userBuf) is not False
-        bufGen = stream._kBufferGen
-        if bufGen is not None:
-            nextBuf = bufGen()
-            if isinstance(nextBuf, (bytearray, memoryview)):
-                stream._kBuffer = nextBuf
-    return result
+    return None
 
 
 def getTimerDuration(msecs: Any, name: str) -> float:

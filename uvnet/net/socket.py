@@ -180,11 +180,14 @@ def initSocketHandle(self: Socket) -> None:
     if handle is not None:
         handle.owner = self
         handle.onread = partial(onStreamRead, handle)
-        if self._kBufferGen is not None:
-            userBuf = self._kBufferGen()
-            if not isinstance(userBuf, (bytearray, memoryview)):
-                return
-            self._kBuffer = userBuf
+        userBuf = self._kBuffer
+        if userBuf is not None:
+            if self._kBufferGen is not None:
+                userBuf = self._kBufferGen()
+                if not _isUint8Array(userBuf):
+                    return
+                self._kBuffer = userBuf
+            handle.useUserBuffer(userBuf)
 
 
 def closeSocketHandle(self: Socket, isException: bool) -> None:

@@ -56,7 +56,7 @@ class LibuvStreamWrap(HandleWrap):
 
     def __init__(self, handle: Any) -> None:
         super().__init__(handle)
-        self.onread: Callable[[int, bytes | None], Any] | None = None
+        self.onread: Callable[[int, Any], Any] | None = None
         self.reading = False
         self.bytesRead = 0
         self.bytesWritten = 0
@@ -64,18 +64,66 @@ class LibuvStreamWrap(HandleWrap):
         self._write_cb = makeCallback(self._after_write)
         self._write_reqs: deque[WriteWrap] = deque()
         self._shutdown_req: ShutdownWrap | None = None
+        self._user_buffer: bytearray | memoryview | None = None
+        self._user_pending = memoryview(b"")
+        self._user_idle: pyuv.Idle | None = None
+        self._stopped = False
 
     # --- reading ---------------------------------------------------------------------------
 
     def readStart(self) -> int:
-        return uv_call(self._handle.start_read, self._read_cb)
+        self._stopped = False
+        err = uv_call(self._handle.start_read, self._read_cb)
+        if not err and self._user_pending:
+            # The rest of an earlier read comes first, before the next poll (it stands for
+            # bytes a read into the small user buffer would have left in the kernel).
+            if self._user_idle is None:
+                self._user_idle = pyuv.Idle(self._handle.loop)
+            self._user_idle.start(makeCallback(self._on_user_idle))
+        return err
 
     def readStop(self) -> int:
+        self._stopped = True
+        if self._user_idle is not None:
+            self._user_idle.stop()
         return uv_call(self._handle.stop_read)
+
+    def useUserBuffer(self, buf: bytearray | memoryview) -> None:
+        """Read into ``buf`` (Node's ``useUserBuffer``, the ``onread`` socket option): each
+        ``onread(nread, buf)`` gets at most ``len(buf)`` bytes, in ``buf`` itself, and a
+        buffer that ``onread`` returns is used for the next read."""
+        self._user_buffer = buf
+
+    def close(self, callback: Callable[[], Any] | None = None) -> None:
+        if self._user_idle is not None:
+            self._user_idle.close()
+            self._user_idle = None
+        super().close(callback)
+
+    def _on_user_idle(self, idle: pyuv.Idle) -> None:
+        idle.stop()
+        self._deliver_user()
+
+    def _deliver_user(self) -> None:
+        while self._user_pending and not self._stopped and not self._handle.closed:
+            buf = self._user_buffer
+            assert buf is not None
+            pending = self._user_pending
+            n = min(len(buf), len(pending))
+            buf[:n] = pending[:n]
+            self._user_pending = pending[n:]
+            self.bytesRead += n
+            if self.onread is not None:
+                nextBuf = self.onread(n, buf)
+                if isinstance(nextBuf, (bytearray, memoryview)):
+                    self._user_buffer = nextBuf
 
     def _on_read(self, _handle: Any, data: bytes | None, error: int | None) -> None:
         onread = self.onread
-        if data is not None:
+        if data is not None and self._user_buffer is not None:
+            self._user_pending = memoryview(bytes(self._user_pending) + data)
+            self._deliver_user()
+        elif data is not None:
             nread = len(data)
             self.bytesRead += nread
             if onread is not None:
