@@ -148,7 +148,7 @@ def test_once_fires_once_even_when_reemitted_from_inside() -> None:
     for i in range(5):
         ee = EventEmitter()
         got: list[tuple[object, ...]] = []
-        ee.once('foo', lambda *params: got.append(params))
+        ee.once('foo', lambda *params, got=got: got.append(params))
         ee.emit('foo', *range(i))
         assert got == [tuple(range(i))]
 
@@ -216,7 +216,7 @@ def test_newListener_is_not_emitted_for_itself_and_gets_the_unwrapped_listener()
     def hello(a: str, b: str) -> None:
         hello_calls.append((a, b))
     seen: list[tuple[str, object, list[object]]] = []
-    e.once('newListener', lambda name, l: seen.append((name, l, e.listeners('hello'))))
+    e.once('newListener', lambda name, fn: seen.append((name, fn, e.listeners('hello'))))
     e.on('hello', hello)
     fail = named('fail')
     e.once('foo', fail)
@@ -248,13 +248,13 @@ def test_removeListener_event_after_removal_with_node_arguments() -> None:
     # reports the argument as passed: the once-wrapper when the wrapper removes itself.
     e = EventEmitter()
     got: list[tuple[object, object, list[object]]] = []
-    e.on('removeListener', lambda t, l: got.append((t, l, e.listeners(t))))
+    e.on('removeListener', lambda t, fn: got.append((t, fn, e.listeners(t))))
     a1, a2, b1 = named('a1'), named('a2'), named('b1')
     e.on('a', a1)
     e.once('a', a2)
     e.emit('a')
-    (t, l, now), = got
-    assert t == 'a' and l is not a2 and l.listener is a2 and now == [a1]
+    (t, fn, now), = got
+    assert t == 'a' and fn is not a2 and fn.listener is a2 and now == [a1]
     got.clear()
     e.once('b', b1)
     e.emit('b')
@@ -412,7 +412,7 @@ def test_removeAllListeners_node_cases() -> None:
         e.on(ev, noop)
     foo, bar, baz = e.listeners('foo'), e.listeners('bar'), e.listeners('baz')
     removed: list[object] = []
-    e.on('removeListener', lambda name, l: removed.append(name))
+    e.on('removeListener', lambda name, fn: removed.append(name))
     e.removeAllListeners('bar')
     e.removeAllListeners('baz')
     assert removed == ['bar', 'baz', 'baz']
@@ -425,8 +425,8 @@ def test_removeAllListeners_node_cases() -> None:
     e.on('bar', noop)
     first: list[object] = []
     second: list[object] = []
-    e.on('removeListener', lambda name, l: first.append(name))
-    e.on('removeListener', lambda name, l: second.append(name))
+    e.on('removeListener', lambda name, fn: first.append(name))
+    e.on('removeListener', lambda name, fn: second.append(name))
     e.removeAllListeners()
     assert first == ['foo', 'bar', 'removeListener'] and second == ['foo', 'bar']
     assert e.listeners('foo') == [] and e.eventNames() == []

@@ -672,7 +672,7 @@ setTimeout(() => { log('A'); process.nextTick(() => log('tickA'));
 setTimeout(() => { log('B'); process.nextTick(() => log('tickB')); }, 10);
 setTimeout(() => { log('C'); throw new Error('boomC'); }, 10);
 setTimeout(() => log('D'), 10);
-setTimeout(() => log('later'), 30);
+setTimeout(() => log('later'), 200);
 busy(20);
 """, r"""
 def A():
@@ -687,7 +687,7 @@ uvnet.setTimeout(A, 10)
 uvnet.setTimeout(lambda: (log('B'), uvnet.nextTick(lambda: log('tickB'))), 10)
 uvnet.setTimeout(C, 10)
 uvnet.setTimeout(lambda: log('D'), 10)
-uvnet.setTimeout(lambda: log('later'), 30)
+uvnet.setTimeout(lambda: log('later'), 200)
 busy(20)
 run()
 """)
