@@ -51,6 +51,7 @@ from ..internal.stream_base_commons import (
     writeGeneric,
     writevGeneric,
 )
+from ..internal.streams.add_abort_signal import addAbortListener, validateAbortSignal
 from ..internal.streams.duplex import Duplex
 from ..internal.task_queues import nextTick
 from ..internal.validators import (
@@ -201,6 +202,24 @@ def _isUint8Array(value: Any) -> bool:
         isinstance(value, memoryview) and not value.readonly)
 
 
+def addClientAbortSignalOption(self: Socket, options: dict[str, Any]) -> None:
+    """Node's ``addClientAbortSignalOption``: the Duplex destroys the socket on abort; net
+    also marks it ``_aborted`` so that no further happy-eyeballs attempt starts."""
+    validateAbortSignal(options["signal"], "options.signal")
+    signal = options["signal"]
+    dispose: list[Callable[[], None]] = []
+
+    def onAbort(*_args: Any) -> None:
+        for fn in dispose:
+            fn()
+        self._aborted = True
+
+    if signal.aborted:
+        nextTick(onAbort)
+    else:
+        nextTick(lambda: dispose.append(addAbortListener(signal, onAbort)))
+
+
 class Socket(Duplex):
     """Node's ``net.Socket``: a Duplex stream over a TCP or Pipe handle.
 
@@ -237,6 +256,7 @@ class Socket(Duplex):
         self._kBufferGen: Callable[[], Any] | None = None
         self.timeout: Any = None
         self.resetAndClosing = False
+        self._aborted = False
         self.autoSelectFamilyAttemptedAddresses: list[str] | None = None
 
         options["allowHalfOpen"] = bool(options.get("allowHalfOpen"))
@@ -284,6 +304,9 @@ class Socket(Duplex):
                 self.readableFlowing = False
             elif not options.get("manualStart"):
                 self.read(0)
+
+        if options.get("signal"):
+            addClientAbortSignalOption(self, options)
 
         self.server: Any = None
         self._server: Any = None
@@ -985,7 +1008,7 @@ def internalConnectMultiple(context: _ConnectMultipleContext, canceled: bool = F
     clearTimeout(context.timer)
     self = context.socket
 
-    if getattr(self, "_aborted", False):
+    if self._aborted:
         return
 
     if canceled or context.current == len(context.addresses):
