@@ -25,6 +25,8 @@ setImmediate(() => {
   dns.lookup('localhost', { family: 4, order: 'ipv6first' }, cb('localhost order'));
   dns.lookup('no-such-host.invalid', cb('ENOTFOUND'));
   dns.lookup('no-such-host.invalid', { all: true }, cb('ENOTFOUND all'));
+  dns.lookup('*'.repeat(64), cb('ENOTFOUND 64-char label'));
+  dns.lookup('été.invalid', cb('ENOTFOUND non-ASCII'));
 });
 """
 
@@ -35,7 +37,7 @@ import uvnet
 print('constants', dns.ADDRCONFIG, dns.V4MAPPED, dns.ALL)
 def cb(l):
     def f(err, *rest):
-        print(l, json.dumps([err.message, err.code, err.errno, err.syscall, err.hostname], separators=(',', ':')) if err else 'null', json.dumps(list(rest), separators=(',', ':')))
+        print(l, json.dumps([err.message, err.code, err.errno, err.syscall, err.hostname], separators=(',', ':'), ensure_ascii=False) if err else 'null', json.dumps(list(rest), separators=(',', ':')))
     return f
 print('returns for a literal:', json.dumps(dns.lookup('127.0.0.1', lambda *a: None)))
 dns.lookup('127.0.0.1', cb('v4 literal'))
@@ -54,6 +56,8 @@ def later():
     dns.lookup('localhost', {'family': 4, 'order': 'ipv6first'}, cb('localhost order'))
     dns.lookup('no-such-host.invalid', cb('ENOTFOUND'))
     dns.lookup('no-such-host.invalid', {'all': True}, cb('ENOTFOUND all'))
+    dns.lookup('*' * 64, cb('ENOTFOUND 64-char label'))
+    dns.lookup('\u00e9t\u00e9.invalid', cb('ENOTFOUND non-ASCII'))
 uvnet.setImmediate(later)
 uvnet.run()
 """

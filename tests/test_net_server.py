@@ -609,3 +609,39 @@ g.listen(fd=987)
 net.run()
 """
     assert_same_output(js, py)
+
+
+def test_r23_listen_signal_closes_the_server() -> None:
+    # uvnet takes any object with ``aborted`` and an ``'abort'`` event as a signal; the
+    # Python side stands one up on EventEmitter where Node uses AbortController.
+    js = r"""
+const net = require('net'); const trace = require('./trace');
+const ac = new AbortController();
+const t = trace(net.createServer(), 'T');
+t.listen({ port: 0, signal: ac.signal }, () => ac.abort());
+const u = trace(net.createServer(), 'U');
+u.listen({ port: 0, signal: AbortSignal.abort() });
+console.log('U sync listening', u.listening);
+try { net.createServer().listen({ port: 0, signal: 'INVALID' }); } catch (e) { console.log(e.name, e.code); }
+"""
+    py = r"""
+import uvnet as net
+from pytrace import trace
+class Signal(net.EventEmitter):
+    def __init__(self, aborted=False):
+        super().__init__(); self.aborted = aborted
+    def abort(self):
+        self.aborted = True; self.emit('abort')
+sig = Signal()
+t = trace(net.createServer(), 'T')
+t.listen({'port': 0, 'signal': sig}, sig.abort)
+u = trace(net.createServer(), 'U')
+u.listen(port=0, signal=Signal(aborted=True))
+print('U sync listening', str(u.listening).lower())
+try:
+    net.createServer().listen({'port': 0, 'signal': 'INVALID'})
+except Exception as e:
+    print(e.name, e.code)
+net.run()
+"""
+    assert_same_output(js, py)

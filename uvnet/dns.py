@@ -78,6 +78,19 @@ def _emit_invalid_hostname_warning(hostname: Any) -> None:
         _invalid_hostname_warned = True
 
 
+def _toASCII(hostname: str) -> bytes:
+    """The name as the resolver gets it: ASCII as is (however long its labels), else its
+    IDNA form, else UTF-8 (which the resolver then fails to find, as Node's does)."""
+    try:
+        return hostname.encode("ascii")
+    except UnicodeEncodeError:
+        pass
+    try:
+        return hostname.encode("idna")
+    except UnicodeError:
+        return hostname.encode("utf-8", "surrogatepass")
+
+
 class GetAddrInfoReqWrap:
     """One pending ``getaddrinfo`` request (Node's ``GetAddrInfoReqWrap``)."""
 
@@ -187,8 +200,9 @@ def lookup(hostname: str | None, options: Any = None, callback: Callable[..., An
 
     req = GetAddrInfoReqWrap(callback, family, hostname, all_, order)
     try:
-        req._req = pyuv.dns.getaddrinfo(loop, hostname, None, _AF[family], socket.SOCK_STREAM,
-                                        0, hints, makeCallback(req.oncomplete))
+        req._req = pyuv.dns.getaddrinfo(loop, _toASCII(hostname), None, _AF[family],
+                                        socket.SOCK_STREAM, 0, hints,
+                                        makeCallback(req.oncomplete))
     except pyuv.error.UVError as exc:
         nextTick(callback, dnsException(int(exc.args[0]), "getaddrinfo", hostname))
         return {}

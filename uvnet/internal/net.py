@@ -49,17 +49,17 @@ def _string(s: Any) -> str:
     return s if isinstance(s, str) else str(s)
 
 
-def isIPv4(s: Any) -> bool:
+def isIPv4(s: Any = None) -> bool:
     """Node's ``net.isIPv4``: ``True`` for a dotted-quad IPv4 address (no leading zeros)."""
     return _IPV4_RE.fullmatch(_string(s)) is not None
 
 
-def isIPv6(s: Any) -> bool:
+def isIPv6(s: Any = None) -> bool:
     """Node's ``net.isIPv6``: ``True`` for an IPv6 address, optionally with a ``%zone`` id."""
     return _IPV6_RE.fullmatch(_string(s)) is not None
 
 
-def isIP(s: Any) -> int:
+def isIP(s: Any = None) -> int:
     """Node's ``net.isIP``: ``4``, ``6``, or ``0`` when ``s`` is not an IP address."""
     if isIPv4(s):
         return 4

@@ -33,6 +33,7 @@ from ..internal.handles.handle import HandleWrap
 from ..internal.handles.pipe import UV_READABLE, UV_WRITABLE, PipeWrap
 from ..internal.handles.tcp import UV_TCP_IPV6ONLY, TCPWrap
 from ..internal.net import createHandle, isPipeName, toNumber
+from ..internal.streams.add_abort_signal import addAbortListener, validateAbortSignal
 from ..internal.streams.state import getDefaultHighWaterMark
 from ..internal.task_queues import nextTick
 from ..internal.validators import is_number, validateNumber, validatePort
@@ -208,6 +209,7 @@ class Server(EventEmitter):
             self._listenInCluster(None, -1, -1, backlogFromArgs, None, True)
             return self
 
+        self._addAbortSignalOption(options)
         fd = _get(options, "fd")
         if is_number(fd) and fd >= 0:
             self._listenInCluster(None, None, None, backlogFromArgs, int(fd))
@@ -257,6 +259,19 @@ class Server(EventEmitter):
             raise ERR_INVALID_ARG_VALUE("options", options,
                                         'must have the property "port" or "path"')
         raise ERR_INVALID_ARG_VALUE("options", options)
+
+    def _addAbortSignalOption(self, options: Any) -> None:
+        """Node's ``addServerAbortSignalOption``: aborting ``options.signal`` closes the
+        server (on the next tick if it is already aborted)."""
+        signal = _get(options, "signal")
+        if signal is None:
+            return
+        validateAbortSignal(signal, "options.signal")
+        if signal.aborted:
+            nextTick(self.close)
+        else:
+            dispose = addAbortListener(signal, lambda *_args: self.close())
+            self.once("close", dispose)
 
     def _lookupAndListen(self, port: int, address: str, backlog: Any, exclusive: Any,
                          flags: int) -> None:
