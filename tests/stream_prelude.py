@@ -1,3 +1,4 @@
+# ruff: noqa: E501
 """Shared preludes for the differential stream tests (``tests/test_stream_diff_*.py``).
 
 Each test writes one scenario twice, in JavaScript and in Python, on top of these

@@ -14,7 +14,6 @@ from typing import Any
 from ..errors import ERR_INVALID_ARG_TYPE, ERR_STREAM_NULL_VALUES
 from ..task_queues import hasTickScheduled, nextTick
 
-
 _microtasks: deque[tuple[Any, tuple[Any, ...]]] = deque()
 _checking = False
 

@@ -170,6 +170,12 @@ class Readable(Stream):
         state = self._readableState
         if state.objectMode:
             return readableAddChunkPushObjectMode(self, state, chunk, encoding)
+        if type(chunk) is bytes and chunk and state.decoder is None and not (
+                state.ended or state.destroyed or state.errored):
+            # The common case of readableAddChunkPushByteMode, one call shorter.
+            state.reading = False
+            addChunk(self, state, chunk, False)
+            return not state.ended and (state.length < state.highWaterMark or state.length == 0)
         return readableAddChunkPushByteMode(self, state, chunk, encoding)
 
     def unshift(self, chunk: Any, encoding: str | None = None) -> bool:

@@ -183,9 +183,18 @@ class Writable(Stream):
     def write(self, chunk: Any, encoding: Any = None, cb: Callable[..., Any] | None = None) -> bool:
         """Write ``chunk``; ``False`` once the buffer reaches the high-water mark (wait for
         ``'drain'``). ``write(chunk, cb)`` works as in Node."""
-        if encoding is not None and callable(encoding):
-            cb = encoding
-            encoding = None
+        if encoding is not None:
+            if callable(encoding):
+                cb = encoding
+                encoding = None
+        elif type(chunk) is bytes:
+            state = self._writableState
+            if not state.objectMode and not state.ending and not state.destroyed:
+                # The common case of _write (bytes, no encoding), one call shorter.
+                if cb is None or not callable(cb):
+                    cb = nop
+                state.pendingcb += 1
+                return writeOrBuffer(self, state, chunk, "buffer", cb)
         return _write(self, chunk, encoding, cb) is True
 
     def cork(self) -> None:
