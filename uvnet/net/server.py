@@ -215,8 +215,9 @@ class Server(EventEmitter):
             self._listenInCluster(None, None, None, backlogFromArgs, int(fd))
             return self
 
-        if not isinstance(options, dict):
-            raise ERR_INVALID_ARG_VALUE("options", options)
+        if not isinstance(options, dict):  # an object with neither a handle nor an fd
+            raise ERR_INVALID_ARG_VALUE("options", options,
+                                        'must have the property "port" or "path"')
 
         if not args or callable(args[0]) or options.get("port", 0) is None:
             options["port"] = 0
