@@ -6,8 +6,8 @@ import json
 import random
 
 import pytest
-from difftest import run_node
 
+from difftest import run_node
 from uvnet.buffer import byteLength, decode, encode, isEncoding, normalizeEncoding
 from uvnet.internal.errors import ERR_UNKNOWN_ENCODING
 

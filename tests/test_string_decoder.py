@@ -6,8 +6,8 @@ import json
 import random
 
 import pytest
-from difftest import run_node
 
+from difftest import run_node
 from uvnet.internal.errors import ERR_INVALID_ARG_TYPE, ERR_UNKNOWN_ENCODING
 from uvnet.string_decoder import StringDecoder
 
