@@ -75,3 +75,44 @@ def test_no_leaks(tmp_path):
     before = _counts()
     _exercise(path, ROUNDS)
     assert _counts() == before
+
+
+def test_happy_eyeballs_attempt_timeout():
+    """An attempt that hangs is abandoned after autoSelectFamilyAttemptTimeout with
+    'connectionAttemptTimeout', its handle closed, and the next address tried (net.js
+    internalConnectMultipleTimeout). 127.0.0.1:P is a listener with a full backlog of 0
+    that never accepts; [::1]:P is a uvnet server. (node cannot be put in this state from
+    one JS program, so the expected order is that of Node's source.)"""
+    import socket
+
+    hang = socket.socket()
+    hang.bind(('127.0.0.1', 0))
+    hang.listen(0)
+    filler = socket.socket()
+    filler.setblocking(False)
+    filler.connect_ex(hang.getsockname())
+    port = hang.getsockname()[1]
+    events = []
+    server = uvnet.createServer(lambda s: s.end())
+
+    def lookup(host, opts, cb):
+        cb(None, [{'address': '127.0.0.1', 'family': 4}, {'address': '::1', 'family': 6}])
+
+    def on_listening():
+        c = uvnet.connect({'host': 'x.test', 'port': port, 'lookup': lookup,
+                           'autoSelectFamilyAttemptTimeout': 10})
+        for ev in ('connectionAttempt', 'connectionAttemptTimeout', 'connectionAttemptFailed',
+                   'connect', 'end', 'close'):
+            c.on(ev, lambda *a, ev=ev: events.append(f'{ev} {a[0] if a else ""}'.strip()))
+        c.resume()
+        c.on('close', lambda h: server.close())
+
+    before = _counts()
+    server.listen(port, '::1', on_listening)
+    uvnet.run()
+    hang.close()
+    filler.close()
+    # The first 'connectionAttempt' fires inside connect() (the lookup is synchronous).
+    assert events == ['connectionAttemptTimeout 127.0.0.1', 'connectionAttempt ::1', 'connect',
+                      'end', 'close False']
+    assert _counts()[1] == before[1]
