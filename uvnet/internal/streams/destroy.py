@@ -68,7 +68,7 @@ def destroy(self: Any, err: Any = None, cb: Callable[..., Any] | None = None) ->
         r.destroyed = True
 
     if not s.constructed:
-        def ondestroy(er: Any = None) -> None:
+        def ondestroy(er: Any = None, *_: Any) -> None:
             _destroy(self, aggregateTwoErrors(er, err), cb)
         self.once(kDestroy, ondestroy)
     else:
@@ -79,7 +79,7 @@ def destroy(self: Any, err: Any = None, cb: Callable[..., Any] | None = None) ->
 def _destroy(self: Any, err: Any, cb: Callable[..., Any] | None) -> None:
     called = False
 
-    def onDestroy(err: Any = None) -> None:
+    def onDestroy(err: Any = None, *_: Any) -> None:
         nonlocal called
         if called:
             return
@@ -218,7 +218,7 @@ def constructNT(stream: Any) -> None:
         else:
             stream.emit(kConstruct)
 
-    def callback(err: Any = None) -> None:
+    def callback(err: Any = None, *_: Any) -> None:
         nextTick(onConstruct, err)
 
     try:

@@ -69,7 +69,7 @@ class Transform(Duplex):
         wState = self._writableState
         length = rState.length
 
-        def transformCallback(err: Any = None, val: Any = None) -> None:
+        def transformCallback(err: Any = None, val: Any = None, *_: Any) -> None:
             if err:
                 callback(err)
                 return
@@ -95,7 +95,7 @@ class Transform(Duplex):
 def _final(self: Transform, cb: Callable[..., Any] | None) -> None:
     flush = getattr(self, "_flush", None)
     if callable(flush) and not self.destroyed:
-        def onflush(er: Any = None, data: Any = None) -> None:
+        def onflush(er: Any = None, data: Any = None, *_: Any) -> None:
             if er:
                 if cb:
                     cb(er)

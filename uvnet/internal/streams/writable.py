@@ -464,7 +464,7 @@ def onwriteError(stream: Any, state: WritableState, er: Any, cb: Callable[..., A
     errorOrDestroy(stream, er)
 
 
-def onwrite(stream: Any, er: Any = None) -> None:
+def onwrite(stream: Any, er: Any = None, *_: Any) -> None:
     """The callback of every ``_write``/``_writev`` (``state.onwrite``)."""
     state = stream._writableState
     if not state.expectWriteCb:
@@ -583,7 +583,7 @@ def clearBuffer(stream: Any, state: WritableState) -> None:
         if state.allNoop:
             callback: Callable[..., Any] = nop
         else:
-            def callback(err: Any = None) -> None:
+            def callback(err: Any = None, *_: Any) -> None:
                 for n in range(i, len(buffered)):
                     buffered[n]["callback"](err)
         chunks = WriteChunks(buffered[i:] if i else buffered)
@@ -644,7 +644,7 @@ def prefinish(stream: Any, state: WritableState) -> None:
         state.sync = True
         state.pendingcb += 1
 
-        def finalCallback(err: Any = None) -> None:
+        def finalCallback(err: Any = None, *_: Any) -> None:
             onFinish(stream, state, err)
 
         try:

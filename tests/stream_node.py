@@ -1,0 +1,35 @@
+"""Helpers for the ported Node ``test/parallel/test-stream*.js`` tests (``tests/test_stream_node_*.py``).
+
+They use the Python stand-in for Node's ``test/common`` that the net tests use
+(``tests/node/common.py``: ``mustCall``, ``mustNotCall``, ``expectsError``, ``throws`` ...).
+Import the ``node_common`` fixture into a test module: it resets the ``mustCall`` counters
+(and any tick or uncaught error a failed test left behind) before each test and, after
+the test body -- which ends with ``uvnet.run()`` -- checks them, as Node does at exit.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterator
+
+import pytest
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "node"))
+
+import common  # noqa: E402
+
+from uvnet.internal import process as _process  # noqa: E402
+from uvnet.internal import task_queues as _task_queues  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def node_common() -> Iterator[None]:
+    _task_queues._queue.clear()
+    _process._uncaught.clear()
+    common.reset()
+    yield
+    common.verify()
+
+
+__all__ = ["common", "node_common"]
