@@ -1,4 +1,4 @@
-"""Helpers for the ported Node ``test/parallel/test-stream*.js`` tests (``tests/test_stream_node_*.py``).
+"""Helpers for the ported Node ``test-stream*.js`` tests (``tests/test_stream_node_*.py``).
 
 They use the Python stand-in for Node's ``test/common`` that the net tests use
 (``tests/node/common.py``: ``mustCall``, ``mustNotCall``, ``expectsError``, ``throws`` ...).
