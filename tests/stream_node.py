@@ -32,4 +32,44 @@ def node_common() -> Iterator[None]:
     common.verify()
 
 
-__all__ = ["common", "node_common"]
+__all__ = ["AbortController", "assertEqual", "assertIs", "common", "node_common"]
+
+
+class AbortSignal:
+    """A minimal DOM-style ``AbortSignal`` for the tests (uvnet.stream duck-types signals)."""
+
+    def __init__(self) -> None:
+        self.aborted = False
+        self.reason: object = None
+        self._listeners: list = []
+
+    def addEventListener(self, type: str, fn) -> None:  # type: ignore[no-untyped-def]
+        self._listeners.append(fn)
+
+    def removeEventListener(self, type: str, fn) -> None:  # type: ignore[no-untyped-def]
+        if fn in self._listeners:
+            self._listeners.remove(fn)
+
+
+class AbortController:
+    """``new AbortController()``: ``abort()`` fires the signal's ``'abort'`` listeners once."""
+
+    def __init__(self) -> None:
+        self.signal = AbortSignal()
+
+    def abort(self, reason: object = None) -> None:
+        s = self.signal
+        if s.aborted:
+            return
+        s.aborted = True
+        s.reason = reason
+        for fn in list(s._listeners):
+            fn()
+
+
+def assertIs(a: object, b: object) -> None:
+    assert a is b, (a, b)
+
+
+def assertEqual(a: object, b: object) -> None:
+    assert a == b, (a, b)

@@ -57,7 +57,7 @@ def destroy(self: Any, err: Any = None, cb: Callable[..., Any] | None = None) ->
 
     if (w is not None and w.destroyed) or (r is not None and r.destroyed):
         if callable(cb):
-            cb()
+            cb(None)  # Node calls cb() with no argument: undefined
         return self
 
     # Set destroyed before any callback runs, so destroy() inside one is a no-op.
