@@ -223,8 +223,9 @@ def test_write_after_destroy() -> None:
     write = Writable()
     write.destroy()
     write.on("error", common.mustNotCall())
-    write.write("asd", common.expectsError(name="Error", code="ERR_STREAM_DESTROYED",
-                                           message="Cannot call write after a stream was destroyed"))
+    write.write("asd", common.expectsError(
+        name="Error", code="ERR_STREAM_DESTROYED",
+        message="Cannot call write after a stream was destroyed"))
     uvnet.run()
 
 
