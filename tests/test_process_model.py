@@ -544,20 +544,21 @@ run()
 
 def test_bad_delays_are_coerced_as_node_does() -> None:
     # Node: after *= 1; anything not in [1, 2**31-1] becomes 1 (with a
-    # TimeoutOverflowWarning when above). In Python None stands for undefined.
+    # TimeoutOverflowWarning when above). In Python None stands for undefined. Durations
+    # are far apart: lists created a few ms apart under load must not swap.
     same(r"""
 const warnings = [];
 process.on('warning', (w) => warnings.push(`${w.name}: ${w.message}`));
 const mk = (name, delay) => setTimeout(() => log(name), delay);
 // (the first warning takes Node a few ms to load, so the overflowing ones come last:
 // lists of different durations created ms apart would change the expiry order)
-mk('undefined', undefined); mk("'10'", '10'); mk('-5', -5); mk('NaN', NaN);
-mk('5', 5); mk("'abc'", 'abc'); mk('1.5', 1.5); mk('true', true);
-mk("'0x10'", '0x10'); mk("' 3 '", ' 3 '); mk('0', 0);
+mk('undefined', undefined); mk("'20'", '20'); mk('-5', -5); mk('NaN', NaN);
+mk('40', 40); mk("'abc'", 'abc'); mk('1.5', 1.5); mk('true', true);
+mk("'0x50'", '0x50'); mk("' 60 '", ' 60 '); mk('0', 0);
 mk("''", ''); mk('2**31-1 (never)', 2 ** 31 - 1).unref();
 mk('2**31', 2 ** 31); mk('Infinity', Infinity);
-busy(30);
-setTimeout(() => log(warnings.join('\n')), 40);
+busy(100);
+setTimeout(() => log(warnings.join('\n')), 120);
 """, r"""
 import warnings as w
 caught = []
@@ -567,13 +568,13 @@ w.showwarning = showwarning
 w.simplefilter('always')
 def mk(name, delay):
     return uvnet.setTimeout(lambda: log(name), delay)
-mk('undefined', None); mk("'10'", '10'); mk('-5', -5); mk('NaN', float('nan'))
-mk('5', 5); mk("'abc'", 'abc'); mk('1.5', 1.5); mk('true', True)
-mk("'0x10'", '0x10'); mk("' 3 '", ' 3 '); mk('0', 0)
+mk('undefined', None); mk("'20'", '20'); mk('-5', -5); mk('NaN', float('nan'))
+mk('40', 40); mk("'abc'", 'abc'); mk('1.5', 1.5); mk('true', True)
+mk("'0x50'", '0x50'); mk("' 60 '", ' 60 '); mk('0', 0)
 mk("''", ''); mk('2**31-1 (never)', 2 ** 31 - 1).unref()
 mk('2**31', 2 ** 31); mk('Infinity', float('inf'))
-busy(30)
-uvnet.setTimeout(lambda: log('\n'.join(caught)), 40)
+busy(100)
+uvnet.setTimeout(lambda: log('\n'.join(caught)), 120)
 run()
 """)
 

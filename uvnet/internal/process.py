@@ -123,9 +123,6 @@ def _run_loop() -> None:
         loop.run(pyuv.UV_RUN_DEFAULT)
     finally:
         _in_loop = False
-_resuming = False  # the last run() raised: the next one does not start with a tick drain
-# Called with each recorded exception (timers queue Node's setImmediate(noop) here).
-on_uncaught: list[Callable[[], None]] = []
 
 
 def run() -> None:
