@@ -34,11 +34,15 @@ def _nop(*args: Any) -> None:
     pass
 
 
-def eos(stream: Any, options: Any = None,
-        callback: Callable[..., Any] | None = None) -> Callable[[], None]:
+_UNSET: Any = object()
+
+
+def eos(stream: Any, options: Any = _UNSET,
+        callback: Any = _UNSET) -> Callable[[], None]:
     """``stream.finished(stream[, options], callback)``; returns the cleanup function."""
-    if callback is None and callable(options):
-        callback = options
+    if callback is _UNSET:
+        # finished(stream, callback): the second argument is the callback.
+        callback = None if options is _UNSET else options
         options = {}
     elif options is None:
         options = {}
@@ -157,13 +161,12 @@ def eos(stream: Any, options: Any = None,
 
     if closed:
         nextTick(onclose)
-    elif (wState is not None and wState.errorEmitted) or (
-            rState is not None and rState.errorEmitted):
+    elif getattr(wState, "errorEmitted", None) or getattr(rState, "errorEmitted", None):
         if not willEmitClose:
             nextTick(onclosed)
     elif (not readable and (not willEmitClose or isReadable(stream))
           and (writableFinished or isWritable(stream) is False)
-          and (wState is None or wState.pendingcb == 0)):
+          and getattr(wState, "pendingcb", 0) in (None, 0)):
         nextTick(onclosed)
     elif (not writable and (not willEmitClose or isWritable(stream))
           and (readableFinished or isReadable(stream) is False)):

@@ -76,7 +76,7 @@ def isDestroyed(stream: Any) -> bool | None:
         return None
     state = _state(stream, "_writableState") or _state(stream, "_readableState")
     return bool(getattr(stream, "destroyed", False) or getattr(stream, kIsDestroyed, False)
-                or (state is not None and state.destroyed))
+                or getattr(state, "destroyed", False))
 
 
 def isWritableEnded(stream: Any) -> bool | None:
@@ -86,7 +86,7 @@ def isWritableEnded(stream: Any) -> bool | None:
     if getattr(stream, "writableEnded", None) is True:
         return True
     w = _state(stream, "_writableState")
-    if w is not None and w.errored:
+    if getattr(w, "errored", None):
         return False
     ended = getattr(w, "ended", None)
     return ended if isinstance(ended, bool) else None
@@ -99,11 +99,12 @@ def isWritableFinished(stream: Any, strict: bool | None = None) -> bool | None:
     if getattr(stream, "writableFinished", None) is True:
         return True
     w = _state(stream, "_writableState")
-    if w is not None and w.errored:
+    if getattr(w, "errored", None):
         return False
     if not isinstance(getattr(w, "finished", None), bool):
         return None
-    return bool(w.finished or (strict is False and w.ended is True and w.length == 0))
+    return bool(w.finished or (strict is False and getattr(w, "ended", None) is True
+                               and getattr(w, "length", None) == 0))
 
 
 def isReadableEnded(stream: Any) -> bool | None:
@@ -113,7 +114,7 @@ def isReadableEnded(stream: Any) -> bool | None:
     if getattr(stream, "readableEnded", None) is True:
         return True
     r = _state(stream, "_readableState")
-    if r is None or r.errored:
+    if r is None or getattr(r, "errored", None):
         return False
     return r.ended if isinstance(getattr(r, "ended", None), bool) else None
 
@@ -123,11 +124,12 @@ def isReadableFinished(stream: Any, strict: bool | None = None) -> bool | None:
     if not isReadableNodeStream(stream):
         return None
     r = _state(stream, "_readableState")
-    if r is not None and r.errored:
+    if getattr(r, "errored", None):
         return False
     if not isinstance(getattr(r, "endEmitted", None), bool):
         return None
-    return bool(r.endEmitted or (strict is False and r.ended is True and r.length == 0))
+    return bool(r.endEmitted or (strict is False and getattr(r, "ended", None) is True
+                                 and getattr(r, "length", None) == 0))
 
 
 def isReadable(stream: Any) -> bool | None:
@@ -172,8 +174,7 @@ def isWritableErrored(stream: Any) -> Any:
     err = getattr(stream, "writableErrored", None)
     if err:
         return err
-    w = _state(stream, "_writableState")
-    return w.errored if w is not None else None
+    return getattr(_state(stream, "_writableState"), "errored", None)
 
 
 def isReadableErrored(stream: Any) -> Any:
@@ -182,8 +183,7 @@ def isReadableErrored(stream: Any) -> Any:
     err = getattr(stream, "readableErrored", None)
     if err:
         return err
-    r = _state(stream, "_readableState")
-    return r.errored if r is not None else None
+    return getattr(_state(stream, "_readableState"), "errored", None)
 
 
 def isClosed(stream: Any) -> bool | None:
@@ -203,8 +203,8 @@ def willEmitClose(stream: Any) -> bool | None:
     if not isNodeStream(stream):
         return None
     state = _state(stream, "_writableState") or _state(stream, "_readableState")
-    return bool(state is not None and state.autoDestroy and state.emitClose
-                and state.closed is False)
+    return bool(state is not None and getattr(state, "autoDestroy", None)
+                and getattr(state, "emitClose", None) and getattr(state, "closed", None) is False)
 
 
 def isDisturbed(stream: Any) -> bool:
