@@ -6,7 +6,10 @@ import math
 import common
 import uvnet
 
-PREFIX = 'The "chunk" argument must be of type str or an instance of bytes or bytearray.'
+# Node lists the chunk types it accepts (string, Buffer, Uint8Array); uvnet accepts str, bytes,
+# bytearray and memoryview (API.md), and names them in Python's words.
+PREFIX = ('The "chunk" argument must be of type str or an instance of bytes, bytearray, '
+          'or memoryview.')
 
 
 def test_write_arguments():

@@ -1,0 +1,290 @@
+"""Run the Node test ports (tests/node) and write docs/node-compat.md.
+
+    python tools/node_compat.py [--python PYTHON] [--output docs/node-compat.md] [-- PYTEST ARGS]
+
+Every Node v20.11.1 ``test/parallel/test-net-*`` file is listed (research/node-net.md
+§4.1), plus every other Node file a module in ``tests/node`` ports (its docstring starts
+with ``Port of test-....js``; the event-emitter and stream ports are found that way).
+Each file is one of:
+
+- passes: every test in its port passed (a test skipped for the platform, such as IPv6
+  missing, is reported as skipped with pytest's reason);
+- fails: a test of its port failed; the reason is the first line of the failure;
+- not applicable: the behaviour cannot exist in Python/uvnet (``NOT_APPLICABLE`` below
+  says why); no port exists;
+- not ported: a Node file with neither a port nor a reason (should not happen).
+
+The table is written from this run only: nothing is claimed that the run did not show.
+"""
+
+from __future__ import annotations
+
+import argparse
+import ast
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+TESTS = os.path.join(ROOT, 'tests', 'node')
+
+# Node v20.11.1 test/parallel/test-net-*.js (139 files, node-net.md §4.1), without prefix.
+NET_FILES = """
+access-byteswritten after-close allow-half-open autoselectfamily-commandline-option
+autoselectfamily-default autoselectfamily-ipv4first autoselectfamily
+better-error-messages-listen-path better-error-messages-listen better-error-messages-path
+better-error-messages-port-hostname binary bind-twice buffersize bytes-read bytes-stats
+bytes-written-large can-reset-timeout child-process-connect-reset client-bind-twice
+connect-abort-controller connect-after-destroy connect-buffer connect-buffer2
+connect-call-socket-connect connect-destroy connect-immediate-destroy
+connect-immediate-finish connect-keepalive connect-memleak connect-no-arg connect-nodelay
+connect-options-allowhalfopen connect-options-fd connect-options-invalid
+connect-options-ipv6 connect-options-path connect-options-port connect-paused-connection
+connect-reset-after-destroy connect-reset-before-connected connect-reset-until-connected
+connect-reset deprecated-setsimultaneousaccepts dns-custom-lookup dns-error
+dns-lookup-skip dns-lookup during-close eaddrinuse end-close end-destroyed
+end-without-connect error-twice isip isipv4 isipv6 keepalive large-string
+listen-after-destroying-stdin listen-close-server-callback-is-not-function
+listen-close-server listen-error listen-exclusive-random-ports listen-fd0
+listen-invalid-port listen-ipv6only listening local-address-port localerror normalize-args
+onread-static-buffer options-lookup pause-resume-connecting perf_hooks persistent-keepalive
+persistent-nodelay persistent-ref-unref pingpong pipe-connect-errors reconnect
+remote-address-port remote-address server-async-dispose.mjs
+server-call-listen-multiple-times server-capture-rejection server-close
+server-drop-connections server-keepalive server-listen-handle server-listen-options-signal
+server-listen-options server-listen-path server-listen-remove-callback
+server-max-connections-close-makes-more-available server-max-connections server-nodelay
+server-options server-pause-on-connect server-reset
+server-simultaneous-accepts-produce-warning-once server-try-ports server-unref-persistent
+server-unref settimeout socket-byteswritten socket-close-after-end
+socket-connect-invalid-autoselectfamily
+socket-connect-invalid-autoselectfamilyattempttimeout socket-connect-without-cb
+socket-connecting socket-constructor socket-destroy-send socket-destroy-twice
+socket-end-before-connect socket-end-callback socket-local-address
+socket-no-halfopen-enforcer socket-ready-without-cb socket-reset-send socket-reset-twice
+socket-setnodelay socket-timeout-unref socket-timeout socket-write-after-close
+socket-write-error stream sync-cork throttle timeout-no-handle writable write-after-close
+write-after-end-nt write-arguments write-cb-on-destroy-before-connect write-connect-write
+write-fully-async-buffer write-fully-async-hex-string write-slow
+""".split()
+
+# Node files whose behaviour cannot exist in Python/uvnet, and why. No port exists for them.
+NOT_APPLICABLE: dict[str, str] = {
+    'test-net-access-byteswritten.js':
+        'checks the bytesWritten getter on the tls.TLSSocket and tty prototypes; '
+        'tls and tty are not part of uvnet',
+    'test-net-autoselectfamily-commandline-option.js':
+        'a node command-line flag, checked against a fake DNS server built on dgram; '
+        'uvnet has neither CLI flags nor dgram',
+    'test-net-autoselectfamily-default.js':
+        'needs a fake DNS server (dgram) and dns.Resolver/setServers; dgram is out of scope',
+    'test-net-autoselectfamily-ipv4first.js':
+        'needs a fake DNS server (dgram) and dns.Resolver/setServers; dgram is out of scope',
+    'test-net-autoselectfamily.js':
+        'needs a fake DNS server (dgram) and dns.Resolver/setServers; dgram is out of scope',
+    'test-net-child-process-connect-reset.js':
+        'spawns a child process holding the listen socket (child_process is out of scope)',
+    'test-net-connect-memleak.js':
+        'needs --expose-gc and V8 finalization (common/ongc) to prove the connect '
+        'listener is collected',
+    'test-net-connect-options-fd.js':
+        "builds raw Pipe handles from Node's internal pipe_wrap binding (--expose-internals) "
+        'and shares them across processes',
+    'test-net-deprecated-setsimultaneousaccepts.js':
+        'checks the DEP0121 deprecation warning of the Windows-only _setSimultaneousAccepts',
+    'test-net-end-close.js':
+        "drives a fake handle through Node's internal stream_wrap state "
+        '(streamBaseState[kReadBytesOrError], --expose-internals)',
+    'test-net-listen-after-destroying-stdin.js':
+        'destroys process.stdin, a Node stream that Python has no equivalent of',
+    'test-net-listen-exclusive-random-ports.js':
+        'needs cluster workers (cluster is out of scope)',
+    'test-net-normalize-args.js':
+        "calls Node's internal _normalizeArgs (--expose-internals) and inspects its "
+        'private result shape',
+    'test-net-perf_hooks.js':
+        "checks 'net' entries of perf_hooks' PerformanceObserver (perf_hooks is not part "
+        'of uvnet)',
+    'test-net-server-async-dispose.mjs':
+        'Server[Symbol.asyncDispose]() returns a Promise (node:test, await); uvnet has no '
+        'Promise/async integration',
+    'test-net-server-capture-rejection.js':
+        'captureRejections turns a rejected Promise returned by an async listener into '
+        "'error'; Python listeners do not return promises",
+    'test-net-server-listen-handle.js':
+        "listens on raw handles from Node's internal tcp_wrap/pipe_wrap bindings and on fds "
+        'passed from child processes',
+    'test-net-server-simultaneous-accepts-produce-warning-once.js':
+        'checks the DEP0121 deprecation warning of the Windows-only _setSimultaneousAccepts',
+    'test-net-socket-constructor.js':
+        'its fd cases run in a cluster worker with extra stdio fds (cluster is out of scope)',
+    'test-net-write-fully-async-buffer.js':
+        'needs --expose-gc to run V8 garbage collection during writes',
+    'test-net-write-fully-async-hex-string.js':
+        'needs --expose-gc to run V8 garbage collection during writes',
+}
+
+_PORT_OF = re.compile(r'Port of (test-[\w.\-]+?\.m?js)')
+
+
+@dataclass
+class Result:
+    node_file: str
+    status: str
+    reason: str = ''
+    module: str = ''
+
+
+def python_name(node_file: str) -> str:
+    stem = re.sub(r'\.m?js$', '', node_file)
+    return stem.replace('-', '_') + '.py'
+
+
+def discover_ports() -> dict[str, str]:
+    """Node file name -> port module file name, from each module's docstring."""
+    ports: dict[str, str] = {}
+    for name in sorted(os.listdir(TESTS)):
+        if not (name.startswith('test_') and name.endswith('.py')):
+            continue
+        with open(os.path.join(TESTS, name), encoding='utf-8') as fh:
+            doc = ast.get_docstring(ast.parse(fh.read())) or ''
+        m = _PORT_OF.search(doc)
+        ports[m.group(1) if m else name] = name
+    return ports
+
+
+def run_pytest(python: str, extra: list[str]) -> ET.Element:
+    with tempfile.TemporaryDirectory() as tmp:
+        xml = os.path.join(tmp, 'junit.xml')
+        env = dict(os.environ, PYTHONPATH=os.pathsep.join(
+            p for p in (ROOT, os.environ.get('PYTHONPATH', '')) if p))
+        cmd = [python, '-m', 'pytest', 'tests/node', '-q', '-p', 'no:cacheprovider',
+               f'--junitxml={xml}', *extra]
+        print('$', ' '.join(cmd), flush=True)
+        subprocess.run(cmd, cwd=ROOT, env=env, stdin=subprocess.DEVNULL)
+        return ET.parse(xml).getroot()
+
+
+def _first_line(text: str) -> str:
+    for line in (text or '').splitlines():
+        line = line.strip()
+        if line:
+            return line[:200]
+    return ''
+
+
+def module_outcomes(root: ET.Element) -> dict[str, tuple[str, str]]:
+    """Port module file -> (status, reason): fails if any test failed or errored."""
+    out: dict[str, tuple[str, str]] = {}
+    for case in root.iter('testcase'):
+        module = case.get('classname', '').split('.')[-1] + '.py'
+        test = case.get('name', '')
+        status, reason = 'passes', ''
+        for tag in ('failure', 'error'):
+            el = case.find(tag)
+            if el is not None:
+                status = 'fails'
+                reason = f"{test}: {_first_line(el.get('message', '') or el.text or '')}"
+        el = case.find('skipped')
+        if status == 'passes' and el is not None:
+            status, reason = 'skipped', f"{test}: {_first_line(el.get('message', ''))}"
+        previous = out.get(module)
+        rank = {'passes': 0, 'skipped': 1, 'fails': 2}
+        if previous is None or rank[status] > rank[previous[0]]:
+            out[module] = (status, reason)
+        elif status == previous[0] == 'fails':
+            pass  # keep the first failure's reason
+    return out
+
+
+def collect(root: ET.Element) -> list[Result]:
+    ports = discover_ports()
+    outcomes = module_outcomes(root)
+    names = [f'test-net-{n}' + ('' if n.endswith('.mjs') else '.js') for n in NET_FILES]
+    names += sorted(n for n in ports if n not in names and n.startswith('test-'))
+    results = []
+    for name in names:
+        module = ports.get(name)
+        if module:
+            status, reason = outcomes.get(module, ('fails', 'no test result (collection error?)'))
+            results.append(Result(name, status, reason, module))
+        elif name in NOT_APPLICABLE:
+            results.append(Result(name, 'not applicable', NOT_APPLICABLE[name]))
+        else:
+            results.append(Result(name, 'not ported', 'no port and no reason recorded'))
+    return results
+
+
+def _cell(text: str) -> str:
+    return text.replace('|', '\\|').replace('\n', ' ')
+
+
+def render(results: list[Result], python: str) -> str:
+    version = subprocess.run([python, '-c', 'import sys; print(sys.version.split()[0])'],
+                             capture_output=True, text=True).stdout.strip()
+    commit = subprocess.run(['git', 'rev-parse', '--short', 'HEAD'], cwd=ROOT,
+                            capture_output=True, text=True).stdout.strip()
+    counts: dict[str, int] = {}
+    for r in results:
+        counts[r.status] = counts.get(r.status, 0) + 1
+    net = [r for r in results if r.node_file.startswith('test-net-')]
+    ported = [r for r in net if r.module]
+    net_pass = sum(r.status == 'passes' for r in net)
+    lines = [
+        '# Node.js test compatibility',
+        '',
+        'Generated by `python tools/node_compat.py` from one run of `pytest tests/node`',
+        f'(Python {version}, uvnet commit `{commit}`). Do not edit by hand.',
+        '',
+        "Each row is a file of Node v20's `test/parallel`; its port is the module of the same",
+        'name in `tests/node/`. The Node `test-net-*` list is v20.11.1 (139 files).',
+        '',
+        '## Totals',
+        '',
+        '| status | files |',
+        '| --- | --- |',
+    ]
+    for status in ('passes', 'skipped', 'fails', 'not applicable', 'not ported'):
+        if counts.get(status):
+            lines.append(f'| {status} | {counts[status]} |')
+    lines.append(f'| **all** | **{len(results)}** |')
+    lines += [
+        '',
+        f'`test-net-*`: {len(net)} files, {len(ported)} ported, {net_pass} pass '
+        f'({net_pass * 100 // max(len(ported), 1)}% of the ported ones, '
+        f'{net_pass * 100 // len(net)}% of all).',
+        '',
+        '## Files',
+        '',
+        '| Node file | port | status | reason |',
+        '| --- | --- | --- | --- |',
+    ]
+    for r in results:
+        port = f'`{r.module}`' if r.module else ''
+        lines.append(f'| {r.node_file} | {port} | {r.status} | {_cell(r.reason)} |')
+    return '\n'.join(lines) + '\n'
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument('--python', default=sys.executable,
+                        help='interpreter that runs pytest (default: this one)')
+    parser.add_argument('--output', default=os.path.join(ROOT, 'docs', 'node-compat.md'))
+    parser.add_argument('pytest_args', nargs='*', help='extra pytest arguments (after --)')
+    args = parser.parse_args(argv)
+    root = run_pytest(args.python, args.pytest_args)
+    results = collect(root)
+    os.makedirs(os.path.dirname(args.output), exist_ok=True)
+    with open(args.output, 'w', encoding='utf-8') as fh:
+        fh.write(render(results, args.python))
+    by = {s: sum(r.status == s for r in results) for s in {r.status for r in results}}
+    print(f'wrote {os.path.relpath(args.output, ROOT)}: {by}')
+    return 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())
