@@ -67,7 +67,7 @@ def destroy(self: Any, err: Any = None, cb: Callable[..., Any] | None = None) ->
     if r is not None:
         r.destroyed = True
 
-    if not s.constructed:
+    if s is not None and not s.constructed:
         def ondestroy(er: Any = None, *_: Any) -> None:
             _destroy(self, aggregateTwoErrors(er, err), cb)
         self.once(kDestroy, ondestroy)
@@ -211,7 +211,7 @@ def constructNT(stream: Any) -> None:
             r.constructed = True
         if w is not None:
             w.constructed = True
-        if s.destroyed:
+        if s is not None and s.destroyed:
             stream.emit(kDestroy, err)
         elif err:
             errorOrDestroy(stream, err, True)

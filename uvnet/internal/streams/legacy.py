@@ -31,15 +31,17 @@ class Stream(EventEmitter):
         source = self
 
         def ondata(chunk: Any) -> None:
+            pause = getattr(source, "pause", None)
             if getattr(dest, "writable", False) and dest.write(chunk) is False \
-                    and callable(getattr(source, "pause", None)):
-                source.pause()
+                    and callable(pause):
+                pause()
 
         source.on("data", ondata)
 
         def ondrain() -> None:
-            if getattr(source, "readable", False) and callable(getattr(source, "resume", None)):
-                source.resume()
+            resume = getattr(source, "resume", None)
+            if getattr(source, "readable", False) and callable(resume):
+                resume()
 
         dest.on("drain", ondrain)
 

@@ -131,8 +131,9 @@ def pipelineImpl(streams: list[Any], callback: Callable[..., Any],
 
             stream.on("error", onError)
             if isReadable(stream) and isLastStream:
-                lastStreamCleanup.append(
-                    lambda stream=stream, onError=onError: stream.removeListener("error", onError))
+                def removeOnError(stream: Any = stream, onError: Any = onError) -> None:
+                    stream.removeListener("error", onError)
+                lastStreamCleanup.append(removeOnError)
 
         if i == 0:
             if not isReadableNodeStream(stream):

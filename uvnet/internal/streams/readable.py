@@ -138,9 +138,9 @@ class Readable(Stream):
         self._readableState = ReadableState(options, self, False)
         if options:
             if callable(options.get("read")):
-                self._read = options["read"]
+                self._read = options["read"]  # type: ignore[method-assign]
             if callable(options.get("destroy")):
-                self._destroy = options["destroy"]
+                self._destroy = options["destroy"]  # type: ignore[method-assign]
             if callable(options.get("construct")):
                 self._construct = options["construct"]
             if options.get("signal"):
@@ -317,9 +317,10 @@ class Readable(Stream):
 
     # --- listeners ------------------------------------------------------------------------
 
-    def on(self, ev: Hashable, fn: Callable[..., Any]) -> Readable:
+    def on(self, type: Hashable, listener: Callable[..., Any]) -> Readable:
         """``on('data')`` starts flowing unless paused; ``on('readable')`` pauses the flow."""
-        res = Stream.on(self, ev, fn)
+        ev = type
+        res = Stream.on(self, ev, listener)
         state = self._readableState
         if ev == "data":
             state.dataListening = True
@@ -341,9 +342,10 @@ class Readable(Stream):
 
     addListener = on
 
-    def removeListener(self, ev: Hashable, fn: Callable[..., Any]) -> Readable:
+    def removeListener(self, type: Hashable, listener: Callable[..., Any]) -> Readable:
+        ev = type
         state = self._readableState
-        res = Stream.removeListener(self, ev, fn)
+        res = Stream.removeListener(self, ev, listener)
         if ev == "readable":
             # After 'readable' was emitted but before I/O: supports once('readable') cycles.
             nextTick(updateReadableListening, self)

@@ -48,7 +48,7 @@ class Transform(Duplex):
         self._kCallback: Callable[..., Any] | None = None
         if options:
             if callable(options.get("transform")):
-                self._transform = options["transform"]
+                self._transform = options["transform"]  # type: ignore[method-assign]
             if callable(options.get("flush")):
                 self._flush = options["flush"]
         # Backwards compat: streams that implement _final instead of _flush still flush.

@@ -47,6 +47,7 @@ class WriteChunks(list):  # type: ignore[type-arg]
     with Node's ``allBuffers`` flag (``True`` when every chunk is ``bytes``)."""
 
     __slots__ = ("allBuffers",)
+    allBuffers: bool
 
 
 class AfterWriteTickInfo:
@@ -159,11 +160,11 @@ class Writable(Stream):
         self._writableState = WritableState(options, self, False)
         if options:
             if callable(options.get("write")):
-                self._write = options["write"]
+                self._write = options["write"]  # type: ignore[method-assign]
             if callable(options.get("writev")):
                 self._writev = options["writev"]
             if callable(options.get("destroy")):
-                self._destroy = options["destroy"]
+                self._destroy = options["destroy"]  # type: ignore[method-assign]
             if callable(options.get("final")):
                 self._final = options["final"]
             if callable(options.get("construct")):
