@@ -3,9 +3,12 @@
 The server listens on port 8124, greets each client with ``hello\\r\\n`` and echoes
 whatever it receives (``c.pipe(c)``). The client prints a short transcript, ends its
 side, and the server closes once the client is gone, so ``uvnet.run()`` returns.
+``echo_demo.js`` beside it is the same program in Node; both print the same transcript.
 """
 
 from __future__ import annotations
+
+import json
 
 import uvnet
 
@@ -34,7 +37,7 @@ def main() -> None:
         replies: list[str] = []
 
         def on_data(text: str) -> None:
-            print(f"client: received {text!r}")
+            print(f"client: received {json.dumps(text)}")
             replies.append(text)
             if len(replies) == 1:
                 client.write("ping\r\n")

@@ -1,5 +1,7 @@
 """A TCP port forwarder built on ``pipe()``: each client is joined to a new connection to
-the target, bytes flow both ways with backpressure, and either side closing ends both.
+the target, bytes flow both ways with backpressure. Both sockets allow half-open
+connections, so a client's FIN travels to the target while the answer still flows back,
+and each side ends the other only once its own data is through.
 
 Usage: ``python examples/proxy.py LISTEN_PORT TARGET_HOST TARGET_PORT``.
 """
@@ -15,13 +17,13 @@ def create_proxy(target_host: str, target_port: int) -> uvnet.Server:
     """A server forwarding every connection to ``target_host:target_port``."""
 
     def on_connection(client: uvnet.Socket) -> None:
-        upstream = uvnet.connect(target_port, target_host)
+        upstream = uvnet.connect(port=target_port, host=target_host, allowHalfOpen=True)
         client.pipe(upstream)
         upstream.pipe(client)
         upstream.on("error", lambda err: client.destroy())
         client.on("error", lambda err: upstream.destroy())
 
-    return uvnet.createServer(on_connection)
+    return uvnet.createServer({"allowHalfOpen": True}, on_connection)
 
 
 if __name__ == "__main__":
