@@ -253,3 +253,182 @@ def test_pipe_flow_after_unpipe() -> None:
     rs.on("data", common.mustCallAtLeast(ondata))
     rs.pipe(ws)
     uvnet.run()
+
+
+def test_pipe_multiple_pipes() -> None:
+    readable = Readable(read=lambda n: None)
+    writables = []
+    for _ in range(5):
+        box: list = []
+        target = Writable(write=common.mustCall(lambda c, e, cb, box=box: (
+            box[0].output.append(c), cb()), 1))
+        box.append(target)
+        target.output = []  # type: ignore[attr-defined]
+        target.on("pipe", common.mustCall())
+        readable.pipe(target)
+        writables.append(target)
+    data = bytes([1, 2, 3, 4, 5])
+    readable.push(data)
+
+    def later() -> None:
+        for target in writables:
+            assert target.output == [data]  # type: ignore[attr-defined]
+            target.on("unpipe", common.mustCall())
+            readable.unpipe(target)
+        readable.push("something else")  # does not get through
+        readable.push(None)
+        readable.resume()  # so that 'end' is emitted
+
+    uvnet.nextTick(common.mustCall(later))
+
+    def onend() -> None:
+        for target in writables:
+            assert target.output == [data]  # type: ignore[attr-defined]
+
+    readable.on("end", common.mustCall(onend))
+    uvnet.run()
+
+
+def test_pipe_same_destination_twice() -> None:
+    def check(chunk, encoding, cb):  # type: ignore[no-untyped-def]
+        assert chunk == b"foobar"
+        cb()
+
+    pt = PassThrough()
+    dest = Writable(write=common.mustCall(check))
+    pt.pipe(dest)
+    pt.pipe(dest)
+    assert len(pt._events["data"]) == 2
+    assert pt._readableState.pipes == [dest, dest]
+    pt.unpipe(dest)
+    assert len(pt._events["data"]) == 1
+    assert pt._readableState.pipes == [dest]
+    pt.write("foobar")
+    pt.pipe(dest)
+
+    pt2 = PassThrough()
+    dest2 = Writable(write=common.mustCall(check, 2))
+    pt2.pipe(dest2)
+    pt2.pipe(dest2)
+    assert len(pt2._events["data"]) == 2
+    assert pt2._readableState.pipes == [dest2, dest2]
+    pt2.write("foobar")
+
+    pt3 = PassThrough()
+    dest3 = Writable(write=common.mustNotCall())
+    pt3.pipe(dest3)
+    pt3.pipe(dest3)
+    assert len(pt3._events["data"]) == 2
+    pt3.unpipe(dest3)
+    pt3.unpipe(dest3)
+    assert "data" not in pt3._events
+    assert len(pt3._readableState.pipes) == 0
+    pt3.write("foobar")
+    uvnet.run()
+
+
+def nop(*a: object) -> None:
+    pass
+
+
+def test_pipe_unpipe_streams() -> None:
+    source = Readable(read=nop)
+    dest1 = Writable(write=nop)
+    dest2 = Writable(write=nop)
+    source.pipe(dest1)
+    source.pipe(dest2)
+    dest1.on("unpipe", common.mustCall())
+    dest2.on("unpipe", common.mustCall())
+    assert source._readableState.pipes == [dest1, dest2]
+    source.unpipe(dest2)
+    assert source._readableState.pipes == [dest1]
+    dest2.on("unpipe", common.mustNotCall())
+    source.unpipe(dest2)
+    source.unpipe(dest1)
+    assert len(source._readableState.pipes) == 0
+    uvnet.run()
+
+
+def test_pipe_unpipe_all_cleans_up() -> None:
+    source = Readable(read=nop)
+    dest1 = Writable(write=nop)
+    dest2 = Writable(write=nop)
+    count = [0]
+
+    def checkSrcCleanup() -> None:
+        assert len(source._readableState.pipes) == 0
+        assert source._readableState.flowing is False
+        for name in ("end", "data"):
+            assert source.listenerCount(name) == 0, name
+
+    checkSrc = common.mustCall(checkSrcCleanup)
+
+    def checkDestCleanup(dest: Writable) -> None:
+        count[0] += 1
+        source.pipe(dest)
+
+        def unpipeChecker(*args: object) -> None:
+            assert dest.listeners("unpipe") == [checker]
+            dest.removeListener("unpipe", checker)
+            for name in ("close", "finish", "drain", "error", "unpipe"):
+                assert dest.listenerCount(name) == 0, name
+            count[0] -= 1
+            if count[0] == 0:
+                checkSrc()
+
+        checker = common.mustCall(unpipeChecker)
+        dest.on("unpipe", checker)
+
+    checkDestCleanup(dest1)
+    checkDestCleanup(dest2)
+    source.unpipe()
+
+    src = Readable(read=nop)
+    dst = Writable(write=nop)
+    src.pipe(dst)
+
+    def onresume() -> None:
+        src.on("pause", common.mustCall())
+        src.unpipe(dst)
+
+    src.on("resume", common.mustCall(onresume))
+    uvnet.run()
+
+
+class NullWriteable(Writable):
+    def _write(self, chunk, encoding, callback):  # type: ignore[no-untyped-def]
+        return callback()
+
+
+class QuickEndReadable(Readable):
+    def _read(self, n: int) -> None:
+        self.push(None)
+
+
+class NeverEndReadable(Readable):
+    def _read(self, n: int) -> None:
+        pass
+
+
+def test_unpipe_event() -> None:
+    cases = [
+        # (source class, pipe options, unpipe by hand, 'unpipe' expected, pipes left)
+        (QuickEndReadable, None, False, True, 0),
+        (NeverEndReadable, None, False, False, 1),
+        (NeverEndReadable, None, True, True, 0),
+        (QuickEndReadable, {"end": False}, False, True, 0),
+        (NeverEndReadable, {"end": False}, False, False, 1),
+        (NeverEndReadable, {"end": False}, True, True, 0),
+    ]
+    for cls, opts, by_hand, expect_unpipe, left in cases:
+        dest = NullWriteable()
+        src = cls()
+        dest.on("pipe", common.mustCall())
+        dest.on("unpipe", common.mustCall() if expect_unpipe else
+                common.mustNotCall("unpipe should not have been emitted"))
+        src.pipe(dest, opts)
+        if by_hand:
+            src.unpipe(dest)
+        uvnet.setImmediate(lambda src=src, left=left: assertEqual(
+            len(src._readableState.pipes), left))
+    uvnet.run()
