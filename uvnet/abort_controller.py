@@ -1,0 +1,110 @@
+"""Node's ``AbortController``/``AbortSignal`` globals (``lib/internal/abort_controller.js``).
+
+``net`` takes a ``signal`` in ``Socket``/``connect`` and ``server.listen`` options and
+streams take one too; this is the object a port of Node code passes there. As in Node,
+``AbortSignal`` is an event target: ``addEventListener('abort', fn, once=...)``, the
+``onabort`` attribute, listeners called with an event whose ``type`` is ``'abort'``, in
+registration order, exactly once. ``abort()`` is synchronous; a second call does nothing.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable
+
+from .internal.errors import AbortError
+from .internal.validators import validateUint32
+from .timers import setUnrefTimeout
+
+
+class DOMException(Exception):
+    """The ``DOMException`` Node uses as the default abort reason (``name`` is meaningful)."""
+
+    def __init__(self, message: str = "", name: str = "Error") -> None:
+        super().__init__(message)
+        self.message = message
+        self.name = name
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class Event:
+    """The event passed to ``'abort'`` listeners."""
+
+    __slots__ = ("type", "target")
+
+    def __init__(self, type: str, target: Any) -> None:
+        self.type = type
+        self.target = target
+
+
+class AbortSignal:
+    """Tells its listeners, once, that an operation was aborted, and why (``reason``)."""
+
+    def __init__(self) -> None:
+        self.aborted = False
+        self.reason: Any = None
+        self.onabort: Callable[[Event], Any] | None = None
+        self._listeners: list[tuple[Callable[[Event], Any], bool]] = []
+
+    def addEventListener(self, type: str, listener: Callable[[Event], Any],
+                         options: dict[str, Any] | None = None, *, once: bool = False) -> None:
+        """Add ``listener`` for ``type`` (only ``'abort'`` is ever dispatched); no duplicates."""
+        if type != "abort" or any(fn is listener for fn, _ in self._listeners):
+            return
+        once = once or bool((options or {}).get("once"))
+        self._listeners.append((listener, once))
+
+    def removeEventListener(self, type: str, listener: Callable[[Event], Any],
+                            options: dict[str, Any] | None = None) -> None:
+        if type == "abort":
+            self._listeners = [(fn, o) for fn, o in self._listeners if fn is not listener]
+
+    def throwIfAborted(self) -> None:
+        """Raise ``reason`` if this signal was aborted."""
+        if self.aborted:
+            raise self.reason
+
+    def _abort(self, reason: Any) -> None:
+        if self.aborted:
+            return
+        self.aborted = True
+        self.reason = reason if reason is not None else DOMException(
+            "This operation was aborted", "AbortError")
+        event = Event("abort", self)
+        if self.onabort is not None:
+            self.onabort(event)
+        for listener, once in list(self._listeners):
+            if once:
+                self.removeEventListener("abort", listener)
+            listener(event)
+
+    @staticmethod
+    def abort(reason: Any = None) -> AbortSignal:
+        """A signal that is already aborted."""
+        signal = AbortSignal()
+        signal._abort(reason)
+        return signal
+
+    @staticmethod
+    def timeout(delay: int) -> AbortSignal:
+        """A signal that aborts after ``delay`` ms with a ``TimeoutError`` (unreferenced timer)."""
+        validateUint32(delay, "delay", False)
+        signal = AbortSignal()
+        setUnrefTimeout(lambda: signal._abort(DOMException(
+            "The operation was aborted due to timeout", "TimeoutError")), delay)
+        return signal
+
+
+class AbortController:
+    """Owns a :class:`AbortSignal` and aborts it."""
+
+    def __init__(self) -> None:
+        self.signal = AbortSignal()
+
+    def abort(self, reason: Any = None) -> None:
+        """Abort the signal with ``reason`` (default: an ``AbortError`` ``DOMException``)."""
+        self.signal._abort(reason)
+
+
+__all__ = ["AbortController", "AbortError", "AbortSignal", "DOMException"]
