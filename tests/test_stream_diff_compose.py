@@ -336,3 +336,39 @@ s.emit('data', b'legacy')
 s.emit('end')
 uvnet.run()
 """)
+
+
+def test_abort_signals() -> None:
+    """The signal option, addAbortSignal and finished({signal}) with uvnet.AbortController."""
+    same(r"""
+const ac = new AbortController();
+const r = trace(new Readable({ read() {}, signal: ac.signal }), 'r');
+r.on('error', (e) => log('r error', e.name, e.message));
+const ac2 = new AbortController();
+const w = trace(stream.addAbortSignal(ac2.signal, new Writable({ write(c, e, cb) { cb(); } })), 'w');
+w.on('error', (e) => log('w error', e.name));
+const ac3 = new AbortController();
+const r3 = new Readable({ read() {} });
+finished(r3, { signal: ac3.signal }, (err) => log('finished', err.name, r3.destroyed));
+ac.abort(); ac2.abort(); ac3.abort();
+log('sync', r.destroyed, w.destroyed);
+const pre = new AbortController(); pre.abort();
+const r4 = trace(new Readable({ read() {}, signal: pre.signal }), 'r4');
+r4.on('error', () => {});
+""", r"""
+ac = uvnet.AbortController()
+r = trace(Readable(read=lambda n: None, signal=ac.signal), 'r')
+r.on('error', lambda e: log('r error', e.name, e.message))
+ac2 = uvnet.AbortController()
+w = trace(stream.addAbortSignal(ac2.signal, Writable(write=lambda c, e, cb: cb())), 'w')
+w.on('error', lambda e: log('w error', e.name))
+ac3 = uvnet.AbortController()
+r3 = Readable(read=lambda n: None)
+finished(r3, {'signal': ac3.signal}, lambda err: log('finished', err.name, r3.destroyed))
+ac.abort(); ac2.abort(); ac3.abort()
+log('sync', r.destroyed, w.destroyed)
+pre = uvnet.AbortController(); pre.abort()
+r4 = trace(Readable(read=lambda n: None, signal=pre.signal), 'r4')
+r4.on('error', lambda e: None)
+uvnet.run()
+""")
