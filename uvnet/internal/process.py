@@ -109,6 +109,52 @@ def makeCallback(fn: Callable[..., Any]) -> Callable[..., None]:
     return scope
 
 
+# libuv's pending queue as Node 20's libuv (1.46) runs it; see :func:`feed`.
+_fed: deque[Callable[[], None]] = deque()
+_fed_idle = pyuv.Idle(loop)
+_fed_check = pyuv.Check(loop)
+
+
+def feed(callback: Callable[[], None]) -> None:
+    """Queue ``callback`` as libuv's ``uv__io_feed`` does, run as libuv 1.46 runs it.
+
+    libuv 1.46 (``uv_run``) runs its pending queue at the start of an iteration (after the
+    timers, before the poll) and again, up to 8 times, right after the poll phase, before
+    the check phase; pyuv's libuv 1.13 has only the first. Work that Node 20's libuv feeds
+    there (a ``uv_shutdown`` on a stream with nothing left to write) runs from here: from
+    an Idle handle, which is the pending phase's place (and keeps the poll from blocking,
+    as a non-empty pending queue does), and from a Check handle, started after the
+    immediates' so it runs before them. As in libuv, work fed while the queue runs waits
+    for the next run. ``callback`` is a complete callback scope (see :func:`makeCallback`).
+    """
+    if not _fed:
+        _fed_idle.start(_run_fed_before_poll)
+        _fed_check.start(_run_fed_after_poll)
+    _fed.append(callback)
+
+
+def _run_fed(times: int) -> None:
+    """``uv__run_pending``, ``times`` times: each run takes what was queued when it began."""
+    for _ in range(times):
+        if not _fed:
+            break
+        batch = list(_fed)
+        _fed.clear()
+        for callback in batch:
+            callback()
+    if not _fed:
+        _fed_idle.stop()
+        _fed_check.stop()
+
+
+def _run_fed_before_poll(_handle: pyuv.Idle) -> None:
+    _run_fed(1)
+
+
+def _run_fed_after_poll(_handle: pyuv.Check) -> None:
+    _run_fed(8)
+
+
 def _run_pending() -> None:
     """Replay what an uncaught exception interrupted, until done or another one is raised."""
     while _pending and not _uncaught:

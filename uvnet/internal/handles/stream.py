@@ -9,16 +9,21 @@ callback and a FIFO of requests serve all writes of a handle.
 
 from __future__ import annotations
 
+import errno
+import os
+import socket
 from collections import deque
 from typing import Any, Callable
 
 import pyuv
 
-from ..process import makeCallback
+from ..process import feed, makeCallback
 from .handle import HandleWrap, uv_call
 
 UV_EAGAIN: int = pyuv.errno.UV_EAGAIN
 UV_EOF: int = pyuv.errno.UV_EOF
+UV_ECANCELED: int = pyuv.errno.UV_ECANCELED
+UV_ENOTCONN: int = pyuv.errno.UV_ENOTCONN
 
 
 class WriteWrap:
@@ -68,6 +73,7 @@ class LibuvStreamWrap(HandleWrap):
         self._user_pending = memoryview(b"")
         self._user_idle: pyuv.Idle | None = None
         self._stopped = False
+        self._shut = False  # shut down (or queued to) by :meth:`shutdown` itself
 
     # --- reading ---------------------------------------------------------------------------
 
@@ -95,9 +101,19 @@ class LibuvStreamWrap(HandleWrap):
         self._user_buffer = buf
 
     def close(self, callback: Callable[[], Any] | None = None) -> None:
+        """Close; a shutdown still waiting in the pending queue is completed with
+        ``UV_ECANCELED`` in the close phase, before ``callback`` (``uv__stream_destroy``)."""
         if self._user_idle is not None:
             self._user_idle.close()
             self._user_idle = None
+        if self._shut and self._shutdown_req is not None and not self.closed:
+            def cancelled() -> None:
+                self._after_shutdown(self._handle, UV_ECANCELED)
+                if callback is not None:
+                    callback()
+
+            super().close(cancelled)
+            return
         super().close(callback)
 
     def _on_user_idle(self, idle: pyuv.Idle) -> None:
@@ -182,12 +198,40 @@ class LibuvStreamWrap(HandleWrap):
     # --- shutdown --------------------------------------------------------------------------
 
     def shutdown(self, req: ShutdownWrap) -> int:
-        """Half-close after queued writes; ``req.oncomplete(status)`` runs when done."""
+        """Half-close after queued writes; ``req.oncomplete(status)`` runs when done.
+
+        ``uv_shutdown`` as in Node 20's libuv: with nothing left to write, the ``shutdown``
+        syscall and the callback run from the pending queue (:func:`feed`), not after the
+        next poll as in pyuv's libuv; with writes queued, after the last one (in both).
+        """
         req.handle = self
-        err = uv_call(self._handle.shutdown, makeCallback(self._after_shutdown))
+        handle = self._handle
+        if self._write_reqs:
+            err = uv_call(handle.shutdown, makeCallback(self._after_shutdown))
+        elif handle.closed or self._shut or not handle.writable:
+            err = UV_ENOTCONN
+        else:
+            err = 0
+            self._shut = True
+            feed(makeCallback(self._drain))
         if not err:
             self._shutdown_req = req
         return err
+
+    def _drain(self) -> None:
+        """libuv's ``uv__drain``: the ``shutdown(fd, SHUT_WR)`` of a queued shutdown.
+
+        A handle closed meanwhile has already had its request cancelled (:meth:`close`).
+        """
+        if self._shutdown_req is None:
+            return
+        err = 0
+        try:
+            with socket.socket(fileno=os.dup(self.fd)) as sock:
+                sock.shutdown(socket.SHUT_WR)
+        except OSError as exc:
+            err = -(exc.errno or errno.EBADF)
+        self._after_shutdown(self._handle, err)
 
     def _after_shutdown(self, _handle: Any, error: int | None) -> None:
         req = self._shutdown_req

@@ -32,11 +32,14 @@ class TCPWrap(ConnectionWrap):
     def open(self, fd: int) -> int:
         return uv_call(self._handle.open, fd)
 
-    def bind(self, address: str, port: int) -> int:
-        return uv_call(self._handle.bind, (address, port))
+    def bind(self, address: str, port: int | None) -> int:
+        """``TCPWrap::Bind``: the port is ``Int32Value`` of the argument, so
+        ``undefined`` (a ``localAddress`` without ``localPort``) binds port 0."""
+        return uv_call(self._handle.bind, (address, port or 0))
 
-    def bind6(self, address: str, port: int, flags: int = 0) -> int:
-        return uv_call(self._handle.bind, (address, port), flags)
+    def bind6(self, address: str, port: int | None, flags: int = 0) -> int:
+        """``TCPWrap::Bind6``: as :meth:`bind`, with ``UV_TCP_IPV6ONLY`` in ``flags``."""
+        return uv_call(self._handle.bind, (address, port or 0), flags)
 
     def connect(self, req: ConnectWrap, address: str, port: int) -> int:
         return self._start_connect(req, (address, port))

@@ -1,0 +1,175 @@
+# ruff: noqa: E501  (the embedded JS keeps one statement per line, as scenario authors write it)
+"""Differential scenarios of net socket/server lifecycle and errors: a small Node program
+of the kind a scenario author writes, and its line-by-line uvnet port, must print the
+same lines. Each test names the divergence it was written for."""
+
+import re
+
+from difftest import assert_same_output, normalize_ports
+
+JS_PRELUDE = '''\
+const net = require('net');
+function f(x) {
+  if (typeof x === 'string') return x;
+  if (x === undefined || x === null) return 'None';
+  if (x instanceof Error) return `<${[x.code, x.message, x.syscall, x.errno, x.address, x.port].map(f).join('|')}>`;
+  if (Buffer.isBuffer(x)) return `<Buffer ${JSON.stringify(x.toString())}>`;
+  return JSON.stringify(x);
+}
+const L = (...a) => console.log(a.map(f).join(' '));
+'''
+
+# L(...) prints its arguments as the JS L does: strings bare, None for null/undefined,
+# errors as <code|message|syscall|errno|address|port>, anything else as JSON.
+PY_PRELUDE = '''\
+import json
+import uvnet
+from pytrace import js_number
+
+
+def f(x):
+    if isinstance(x, str):
+        return x
+    if x is None:
+        return 'None'
+    if isinstance(x, BaseException):
+        fields = [getattr(x, 'code', None), str(x)] + [getattr(x, k, None) for k in ('syscall', 'errno', 'address', 'port')]
+        return '<' + '|'.join(f(v) for v in fields) + '>'
+    if isinstance(x, (bytes, bytearray)):
+        return f'<Buffer {json.dumps(bytes(x).decode(), ensure_ascii=False)}>'
+    if isinstance(x, bool):
+        return 'true' if x else 'false'
+    if isinstance(x, (int, float)):
+        return js_number(x)
+    return json.dumps(x, separators=(',', ':'))
+
+
+def L(*a):
+    print(' '.join(f(x) for x in a), flush=True)
+
+
+'''
+
+
+def normalize(text):
+    """Ports as normalize_ports does, and also a port between ``|`` (an error's field)."""
+    return re.sub(r'(?<=\|)\d{4,5}(?=>)', 'PORT', normalize_ports(text))
+
+
+def check(js, py, **kw):
+    return assert_same_output(JS_PRELUDE + js, PY_PRELUDE + py + '\nuvnet.run()\n',
+                              normalize=normalize, **kw)
+
+
+# --- connect with localAddress and no localPort --------------------------------------------
+# Node's TCPWrap::Bind takes Int32Value(undefined) = 0 as the port; uvnet passed None to
+# pyuv and raised a TypeError out of run().
+
+def test_connect_local_address_without_local_port():
+    check('''
+const server = net.createServer((s) => s.end('hi'));
+server.listen(0, '127.0.0.1', () => {
+  const port = server.address().port;
+  const c = net.connect({port, host: '127.0.0.1', localAddress: '127.0.0.1'}, () => {
+    L('connect', c.localAddress, c.localPort > 0, c.localPort !== port);
+  });
+  c.on('data', (d) => L('data', d));
+  c.on('close', (h) => {
+    L('close', h);
+    const d = net.connect({port, host: '127.0.0.1', localAddress: '10.255.255.1'});
+    d.on('error', (e) => L('error', e));
+    d.on('close', (h) => { L('close', h); server.close(); });
+  });
+});
+''', '''
+server = uvnet.createServer(lambda s: s.end('hi'))
+
+
+def on_listening():
+    port = server.address()['port']
+
+    def on_connect():
+        L('connect', c.localAddress, c.localPort > 0, c.localPort != port)
+    c = uvnet.connect({'port': port, 'host': '127.0.0.1', 'localAddress': '127.0.0.1'}, on_connect)
+    c.on('data', lambda d: L('data', d))
+
+    def on_close(h):
+        L('close', h)
+        d = uvnet.connect({'port': port, 'host': '127.0.0.1', 'localAddress': '10.255.255.1'})
+        d.on('error', lambda e: L('error', e))
+
+        def on_close_d(h):
+            L('close', h)
+            server.close()
+        d.on('close', on_close_d)
+    c.on('close', on_close)
+
+
+server.listen(0, '127.0.0.1', on_listening)
+''')
+
+
+# --- uv_shutdown runs from libuv's pending queue --------------------------------------------
+# Node 20's libuv runs a shutdown with nothing left to write right after the poll phase
+# (uv__io_feed + the post-poll uv__run_pending); pyuv's libuv 1.13 waited for the next
+# poll, so the end() callback, and a destroy() in it, came after the peer's next read.
+
+def test_end_callback_runs_before_the_peers_next_read():
+    check('''
+class MyErr extends Error { constructor(m) { super(m); this.name = 'MyErr'; this.code = 'EMY'; } }
+const server = net.createServer((s) => {
+  s.on('data', (d) => L('S data', d));
+  s.on('end', () => L('S end'));
+  s.on('close', (h) => L('S close', h));
+});
+server.listen(0, () => {
+  const c = net.connect(server.address().port, '127.0.0.1', () => {
+    L('write ret', c.write('abc', (err) => L('write cb', err)));
+    c.end('def', (err) => {
+      L('end cb', err, c.readyState, c.writableFinished);
+      c.destroy(new MyErr('custom boom'));
+      setImmediate(() => L('immediate after destroy'));
+    });
+  });
+  c.on('finish', () => L('C finish'));
+  c.on('error', (e) => L('C error', e, e.name, e instanceof MyErr));
+  c.on('close', (h) => { L('C close', h, c.bytesWritten); server.close(); });
+});
+''', '''
+class MyErr(Exception):
+    def __init__(self, m):
+        super().__init__(m)
+        self.name = 'MyErr'
+        self.code = 'EMY'
+
+
+def on_connection(s):
+    s.on('data', lambda d: L('S data', d))
+    s.on('end', lambda: L('S end'))
+    s.on('close', lambda h: L('S close', h))
+
+
+server = uvnet.createServer(on_connection)
+
+
+def on_listening():
+    def on_connect():
+        L('write ret', c.write('abc', lambda err: L('write cb', err)))
+
+        def on_end(err):
+            L('end cb', err, c.readyState, c.writableFinished)
+            c.destroy(MyErr('custom boom'))
+            uvnet.setImmediate(lambda: L('immediate after destroy'))
+        c.end('def', on_end)
+    c = uvnet.connect(server.address()['port'], '127.0.0.1', on_connect)
+    c.on('finish', lambda: L('C finish'))
+    c.on('error', lambda e: L('C error', e, e.name, isinstance(e, MyErr)))
+
+    def on_close(h):
+        L('C close', h, c.bytesWritten)
+        server.close()
+    c.on('close', on_close)
+
+
+server.listen(0, on_listening)
+''')
