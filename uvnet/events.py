@@ -119,12 +119,21 @@ class EventEmitter:
 
     defaultMaxListeners: int = 10
 
-    _events: dict[Hashable, list[Listener]]
+    _shapeKeys: tuple[str, ...] = ()
+    """The keys a class's constructor seeds ``this._events`` with before Node's
+    ``EventEmitter.init`` (``this._events ??= {close: undefined, ...}`` in the stream
+    constructors): they come first in :meth:`eventNames`, in this order."""
+
+    # A value ``None`` is a key without listeners (``undefined`` in Node's ``_events``).
+    _events: dict[Hashable, list[Listener] | None]
     _warned: set[Hashable]
     _maxListeners: float | None
 
     def __init__(self, opts: dict[str, Any] | None = None, **kwargs: Any) -> None:
-        self._events = {}
+        """Node's ``EventEmitter.init``: with seeded keys the emitter is in *shape mode*
+        (``kShapeMode``), where a key whose last listener is removed keeps its place."""
+        self._events = dict.fromkeys(self._shapeKeys)
+        self._shapeMode = bool(self._shapeKeys)
         self._warned = set()
         self._maxListeners = None
 
@@ -133,7 +142,7 @@ class EventEmitter:
     def _add(self: E, type: Hashable, listener: Listener, prepend: bool) -> E:
         _check_listener(listener)
         events = self._events
-        if "newListener" in events:
+        if events.get("newListener") is not None:
             self.emit("newListener", type, _unwrap(listener))
         existing = events.get(type)
         if existing is None:
@@ -192,8 +201,12 @@ class EventEmitter:
         else:
             return self
         if len(lst) == 1:
+            self._warned.discard(type)
+            if self._shapeMode:
+                events[type] = None  # Node only clears the key, and reports nothing
+                return self
             # Node keeps a lone listener unwrapped and reports the user's function ...
-            del events[type]
+            self._deleteKey(type)
             removed = _unwrap(fn)
         else:
             # ... but from a list it reports the argument as given (a once-wrapper when the
@@ -201,13 +214,22 @@ class EventEmitter:
             lst = lst[:i] + lst[i + 1:]
             events[type] = lst
             removed = listener
-        if len(lst) <= 1:
-            self._warned.discard(type)
-        if "removeListener" in events:
+            if len(lst) == 1:
+                self._warned.discard(type)
+        if events.get("removeListener") is not None:
             self.emit("removeListener", type, removed)
         return self
 
     off = removeListener
+
+    def _deleteKey(self, type: Hashable) -> None:
+        """Node's ``if (--this._eventsCount === 0) this._events = {__proto__: null}; else
+        delete events[type]``: the last listener gone, keys left empty go too."""
+        events = self._events
+        if any(lst is not None for key, lst in events.items() if key != type):
+            del events[type]
+        else:
+            events.clear()
 
     def removeAllListeners(self: E, type: Hashable = _NO_TYPE) -> E:
         """Remove every listener for ``type``, or for every event when called without one.
@@ -216,13 +238,16 @@ class EventEmitter:
         event by event in :meth:`eventNames` order, ``'removeListener'`` itself last.
         """
         events = self._events
-        if "removeListener" not in events:
+        if not any(lst is not None for lst in events.values()):
+            return self
+        if events.get("removeListener") is None:
             if type is _NO_TYPE:
                 events.clear()
                 self._warned.clear()
-            elif type in events:
-                del events[type]
+            elif events.get(type) is not None:
+                self._deleteKey(type)
                 self._warned.discard(type)
+            self._shapeMode = False
             return self
         if type is _NO_TYPE:
             for key in _own_keys(events):
@@ -231,6 +256,7 @@ class EventEmitter:
             self.removeAllListeners("removeListener")
             events.clear()
             self._warned.clear()
+            self._shapeMode = False
             return self
         lst = events.get(type)
         if lst is not None:
@@ -268,21 +294,23 @@ class EventEmitter:
 
     def listeners(self, type: Hashable) -> list[Listener]:
         """The listeners for ``type``, once-wrappers unwrapped."""
-        return [_unwrap(fn) for fn in self._events.get(type, ())]
+        return [_unwrap(fn) for fn in self._events.get(type) or ()]
 
     def rawListeners(self, type: Hashable) -> list[Listener]:
         """The listeners for ``type`` as registered (once-wrappers included)."""
-        return list(self._events.get(type, ()))
+        return list(self._events.get(type) or ())
 
     def listenerCount(self, type: Hashable, listener: Listener | None = None) -> int:
-        lst = self._events.get(type, ())
+        lst = self._events.get(type) or ()
         if listener is None:
             return len(lst)
         return sum(1 for fn in lst if fn is listener or _unwrap(fn) is listener)
 
     def eventNames(self) -> list[Hashable]:
-        """The event names with listeners, in JS property order (see :func:`_own_keys`)."""
-        return _own_keys(self._events)
+        """The event names with listeners, in JS property order (see :func:`_own_keys`);
+        as Node's ``Stream.prototype.eventNames``, keys left without listeners are skipped."""
+        events = self._events
+        return [key for key in _own_keys(events) if events[key] is not None]
 
     def setMaxListeners(self: E, n: float) -> E:
         """Set the per-event listener count above which a warning is given (0: no limit)."""

@@ -22,6 +22,7 @@ class Duplex(Readable, Writable):
     """Node's ``stream.Duplex``: override ``_read`` and ``_write`` (or pass ``read=``,
     ``write=``)."""
 
+    _shapeKeys = ("close", "error", "prefinish", "finish", "drain", "data", "end", "readable")
     allowHalfOpen: bool
 
     def __init__(self, options: dict[str, Any] | None = None, **kwargs: Any) -> None:

@@ -132,6 +132,8 @@ class ReadableState:
 class Readable(Stream):
     """Node's ``stream.Readable``; subclass and override ``_read(size)``, or pass ``read=``."""
 
+    _shapeKeys = ("close", "error", "data", "end", "readable")
+
     def __init__(self, options: dict[str, Any] | None = None, **kwargs: Any) -> None:
         options = _options(options, kwargs)
         Stream.__init__(self, options)

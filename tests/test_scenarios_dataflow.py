@@ -1,0 +1,72 @@
+# ruff: noqa: E501
+"""Differential scenarios: data flowing through sockets as streams, Node vs uvnet.
+
+Each test is a small program of the kind a port of Node code would be, written in
+JavaScript and line by line in Python on the preludes of :mod:`stream_prelude` (``log``,
+``trace``, ``tick``), and run with both; the outputs must be the same. What depends on
+kernel timing (TCP chunk boundaries, ports) is kept out of the output.
+"""
+
+from __future__ import annotations
+
+from stream_prelude import same
+
+from difftest import normalize_ports
+
+
+def test_socket_event_names_and_remove_listener() -> None:
+    """A stream's ``_events`` is seeded (``kShapeMode``): ``eventNames()`` lists the seeded
+    events first, a key whose last listener goes keeps its place, and removing a lone
+    listener emits no ``'removeListener'``; ``removeAllListeners(type)`` leaves the mode."""
+    same(r"""
+const net = require('net');
+const srv = net.createServer((s) => {
+  const f = () => {}, g = () => {};
+  s.on('removeListener', (ev, fn) => log('removeListener', ev, fn === f));
+  s.on('foo', f);
+  s.on('data', f);
+  s.on('close', () => srv.close());
+  log('names', s.eventNames());
+  s.off('data', f);
+  log('lone removed', s.eventNames(), s.listenerCount('data'));
+  s.on('data', f); s.on('data', g); s.off('data', f);
+  log('from a list', s.eventNames());
+  s.off('foo', f); s.on('bar', f); s.on('foo', f);
+  log('foo kept its place', s.eventNames());
+  s.removeAllListeners('removeListener');
+  s.removeAllListeners('foo'); s.on('foo', g);
+  s.off('bar', f); s.on('bar', g);
+  log('after removeAllListeners', s.eventNames());
+  s.resume();
+});
+srv.listen(0, () => {
+  const c = net.connect(srv.address().port, () => c.end());
+  log('client', c.eventNames());
+});
+""", r"""
+def onconnection(s):
+    f = lambda *a: None
+    g = lambda *a: None
+    s.on('removeListener', lambda ev, fn: log('removeListener', ev, fn is f))
+    s.on('foo', f)
+    s.on('data', f)
+    s.on('close', lambda *a: srv.close())
+    log('names', s.eventNames())
+    s.off('data', f)
+    log('lone removed', s.eventNames(), s.listenerCount('data'))
+    s.on('data', f); s.on('data', g); s.off('data', f)
+    log('from a list', s.eventNames())
+    s.off('foo', f); s.on('bar', f); s.on('foo', f)
+    log('foo kept its place', s.eventNames())
+    s.removeAllListeners('removeListener')
+    s.removeAllListeners('foo'); s.on('foo', g)
+    s.off('bar', f); s.on('bar', g)
+    log('after removeAllListeners', s.eventNames())
+    s.resume()
+srv = uvnet.createServer(onconnection)
+def onlistening():
+    c = uvnet.connect(srv.address()['port'], lambda: c.end())
+    log('client', c.eventNames())
+srv.listen(0, onlistening)
+uvnet.run()
+""", normalize=normalize_ports)
