@@ -4,7 +4,10 @@
 
 Every Node v20.11.1 ``test/parallel/test-net-*`` file is listed (research/node-net.md
 §4.1), plus every other Node file a module in ``tests/node`` ports (its docstring starts
-with ``Port of test-....js``; the event-emitter and stream ports are found that way).
+with ``Port of test-....js``). A second table lists the Node files (event emitter, streams,
+timers ...) ported inside the other test modules of ``tests/``: a test function counts for
+the Node files named in its docstring or its own comments, else in the ``# --- test-x.js``
+section comment above it, else in the module docstring when that names a single file.
 Each file is one of:
 
 - passes: every test in its port passed (a test skipped for the platform, such as IPv6
@@ -157,13 +160,50 @@ def discover_ports() -> dict[str, str]:
     return ports
 
 
+_NODE_FILE = re.compile(r'\b(test-[a-z0-9_\-]+\.m?js)\b')
+_SECTION = re.compile(r'^#\s*-+\s*(test-[a-z0-9_\-]+\.m?js)')
+
+
+def discover_other_ports() -> dict[str, list[tuple[str, str]]]:
+    """Node file -> [(module file, test function)] for the ports outside tests/node."""
+    found: dict[str, list[tuple[str, str]]] = {}
+    tests_dir = os.path.dirname(TESTS)
+    for name in sorted(os.listdir(tests_dir)):
+        if not (name.startswith('test_') and name.endswith('.py')):
+            continue
+        with open(os.path.join(tests_dir, name), encoding='utf-8') as fh:
+            source = fh.read()
+        lines = source.splitlines()
+        tree = ast.parse(source)
+        module_files = _NODE_FILE.findall(ast.get_docstring(tree) or '')
+        section: list[str] = []
+        previous_end = 0
+        for node in tree.body:
+            for line in lines[previous_end:node.lineno - 1]:
+                m = _SECTION.match(line.strip())
+                if m:
+                    section = [m.group(1)]
+            previous_end = getattr(node, 'end_lineno', node.lineno)
+            if not (isinstance(node, ast.FunctionDef) and node.name.startswith('test_')):
+                continue
+            own = _NODE_FILE.findall(ast.get_docstring(node) or '')
+            own += [f for line in lines[node.lineno - 1:previous_end]
+                    if line.strip().startswith('#') for f in _NODE_FILE.findall(line)]
+            files = own or section or (module_files if len(set(module_files)) == 1 else [])
+            for f in dict.fromkeys(files):
+                if not f.startswith('test-net-'):
+                    found.setdefault(f, []).append((name, node.name))
+    return found
+
+
 def run_pytest(python: str, extra: list[str]) -> ET.Element:
     with tempfile.TemporaryDirectory() as tmp:
         xml = os.path.join(tmp, 'junit.xml')
         env = dict(os.environ, PYTHONPATH=os.pathsep.join(
             p for p in (ROOT, os.environ.get('PYTHONPATH', '')) if p))
-        cmd = [python, '-m', 'pytest', 'tests/node', '-q', '-p', 'no:cacheprovider',
-               f'--junitxml={xml}', *extra]
+        others = sorted({m for uses in discover_other_ports().values() for m, _ in uses})
+        cmd = [python, '-m', 'pytest', 'tests/node', *(f'tests/{m}' for m in others), '-q',
+               '-p', 'no:cacheprovider', f'--junitxml={xml}', *extra]
         print('$', ' '.join(cmd), flush=True)
         subprocess.run(cmd, cwd=ROOT, env=env, stdin=subprocess.DEVNULL)
         return ET.parse(xml).getroot()
@@ -177,9 +217,12 @@ def _first_line(text: str) -> str:
     return ''
 
 
-def module_outcomes(root: ET.Element) -> dict[str, tuple[str, str]]:
-    """Port module file -> (status, reason): fails if any test failed or errored."""
-    out: dict[str, tuple[str, str]] = {}
+_RANK = {'passes': 0, 'skipped': 1, 'fails': 2}
+
+
+def case_outcomes(root: ET.Element) -> dict[tuple[str, str], tuple[str, str]]:
+    """(module file, test function) -> (status, reason); parametrized cases are merged."""
+    out: dict[tuple[str, str], tuple[str, str]] = {}
     for case in root.iter('testcase'):
         module = case.get('classname', '').split('.')[-1] + '.py'
         test = case.get('name', '')
@@ -192,38 +235,57 @@ def module_outcomes(root: ET.Element) -> dict[str, tuple[str, str]]:
         el = case.find('skipped')
         if status == 'passes' and el is not None:
             status, reason = 'skipped', f"{test}: {_first_line(el.get('message', ''))}"
-        previous = out.get(module)
-        rank = {'passes': 0, 'skipped': 1, 'fails': 2}
-        if previous is None or rank[status] > rank[previous[0]]:
-            out[module] = (status, reason)
-        elif status == previous[0] == 'fails':
-            pass  # keep the first failure's reason
+        key = (module, test.split('[')[0])
+        previous = out.get(key)
+        if previous is None or _RANK[status] > _RANK[previous[0]]:
+            out[key] = (status, reason)
     return out
 
 
-def collect(root: ET.Element) -> list[Result]:
+def merge(outcomes: list[tuple[str, str]]) -> tuple[str, str]:
+    """The worst outcome (the first one of that rank): fails > skipped > passes."""
+    if not outcomes:
+        return 'fails', 'no test result (collection error?)'
+    worst = max(_RANK[s] for s, _ in outcomes)
+    return next(o for o in outcomes if _RANK[o[0]] == worst)
+
+
+def collect(root: ET.Element) -> tuple[list[Result], list[Result]]:
     ports = discover_ports()
-    outcomes = module_outcomes(root)
+    cases = case_outcomes(root)
     names = [f'test-net-{n}' + ('' if n.endswith('.mjs') else '.js') for n in NET_FILES]
     names += sorted(n for n in ports if n not in names and n.startswith('test-'))
     results = []
     for name in names:
         module = ports.get(name)
         if module:
-            status, reason = outcomes.get(module, ('fails', 'no test result (collection error?)'))
+            status, reason = merge([o for (m, _), o in cases.items() if m == module])
             results.append(Result(name, status, reason, module))
         elif name in NOT_APPLICABLE:
             results.append(Result(name, 'not applicable', NOT_APPLICABLE[name]))
         else:
             results.append(Result(name, 'not ported', 'no port and no reason recorded'))
-    return results
+    others = []
+    for name, uses in sorted(discover_other_ports().items()):
+        status, reason = merge([cases[u] for u in uses if u in cases])
+        modules = ', '.join(dict.fromkeys(m for m, _ in uses))
+        others.append(Result(name, status, reason, f'{modules} ({len(uses)} tests)'))
+    return results, others
 
 
 def _cell(text: str) -> str:
     return text.replace('|', '\\|').replace('\n', ' ')
 
 
-def render(results: list[Result], python: str) -> str:
+def _table(results: list[Result]) -> list[str]:
+    lines = ['| Node file | port | status | reason |', '| --- | --- | --- | --- |']
+    for r in results:
+        port = f'`{r.module}`' if r.module else ''
+        lines.append(f'| {r.node_file} | {port} | {r.status} | {_cell(r.reason)} |')
+    return lines
+
+
+def render(results: list[Result], others: list[Result], python: str) -> str:
     version = subprocess.run([python, '-c', 'import sys; print(sys.version.split()[0])'],
                              capture_output=True, text=True).stdout.strip()
     commit = subprocess.run(['git', 'rev-parse', '--short', 'HEAD'], cwd=ROOT,
@@ -260,12 +322,20 @@ def render(results: list[Result], python: str) -> str:
         '',
         '## Files',
         '',
-        '| Node file | port | status | reason |',
-        '| --- | --- | --- | --- |',
+        *_table(results),
     ]
-    for r in results:
-        port = f'`{r.module}`' if r.module else ''
-        lines.append(f'| {r.node_file} | {port} | {r.status} | {_cell(r.reason)} |')
+    if others:
+        other_pass = sum(r.status == 'passes' for r in others)
+        lines += [
+            '',
+            '## Node files ported inside other test modules',
+            '',
+            'Event emitter, stream and timer files of Node\'s `test/parallel`, ported as test',
+            'functions of the modules named (not one module per file, and often in part: see',
+            f'each module). {len(others)} files, {other_pass} pass.',
+            '',
+            *_table(others),
+        ]
     return '\n'.join(lines) + '\n'
 
 
@@ -277,10 +347,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument('pytest_args', nargs='*', help='extra pytest arguments (after --)')
     args = parser.parse_args(argv)
     root = run_pytest(args.python, args.pytest_args)
-    results = collect(root)
+    results, others = collect(root)
     os.makedirs(os.path.dirname(args.output), exist_ok=True)
     with open(args.output, 'w', encoding='utf-8') as fh:
-        fh.write(render(results, args.python))
+        fh.write(render(results, others, args.python))
     by = {s: sum(r.status == s for r in results) for s in {r.status for r in results}}
     print(f'wrote {os.path.relpath(args.output, ROOT)}: {by}')
     return 0

@@ -106,8 +106,12 @@ def _run_forked(item: pytest.Item) -> list[TestReport]:
         os.close(rfd)
         if complete and data:
             hook = item.config.hook
-            return [hook.pytest_report_from_serializable(config=item.config, data=d)
-                    for d in json.loads(data)]
+            reports = [hook.pytest_report_from_serializable(config=item.config, data=d)
+                       for d in json.loads(data)]
+            for report in reports:  # JSON made the skip location tuple a list
+                if isinstance(report.longrepr, list):
+                    report.longrepr = tuple(report.longrepr)
+            return reports
         with open(stacks) as fh:
             # the child's stacks, without the pytest/pluggy frames below the test
             where = ''.join(line for line in fh if '_pytest' not in line
@@ -121,7 +125,8 @@ def _run_forked(item: pytest.Item) -> list[TestReport]:
 
 @pytest.hookimpl(tryfirst=True)
 def pytest_runtest_protocol(item: pytest.Item, nextitem: Any) -> Any:
-    if not FORK:
+    # This hook is global once this conftest is loaded: fork only the items of tests/node.
+    if not FORK or not str(item.path).startswith(_HERE + os.sep):
         return None
     ihook = item.ihook
     ihook.pytest_runtest_logstart(nodeid=item.nodeid, location=item.location)
