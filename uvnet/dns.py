@@ -28,9 +28,10 @@ from .internal.validators import (
     validateString,
 )
 
-ADDRCONFIG: int = socket.AI_ADDRCONFIG
-ALL: int = socket.AI_ALL
-V4MAPPED: int = socket.AI_V4MAPPED
+# int(): on Python < 3.11 these are IntEnum members whose str() is not the number.
+ADDRCONFIG: int = int(socket.AI_ADDRCONFIG)
+ALL: int = int(socket.AI_ALL)
+V4MAPPED: int = int(socket.AI_V4MAPPED)
 
 _VALID_FAMILIES = (0, 4, 6)
 _VALID_ORDERS = ("verbatim", "ipv4first", "ipv6first")
