@@ -173,3 +173,56 @@ def on_listening():
 
 server.listen(0, on_listening)
 ''')
+
+
+# --- uv_try_write reports the write's own error ---------------------------------------------
+# pyuv's libuv 1.13 tries a write through uv_write and turns a failure (EPIPE, once the
+# peer's RST is in) into EAGAIN, so the write was queued and failed later; Node 20's
+# libuv makes one write(2), so write() fails at once: it returns false and end() does
+# not mark the stream ending.
+
+def test_write_to_a_reset_peer_fails_synchronously():
+    check('''
+const server = net.createServer({allowHalfOpen: true}, (s) => {
+  s.resume();
+  s.on('end', () => setTimeout(() => {
+    L('write 1', s.write('reply', (e) => L('cb 1', e)));
+    L('write 2', s.write('more', (e) => L('cb 2', e)), s.destroyed, s.writableLength);
+    s.end('tail', (e) => L('end cb', e));
+    L('after end', s.readyState, s.writableEnded, s.destroyed);
+  }, 50));
+  s.on('error', (e) => L('S error', e));
+  s.on('close', (h) => { L('S close', h); server.close(); });
+});
+server.listen(0, () => {
+  const c = net.connect(server.address().port, () => c.end('bye', () => c.destroy()));
+  c.on('close', (h) => L('C close', h));
+});
+''', '''
+def on_connection(s):
+    s.resume()
+
+    def later():
+        L('write 1', s.write('reply', lambda e: L('cb 1', e)))
+        L('write 2', s.write('more', lambda e: L('cb 2', e)), s.destroyed, s.writableLength)
+        s.end('tail', lambda e: L('end cb', e))
+        L('after end', s.readyState, s.writableEnded, s.destroyed)
+    s.on('end', lambda: uvnet.setTimeout(later, 50))
+    s.on('error', lambda e: L('S error', e))
+
+    def on_close(h):
+        L('S close', h)
+        server.close()
+    s.on('close', on_close)
+
+
+server = uvnet.createServer({'allowHalfOpen': True}, on_connection)
+
+
+def on_listening():
+    c = uvnet.connect(server.address()['port'], lambda: c.end('bye', lambda e: c.destroy()))
+    c.on('close', lambda h: L('C close', h))
+
+
+server.listen(0, on_listening)
+''')

@@ -20,7 +20,6 @@ import pyuv
 from ..process import feed, makeCallback
 from .handle import HandleWrap, uv_call
 
-UV_EAGAIN: int = pyuv.errno.UV_EAGAIN
 UV_EOF: int = pyuv.errno.UV_EOF
 UV_ECANCELED: int = pyuv.errno.UV_ECANCELED
 UV_ENOTCONN: int = pyuv.errno.UV_ENOTCONN
@@ -164,13 +163,18 @@ class LibuvStreamWrap(HandleWrap):
         req.bytes = size
         written = 0
         if not self._write_reqs:
+            # uv_try_write as libuv 1.46 does it, one write(2): pyuv's libuv 1.13 goes
+            # through uv_write and reports a failed write (EPIPE...) as EAGAIN.
             try:
-                written = handle.try_write(data)
+                written = os.write(handle.fileno(), data)
+            except BlockingIOError:
+                pass
             except pyuv.error.HandleClosedError:
                 return pyuv.errno.UV_EBADF
             except pyuv.error.UVError as exc:
-                if exc.args[0] != UV_EAGAIN:
-                    return int(exc.args[0])
+                return int(exc.args[0])
+            except OSError as exc:
+                return -(exc.errno or errno.EIO)
             if written == size:
                 req.async_ = False
                 self.bytesWritten += size
