@@ -26,25 +26,39 @@ def uv_call(fn: Callable[..., Any], *args: Any) -> int:
     return 0
 
 
+_open: set[HandleWrap] = set()
+"""Every wrap whose handle is not closed yet: a GC root, as an open handle is in Node.
+
+A listening server or a connected socket is usually reachable only through the cycle
+handle -> callback -> owner -> handle; without this set Python's cycle collector would
+free it, and pyuv would close the socket under the peer's feet.
+"""
+
+
 class HandleWrap:
     """Owns a pyuv handle: ``close``, ``ref``/``unref``/``hasRef``, ``fd``.
 
     ``owner`` is the ``Socket`` or ``Server`` using the handle (Node's ``handle.owner``).
+    The wrap stays alive until the handle's close callback has run.
     """
 
     def __init__(self, handle: Any) -> None:
         self._handle = handle
         self.owner: Any = None
+        _open.add(self)
 
     def close(self, callback: Callable[[], Any] | None = None) -> None:
         """Close the handle once; ``callback`` runs in libuv's close phase."""
         handle = self._handle
         if handle.closed:
             return
-        if callback is None:
-            handle.close()
-        else:
-            handle.close(makeCallback(lambda _h: callback()))
+
+        def onclose(_handle: Any) -> None:
+            _open.discard(self)
+            if callback is not None:
+                callback()
+
+        handle.close(makeCallback(onclose))
 
     @property
     def closed(self) -> bool:
