@@ -226,3 +226,64 @@ def on_listening():
 
 server.listen(0, on_listening)
 ''')
+
+
+# --- a custom lookup answering (err, ip, family) with autoSelectFamily on ----------------------
+# Node asks the lookup for all addresses and treats the answer as a list: its callback
+# ignores the third argument, and the characters of the string have no address, so the
+# connect fails with ERR_INVALID_IP_ADDRESS. uvnet's callback raised a TypeError.
+
+def test_custom_lookup_callback_arguments():
+    check('''
+const server = net.createServer((s) => s.end('hi'));
+server.listen(0, '127.0.0.1', () => {
+  const port = server.address().port;
+  const lookup = (host, opts, cb) => { L('lookup', host, opts.all); if (opts.all) cb(null, [{address: '127.0.0.1', family: 4}], 'extra'); else cb(null, '127.0.0.1', 4); };
+  const a = net.connect({port, host: 'alpha', lookup, autoSelectFamily: false});
+  a.on('lookup', (e, ip, family, host) => L('a lookup', e, ip, family, host));
+  a.on('data', (d) => L('a data', d));
+  a.on('close', () => {
+    const b = net.connect({port, host: 'beta', lookup});
+    b.on('data', (d) => L('b data', d));
+    b.on('close', () => {
+      const c = net.connect({port, host: 'gamma', lookup: (h, o, cb) => cb(null, '127.0.0.1', 4)});
+      c.on('error', (e) => L('c error', e.code, e.name));
+      c.on('close', (h) => { L('c close', h); server.close(); });
+    });
+  });
+});
+''', '''
+server = uvnet.createServer(lambda s: s.end('hi'))
+
+
+def on_listening():
+    port = server.address()['port']
+
+    def lookup(host, opts, cb):
+        L('lookup', host, opts.get('all'))
+        if opts.get('all'):
+            cb(None, [{'address': '127.0.0.1', 'family': 4}], 'extra')
+        else:
+            cb(None, '127.0.0.1', 4)
+    a = uvnet.connect({'port': port, 'host': 'alpha', 'lookup': lookup, 'autoSelectFamily': False})
+    a.on('lookup', lambda e, ip, family, host: L('a lookup', e, ip, family, host))
+    a.on('data', lambda d: L('a data', d))
+
+    def on_close_a(h):
+        b = uvnet.connect({'port': port, 'host': 'beta', 'lookup': lookup})
+        b.on('data', lambda d: L('b data', d))
+
+        def on_close_b(h):
+            c = uvnet.connect({'port': port, 'host': 'gamma', 'lookup': lambda h, o, cb: cb(None, '127.0.0.1', 4)})
+            c.on('error', lambda e: L('c error', e.code, e.name))
+
+            def on_close_c(h):
+                L('c close', h)
+                server.close()
+            c.on('close', on_close_c)
+        b.on('close', on_close_b)
+    a.on('close', on_close_a)
+
+
+server.listen(0, '127.0.0.1', on_listening)
+''')

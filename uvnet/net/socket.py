@@ -317,6 +317,8 @@ class Socket(Duplex):
 
     def _unrefTimer(self) -> None:
         """Node's ``_unrefTimer`` (``kUpdateTimer``): refresh the idle timeout."""
+        if self._kTimeout is None and self._parent is None:
+            return  # the common case: no timeout, no parent
         s: Any = self
         while s is not None:
             if s._kTimeout is not None:
@@ -846,7 +848,7 @@ def lookupAndConnect(self: Socket, options: dict[str, Any]) -> None:
                                  localPort, autoSelectFamilyAttemptTimeout)
         return
 
-    def emitLookup(err: Any, ip: Any = None, addressType: Any = None) -> None:
+    def emitLookup(err: Any, ip: Any = None, addressType: Any = None, *_: Any) -> None:
         self.emit("lookup", err, ip, addressType, host)
         if not self.connecting:
             return
@@ -871,7 +873,10 @@ def lookupAndConnectMultiple(self: Socket, lookup: Callable[..., Any], host: str
     """Node's ``lookupAndConnectMultiple``: resolve every address, order them alternating
     families (the first answer's family first) and try them one by one."""
 
-    def emitLookup(err: Any, addresses: Any = None) -> None:
+    def emitLookup(err: Any, addresses: Any = None, *_: Any) -> None:
+        """A JS callback: extra arguments (a lookup answering ``(err, ip, family)``
+        although asked for ``all``) are ignored, and an answer that is not an address
+        object (a character of that ``ip``) has ``undefined`` fields."""
         if not self.connecting:
             return
         if err:
@@ -883,6 +888,8 @@ def lookupAndConnectMultiple(self: Socket, lookup: Callable[..., Any], host: str
         validIps: list[list[str]] = [[], []]
         destinations: dict[int, int] | None = None
         for address in addresses:
+            if not isinstance(address, dict):
+                address = {}
             ip = address.get("address")
             addressType = address.get("family")
             self.emit("lookup", err, ip, addressType, host)
@@ -897,7 +904,7 @@ def lookupAndConnectMultiple(self: Socket, lookup: Callable[..., Any], host: str
                     validIps[destination].append(ip)
 
         if not validAddresses[0] and not validAddresses[1]:
-            first = addresses[0]
+            first = addresses[0] if isinstance(addresses[0], dict) else {}
             if not isIP(first.get("address")):
                 nextTick(connectErrorNT, self, ERR_INVALID_IP_ADDRESS(first.get("address")))
             elif first.get("family") not in (4, 6):
