@@ -70,3 +70,63 @@ def onlistening():
 srv.listen(0, onlistening)
 uvnet.run()
 """, normalize=normalize_ports)
+
+
+def test_socket_set_encoding_buffered_then_unshift() -> None:
+    """``setEncoding`` on a paused socket with bytes buffered, ``read(n)`` short of a
+    whole character, ``unshift`` of a string and of a Buffer (kept as it is, and read
+    back through ``read()`` as ``buf.toString()``), then flowing to the end."""
+    same(r"""
+const net = require('net');
+const data = Buffer.from('héllo wörld €uro', 'utf8');
+const srv = net.createServer((s) => {
+  s.write(data.subarray(0, 19));
+  setTimeout(() => s.end(data.subarray(19)), 50);
+});
+srv.listen(0, () => {
+  const c = net.connect(srv.address().port);
+  c.pause();
+  setTimeout(() => {
+    log('buffered', c.readableLength, c.readableEncoding);
+    c.setEncoding('utf8');
+    log('after setEncoding', c.readableLength, c.readableEncoding);
+    log('read(3)', c.read(3), c.readableLength);
+    c.unshift('XY');
+    c.unshift(Buffer.from('Zé'));
+    log('after unshift', c.readableLength);
+    log('read(1)', c.read(1), c.readableLength);
+    log('read()', c.read(), c.readableLength);
+    c.on('data', (d) => log('data', d));
+    c.on('end', () => { log('end', c.bytesRead); srv.close(); });
+    c.resume();
+  }, 30);
+});
+""", r"""
+data = 'héllo wörld €uro'.encode('utf8')
+def onconnection(s):
+    s.write(data[:19])
+    uvnet.setTimeout(lambda: s.end(data[19:]), 50)
+srv = uvnet.createServer(onconnection)
+def onlistening():
+    c = uvnet.connect(srv.address()['port'])
+    c.pause()
+    def later():
+        log('buffered', c.readableLength, c.readableEncoding)
+        c.setEncoding('utf8')
+        log('after setEncoding', c.readableLength, c.readableEncoding)
+        log('read(3)', c.read(3), c.readableLength)
+        c.unshift('XY')
+        c.unshift('Zé'.encode())
+        log('after unshift', c.readableLength)
+        log('read(1)', c.read(1), c.readableLength)
+        log('read()', c.read(), c.readableLength)
+        c.on('data', lambda d: log('data', d))
+        def onend():
+            log('end', c.bytesRead)
+            srv.close()
+        c.on('end', onend)
+        c.resume()
+    uvnet.setTimeout(later, 30)
+srv.listen(0, onlistening)
+uvnet.run()
+""", normalize=normalize_ports)

@@ -17,6 +17,7 @@ import math
 from collections.abc import Hashable
 from typing import Any, Callable
 
+from ...buffer import decode as _decode
 from ...buffer import encode as _encode
 from ...buffer import isEncoding
 from ...string_decoder import StringDecoder
@@ -29,6 +30,7 @@ from ..errors import (
     ERR_UNKNOWN_ENCODING,
     AbortError,
 )
+from ..task_queues import _queue as _tickQueue
 from ..task_queues import nextTick
 from . import destroy as destroyImpl
 from .add_abort_signal import addAbortSignal
@@ -231,7 +233,8 @@ class Readable(Stream):
                 emitReadable(self)
             return None
 
-        n = howMuchToRead(n, state)
+        if n != 0:
+            n = howMuchToRead(n, state)
 
         if n == 0 and state.ended:
             if state.length == 0:
@@ -256,7 +259,7 @@ class Readable(Stream):
                 errorOrDestroy(self, err)
             state.sync = False
             # _read may have pushed synchronously: look again at what can be returned.
-            if not state.reading:
+            if not state.reading and nOrig != 0:
                 n = howMuchToRead(nOrig, state)
 
         ret = fromList(n, state) if n > 0 else None
@@ -661,7 +664,7 @@ def addChunk(stream: Readable, state: ReadableState, chunk: Any, addToFront: boo
             emitReadable(stream)
     if not state.readingMore and state.constructed:
         state.readingMore = True
-        nextTick(maybeReadMore_, stream, state)
+        _tickQueue.append((maybeReadMore_, (stream, state)))  # nextTick, inlined
 
 
 # --- read internals --------------------------------------------------------------------------
@@ -697,6 +700,12 @@ def howMuchToRead(n: int | None, state: ReadableState) -> int:
     return state.length if state.ended else 0
 
 
+def _concat(chunks: list[Any]) -> str:
+    """Node's ``ret += chunk`` over the buffer of a stream with a decoder: strings as they
+    are, and a Buffer (``unshift`` keeps one as it is) as ``buf.toString()``, UTF-8."""
+    return "".join(chunk if isinstance(chunk, str) else _decode(chunk) for chunk in chunks)
+
+
 def fromList(n: int, state: ReadableState) -> Any:
     """Take ``n`` bytes (characters with a decoder; one object in object mode) off the buffer."""
     if state.length == 0:
@@ -711,15 +720,15 @@ def fromList(n: int, state: ReadableState) -> Any:
         idx += 1
     elif not n or n >= state.length:
         # Read it all, truncate the list.
-        if length - idx == 1:
-            ret = buf[idx]
-            buf[idx] = None
-            idx += 1
-        elif state.decoder is not None:
-            ret = "".join(buf[idx:])
+        if state.decoder is not None:
+            ret = _concat(buf[idx:])
             idx = length
         elif length - idx == 0:
             ret = b""
+        elif length - idx == 1:
+            ret = buf[idx]
+            buf[idx] = None
+            idx += 1
         else:
             ret = b"".join(buf[idx:])
             idx = length
@@ -755,7 +764,7 @@ def fromList(n: int, state: ReadableState) -> Any:
                     parts.append(data[:n])
                     buf[idx] = data[n:]
                 break
-        ret = ("" if state.decoder is not None else b"").join(parts)
+        ret = _concat(parts) if state.decoder is not None else b"".join(parts)
 
     if idx == length:
         buf.clear()
