@@ -2,10 +2,12 @@
 
 pyuv 1.4.0, its last release, does not compile on Python >= 3.10: ``src/handle.c``
 assigns to ``Py_REFCNT(...)`` and ``src/common.c`` calls ``PyUnicode_EncodeUTF8``,
-which 3.11 removed. This script takes the sdist from PyPI, applies
-``patches/pyuv-1.4.0-python3.10.patch``, builds a wheel for the running interpreter
-and installs it. Everything is cached under ``$UVNET_CACHE`` (default
-``~/.cache/uvnet``): a second run finds the wheel and only reinstalls it.
+which 3.11 removed; on 3.12+ it also crashes on Linux abstract socket names. This
+script takes the sdist from PyPI, applies ``patches/pyuv-1.4.0-modern-python.patch``
+(which says what each hunk fixes), builds a wheel for the running interpreter and
+installs it. Everything is cached under ``$UVNET_CACHE`` (default ``~/.cache/uvnet``),
+keyed by the interpreter and the patch's content: a second run finds the wheel and
+only reinstalls it.
 
 Usage::
 
@@ -18,6 +20,7 @@ It fails loudly (non-zero exit) when the download, the patch or the build fails.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import os
 import pathlib
 import shutil
@@ -29,7 +32,7 @@ import tempfile
 
 VERSION = "1.4.0"
 ROOT = pathlib.Path(__file__).resolve().parent.parent
-PATCH = ROOT / "patches" / f"pyuv-{VERSION}-python3.10.patch"
+PATCH = ROOT / "patches" / f"pyuv-{VERSION}-modern-python.patch"
 CACHE = pathlib.Path(os.environ.get("UVNET_CACHE", pathlib.Path.home() / ".cache" / "uvnet"))
 
 
@@ -39,8 +42,9 @@ def _run(*cmd: str, cwd: pathlib.Path | None = None) -> None:
 
 
 def _wheelhouse() -> pathlib.Path:
-    """One folder per interpreter ABI, so 3.9 ... 3.13 wheels never mix."""
-    tag = f"{sys.implementation.cache_tag}-{sysconfig.get_platform()}"
+    """One folder per interpreter ABI and patch version, so wheels never mix or go stale."""
+    patch_id = hashlib.sha256(PATCH.read_bytes()).hexdigest()[:12]
+    tag = f"{sys.implementation.cache_tag}-{sysconfig.get_platform()}-{patch_id}"
     return CACHE / "wheels" / tag
 
 
@@ -97,7 +101,8 @@ def main() -> None:
         return
     _run(sys.executable, "-m", "pip", "install", "--disable-pip-version-check",
          "--no-deps", "--force-reinstall", "-q", str(wheel))
-    _run(sys.executable, "-c", "import pyuv; print('pyuv', pyuv.__version__, 'libuv', pyuv.LIBUV_VERSION)")
+    _run(sys.executable, "-c",
+         "import pyuv; print('pyuv', pyuv.__version__, 'libuv', pyuv.LIBUV_VERSION)")
 
 
 if __name__ == "__main__":
