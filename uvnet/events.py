@@ -322,3 +322,12 @@ class EventEmitter:
         if self._maxListeners is None:
             return EventEmitter.defaultMaxListeners
         return self._maxListeners
+
+
+def getEventListeners(emitterOrTarget: Any, eventName: Hashable) -> list[Listener]:
+    """Node's ``events.getEventListeners``: the listeners of an ``EventEmitter`` or of an
+    event target such as :class:`uvnet.AbortSignal`, in registration order."""
+    if isinstance(emitterOrTarget, EventEmitter):
+        return emitterOrTarget.listeners(eventName)
+    return [fn for fn, _once in getattr(emitterOrTarget, "_listeners", ())
+            if eventName == "abort"]

@@ -262,39 +262,10 @@ def errorLookupMock(code: str = mockedErrorCode,
     return lookupWithError
 
 
-# --- AbortController (a global in Node; uvnet accepts any object shaped like a signal) ------
+# --- AbortController: a global in Node, uvnet.AbortController here ------------------------
 
-class AbortSignal(uvnet.EventEmitter):
-    """A minimal AbortSignal: ``aborted``, ``reason`` and an ``'abort'`` event."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.aborted = False
-        self.reason: Any = None
-
-    def _abort(self, reason: Any = None) -> None:
-        if self.aborted:
-            return
-        self.aborted = True
-        self.reason = reason if reason is not None else uvnet.AbortError(
-            'This operation was aborted')
-        self.emit('abort')
-
-    @staticmethod
-    def abort(reason: Any = None) -> AbortSignal:
-        signal = AbortSignal()
-        signal._abort(reason)
-        return signal
+AbortController = uvnet.AbortController
+AbortSignal = uvnet.AbortSignal
 
 
-class AbortController:
-    def __init__(self) -> None:
-        self.signal = AbortSignal()
-
-    def abort(self, reason: Any = None) -> None:
-        self.signal._abort(reason)
-
-
-def getEventListeners(emitter: Any, name: str) -> list[Any]:
-    """``events.getEventListeners`` for the signals above."""
-    return emitter.listeners(name)
+getEventListeners = uvnet.events.getEventListeners

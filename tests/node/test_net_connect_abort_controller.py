@@ -4,8 +4,8 @@ socket with an AbortError; the abort listener is added only while it can still f
 
 Node awaits `once(socket, 'close')`, which rejects when 'error' comes first; here each case
 expects one AbortError 'error' and then starts the next case from 'close'. Node's
-AbortController (a global) and events.getEventListeners come from common.py: uvnet accepts
-any signal-shaped object."""
+AbortController (a Node global) is uvnet.AbortController; events.getEventListeners is
+uvnet.events.getEventListeners."""
 import common
 import uvnet
 
