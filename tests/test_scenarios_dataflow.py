@@ -130,3 +130,52 @@ def onlistening():
 srv.listen(0, onlistening)
 uvnet.run()
 """, normalize=normalize_ports)
+
+
+
+def test_socket_string_lengths_count_utf16_units() -> None:
+    """Decoded text is measured as JavaScript measures strings, in UTF-16 code units: an
+    emoji counts 2 in ``readableLength`` and ``read(n)`` (which may cut it in two), and a
+    string written to a socket counts its units in ``writableLength`` (bytes in
+    ``bytesWritten``)."""
+    same(r"""
+const net = require('net');
+const srv = net.createServer((s) => { s.end('a😀b€😀😀'); });
+srv.listen(0, () => {
+  const c = net.connect(srv.address().port);
+  log('while connecting', c.write('😀€'), c.writableLength, c.bytesWritten);
+  c.setEncoding('utf8');
+  c.on('connect', () => { c.pause(); c.read(0); });
+  setTimeout(() => {
+    log('buffered', c.readableLength, c.bytesRead);
+    for (const n of [2, 3, 2]) { c.read(n); log(`after read(${n})`, c.readableLength); }
+    log('read()', c.read(), c.readableLength);
+    c.on('end', () => { log('end'); srv.close(); });
+    c.resume();
+  }, 100);
+});
+""", r"""
+srv = uvnet.createServer(lambda s: s.end('a😀b€😀😀'))
+def onlistening():
+    c = uvnet.connect(srv.address()['port'])
+    log('while connecting', c.write('😀€'), c.writableLength, c.bytesWritten)
+    c.setEncoding('utf8')
+    def onconnect():
+        c.pause()
+        c.read(0)
+    c.on('connect', onconnect)
+    def later():
+        log('buffered', c.readableLength, c.bytesRead)
+        for n in [2, 3, 2]:
+            c.read(n)
+            log(f'after read({n})', c.readableLength)
+        log('read()', c.read(), c.readableLength)
+        def onend():
+            log('end')
+            srv.close()
+        c.on('end', onend)
+        c.resume()
+    uvnet.setTimeout(later, 100)
+srv.listen(0, onlistening)
+uvnet.run()
+""", normalize=normalize_ports)

@@ -72,6 +72,31 @@ def _js_length(s: str) -> int:
     return len(s.encode("utf-16-le", "surrogatepass")) >> 1
 
 
+def jsLength(chunk: str | bytes | bytearray | memoryview) -> int:
+    """``chunk.length`` in JavaScript: UTF-16 code units of a string, bytes of a Buffer
+    (what stream buffers count without ``objectMode``)."""
+    if type(chunk) is str and not chunk.isascii():
+        return _js_length(chunk)
+    return len(chunk)
+
+
+def jsSlice(s: str, start: int, end: int | None = None) -> str:
+    """``s.slice(start, end)`` in JavaScript, in UTF-16 code units: a surrogate pair cut in
+    two leaves two lone surrogates, as in Node."""
+    if s.isascii():
+        return s[start:end]
+    units = s.encode("utf-16-le", "surrogatepass")
+    return units[2 * start:None if end is None else 2 * end].decode("utf-16-le", "surrogatepass")
+
+
+def jsConcat(parts: list[str]) -> str:
+    """``a + b + ...`` in JavaScript: lone surrogates that meet make one character again."""
+    s = "".join(parts)
+    if s.isascii():
+        return s
+    return s.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "surrogatepass")
+
+
 def _units_low_bytes(s: str) -> bytes:
     """The low byte of every UTF-16 code unit (Node's latin1/ascii writer)."""
     try:

@@ -19,7 +19,7 @@ from typing import Any, Callable
 
 from ...buffer import decode as _decode
 from ...buffer import encode as _encode
-from ...buffer import isEncoding
+from ...buffer import isEncoding, jsConcat, jsLength, jsSlice
 from ...string_decoder import StringDecoder
 from ..errors import (
     ERR_INVALID_ARG_TYPE,
@@ -193,8 +193,9 @@ class Readable(Stream):
         state = self._readableState
         return state.paused or state.flowing is False
 
-    def setEncoding(self, enc: str | None) -> Readable:
-        """Decode ``'data'``/``read()`` output to ``str``; re-decodes what is buffered."""
+    def setEncoding(self, enc: str | None = None) -> Readable:
+        """Decode ``'data'``/``read()`` output to ``str`` (UTF-8 when ``enc`` is omitted);
+        re-decodes what is buffered."""
         state = self._readableState
         decoder = StringDecoder(enc)
         state.decoder = decoder
@@ -204,7 +205,7 @@ class Readable(Stream):
         state.bufferIndex = 0
         if content != "":
             state.buffer.append(content)
-        state.length = len(content)
+        state.length = jsLength(content)
         return self
 
     # --- read -----------------------------------------------------------------------------
@@ -651,7 +652,7 @@ def addChunk(stream: Readable, state: ReadableState, chunk: Any, addToFront: boo
         state.dataEmitted = True
         stream.emit("data", chunk)
     else:
-        state.length += 1 if state.objectMode else len(chunk)
+        state.length += 1 if state.objectMode else jsLength(chunk)
         if addToFront:
             if state.bufferIndex > 0:
                 state.bufferIndex -= 1
@@ -693,7 +694,7 @@ def howMuchToRead(n: int | None, state: ReadableState) -> int:
     if n is None:
         # Only flow one buffer at a time.
         if state.flowing and state.length:
-            return len(state.buffer[state.bufferIndex])
+            return jsLength(state.buffer[state.bufferIndex])
         return state.length
     if n <= state.length:
         return n
@@ -703,7 +704,12 @@ def howMuchToRead(n: int | None, state: ReadableState) -> int:
 def _concat(chunks: list[Any]) -> str:
     """Node's ``ret += chunk`` over the buffer of a stream with a decoder: strings as they
     are, and a Buffer (``unshift`` keeps one as it is) as ``buf.toString()``, UTF-8."""
-    return "".join(chunk if isinstance(chunk, str) else _decode(chunk) for chunk in chunks)
+    return jsConcat([chunk if isinstance(chunk, str) else _decode(chunk) for chunk in chunks])
+
+
+def _slice(chunk: Any, start: int, end: int | None = None) -> Any:
+    """``chunk.slice(start, end)``, the same for buffers and (in UTF-16 units) strings."""
+    return jsSlice(chunk, start, end) if type(chunk) is str else chunk[start:end]
 
 
 def fromList(n: int, state: ReadableState) -> Any:
@@ -732,6 +738,39 @@ def fromList(n: int, state: ReadableState) -> Any:
         else:
             ret = b"".join(buf[idx:])
             idx = length
+    elif state.decoder is not None:
+        # Strings (and unshifted Buffers) are measured and cut in JavaScript's units.
+        first = buf[idx]
+        firstLength = jsLength(first)
+        if n < firstLength:
+            ret = _slice(first, 0, n)
+            buf[idx] = _slice(first, n)
+        elif n == firstLength:
+            # First chunk is a perfect match.
+            ret = first
+            buf[idx] = None
+            idx += 1
+        else:
+            parts = []
+            while idx < length:
+                data = buf[idx]
+                dataLength = jsLength(data)
+                if n > dataLength:
+                    parts.append(data)
+                    n -= dataLength
+                    buf[idx] = None
+                    idx += 1
+                else:
+                    if n == length:
+                        # Node compares n with the number of buffered chunks here.
+                        parts.append(data)
+                        buf[idx] = None
+                        idx += 1
+                    else:
+                        parts.append(_slice(data, 0, n))
+                        buf[idx] = _slice(data, n)
+                    break
+            ret = _concat(parts)
     elif n < len(buf[idx]):
         first = buf[idx]
         ret = first[:n]
@@ -751,12 +790,7 @@ def fromList(n: int, state: ReadableState) -> Any:
                 buf[idx] = None
                 idx += 1
             else:
-                if state.decoder is not None and n == length:
-                    # Node compares n with the number of buffered chunks here.
-                    parts.append(data)
-                    buf[idx] = None
-                    idx += 1
-                elif state.decoder is None and n == len(data):
+                if n == len(data):
                     parts.append(data)
                     buf[idx] = None
                     idx += 1
@@ -764,7 +798,7 @@ def fromList(n: int, state: ReadableState) -> Any:
                     parts.append(data[:n])
                     buf[idx] = data[n:]
                 break
-        ret = _concat(parts) if state.decoder is not None else b"".join(parts)
+        ret = b"".join(parts)
 
     if idx == length:
         buf.clear()
@@ -785,7 +819,7 @@ def onEofChunk(stream: Readable, state: ReadableState) -> None:
         chunk = decoder.end()
         if chunk:
             state.buffer.append(chunk)
-            state.length += 1 if state.objectMode else len(chunk)
+            state.length += 1 if state.objectMode else jsLength(chunk)
     state.ended = True
     if state.sync:
         # Inside a read(): wait for the next tick, or 'data' could come from within read().

@@ -18,7 +18,7 @@ import functools
 from typing import Any, Callable
 
 from ...buffer import encode as _encode
-from ...buffer import isEncoding
+from ...buffer import isEncoding, jsLength
 from ..errors import (
     ERR_INVALID_ARG_TYPE,
     ERR_METHOD_NOT_IMPLEMENTED,
@@ -418,7 +418,7 @@ def _write(stream: Any, chunk: Any, encoding: Any, cb: Any) -> Any:
 def writeOrBuffer(stream: Any, state: WritableState, chunk: Any, encoding: Any,
                   callback: Callable[..., Any]) -> bool:
     """One write in flight: call ``_write`` now, or queue the chunk behind the current one."""
-    length = 1 if state.objectMode else len(chunk)
+    length = 1 if state.objectMode else jsLength(chunk)
     state.length += length
 
     if state.writing or state.corked or state.errored or not state.constructed:
@@ -558,7 +558,7 @@ def errorBuffer(state: WritableState) -> None:
             entry = buffered[n]
             if entry is None:
                 continue
-            state.length -= 1 if objectMode else len(entry["chunk"])
+            state.length -= 1 if objectMode else jsLength(entry["chunk"])
             entry["callback"](state.errored if state.errored is not None
                               else ERR_STREAM_DESTROYED("write"))
     callFinishedCallbacks(state, state.errored if state.errored is not None
@@ -598,7 +598,7 @@ def clearBuffer(stream: Any, state: WritableState) -> None:
             buffered[i] = None
             i += 1
             chunk = entry["chunk"]
-            doWrite(stream, state, False, 1 if objectMode else len(chunk), chunk,
+            doWrite(stream, state, False, 1 if objectMode else jsLength(chunk), chunk,
                     entry["encoding"], entry["callback"])
             if not (i < len(buffered) and not state.writing):
                 break
