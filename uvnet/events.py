@@ -140,7 +140,8 @@ class EventEmitter:
     # --- adding -------------------------------------------------------------------------
 
     def _add(self: E, type: Hashable, listener: Listener, prepend: bool) -> E:
-        _check_listener(listener)
+        if not callable(listener):
+            raise ERR_INVALID_ARG_TYPE("listener", "function", listener)
         events = self._events
         if events.get("newListener") is not None:
             self.emit("newListener", type, _unwrap(listener))
@@ -150,7 +151,9 @@ class EventEmitter:
             return self
         existing = [listener, *existing] if prepend else [*existing, listener]
         events[type] = existing
-        limit = self.getMaxListeners()
+        limit = self._maxListeners  # Node's _getMaxListeners(target)
+        if limit is None:
+            limit = EventEmitter.defaultMaxListeners
         if 0 < limit < len(existing) and type not in self._warned:
             self._warned.add(type)
             self._warn_max_listeners(type, len(existing), limit)
@@ -189,18 +192,24 @@ class EventEmitter:
 
     def removeListener(self: E, type: Hashable, listener: Listener) -> E:
         """Remove the most recently added ``listener`` (or once-wrapper of it) for ``type``."""
-        _check_listener(listener)
+        if not callable(listener):
+            raise ERR_INVALID_ARG_TYPE("listener", "function", listener)
         events = self._events
         lst = events.get(type)
         if lst is None:
             return self
-        for i in range(len(lst) - 1, -1, -1):
-            fn = lst[i]
-            if fn is listener or (isinstance(fn, _OnceWrapper) and fn.listener is listener):
-                break
+        n = len(lst)
+        fn = lst[-1]
+        if n == 1 and (fn is listener or (isinstance(fn, _OnceWrapper) and fn.listener is listener)):
+            i = 0  # the common case: a lone listener
         else:
-            return self
-        if len(lst) == 1:
+            for i in range(n - 1, -1, -1):
+                fn = lst[i]
+                if fn is listener or (isinstance(fn, _OnceWrapper) and fn.listener is listener):
+                    break
+            else:
+                return self
+        if n == 1:
             self._warned.discard(type)
             if self._shapeMode:
                 events[type] = None  # Node only clears the key, and reports nothing

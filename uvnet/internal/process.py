@@ -96,15 +96,21 @@ def _drain_ticks() -> None:
 def makeCallback(fn: Callable[..., Any]) -> Callable[..., None]:
     """Wrap ``fn`` for libuv: run it, drain the tick queue, and keep any exception for run()."""
 
+    # deferred() and _drain_ticks() inlined: this runs for every libuv callback.
     def scope(*args: Any) -> None:
-        if deferred(scope, *args):
+        if _uncaught:
+            _pending.append((scope, args))
             return
         try:
             fn(*args)
         except BaseException as exc:  # noqa: BLE001 - re-raised by run()
             _record(exc)  # a failed scope does not drain the ticks (MarkAsFailed)
             return
-        _drain_ticks()
+        if _queue:
+            try:
+                processTicks()
+            except BaseException as exc:  # noqa: BLE001 - re-raised by run()
+                _record(exc)
 
     return scope
 

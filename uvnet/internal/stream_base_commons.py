@@ -78,10 +78,20 @@ def writevGeneric(self: Any, data: list[dict[str, Any]], cb: Callable[..., Any])
 
 
 def writeGeneric(self: Any, data: Any, encoding: str, cb: Callable[..., Any]) -> WriteWrap:
-    """Node's ``writeGeneric``."""
-    req = createWriteWrap(self._handle, cb)
-    err = _handleWriteReq(req, data, encoding)
-    afterWriteDispatched(req, err, cb)
+    """Node's ``writeGeneric`` (``createWriteWrap``, ``handleWriteReq`` and
+    ``afterWriteDispatched`` inlined). ``req.oncomplete`` is only needed, and only made,
+    when the write went asynchronous: libuv calls it no earlier than the next poll."""
+    handle = self._handle
+    req = WriteWrap(handle, cb)
+    if type(data) is not bytes and isinstance(data, str):
+        data = encode(data, encoding)
+    err = handle.writeBuffer(req, data)
+    if err != 0:
+        cb(errnoException(err, "write"))
+    elif req.async_:
+        req.oncomplete = partial(onWriteComplete, req)
+    elif callable(cb):
+        cb()
     return req
 
 

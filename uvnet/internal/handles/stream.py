@@ -30,12 +30,12 @@ class WriteWrap:
 
     __slots__ = ("handle", "oncomplete", "bytes", "async_", "callback", "buffer")
 
-    def __init__(self) -> None:
-        self.handle: Any = None
+    def __init__(self, handle: Any = None, callback: Any = None) -> None:
+        self.handle: Any = handle
         self.oncomplete: Callable[[int], Any] | None = None
         self.bytes = 0
         self.async_ = False
-        self.callback: Any = None
+        self.callback: Any = callback
         self.buffer: Any = None
 
 

@@ -66,11 +66,10 @@ class Duplex(Readable, Writable):
 
     @property
     def destroyed(self) -> bool:
-        r = getattr(self, "_readableState", None)
-        w = getattr(self, "_writableState", None)
-        if r is None or w is None:
+        try:
+            return self._readableState.destroyed and self._writableState.destroyed
+        except AttributeError:  # before the constructor made the states
             return False
-        return r.destroyed and w.destroyed
 
     @destroyed.setter
     def destroyed(self, value: bool) -> None:

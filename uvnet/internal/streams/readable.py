@@ -216,6 +216,8 @@ class Readable(Stream):
         if n is not None and (type(n) is not int):
             n = _parseInt(n)
         state = self._readableState
+        if n == 0 and not state.ended and (state.length == 0 or not state.needReadable):
+            return _read0(self, state)
         nOrig = n
 
         if n is not None and n > state.highWaterMark:
@@ -684,6 +686,31 @@ def computeNewHighWaterMark(n: int) -> int:
     n |= n >> 8
     n |= n >> 16
     return n + 1
+
+
+def _read0(stream: Readable, state: ReadableState) -> None:
+    """``read(0)`` before the end with nothing buffered or ``needReadable`` unset (what
+    ``maybeReadMore_`` and ``resume_`` call after each chunk): the steps of
+    :meth:`Readable.read` that such a call takes, in the same order, with the branches it
+    cannot take left out (it never emits ``'readable'`` or ends the stream)."""
+    if not (state.reading or state.destroyed or state.errored or not state.constructed):
+        length = state.length
+        hwm = state.highWaterMark
+        if length == 0 or length < hwm:
+            state.reading = True
+            state.sync = True
+            if length == 0:
+                state.needReadable = True
+            try:
+                stream._read(hwm)
+            except Exception as err:  # noqa: BLE001 - Node catches what _read throws
+                errorOrDestroy(stream, err)
+            state.sync = False
+    if state.length <= state.highWaterMark:
+        state.needReadable = True
+    if state.length == 0 and not state.ended:
+        state.needReadable = True
+    return None
 
 
 def howMuchToRead(n: int | None, state: ReadableState) -> int:
