@@ -287,3 +287,78 @@ def on_listening():
 
 server.listen(0, '127.0.0.1', on_listening)
 ''')
+
+
+# --- one accept per poll event -------------------------------------------------------------
+# Node 20's libuv accepts one connection each time the listening fd polls readable, so
+# three clients connecting at once are accepted over three loop iterations, interleaved
+# with the first clients' I/O; pyuv's libuv accepted all three at once.
+
+def test_concurrent_clients_are_accepted_one_per_poll():
+    check('''
+let id = 0;
+const server = net.createServer((s) => {
+  const me = ++id;
+  L('conn', me, server._connections);
+  s.on('data', (d) => { L('S data', me, d); s.write(d); });
+  s.on('end', () => { L('S end', me); s.end(); });
+  s.on('close', () => { L('S close', me); server.getConnections((e, n) => { L('left', n); if (n === 0) server.close(); }); });
+});
+server.listen(0, '127.0.0.1', () => {
+  for (let i = 1; i <= 3; i++) {
+    const c = net.connect(server.address().port, '127.0.0.1', () => { L('C connect', i); c.end('msg' + i); });
+    c.on('data', (d) => L('C data', i, d));
+    c.on('end', () => L('C end', i));
+    c.on('close', () => L('C close', i));
+  }
+});
+''', '''
+state = {'id': 0}
+
+
+def on_connection(s):
+    state['id'] += 1
+    me = state['id']
+    L('conn', me, server._connections)
+
+    def on_data(d):
+        L('S data', me, d)
+        s.write(d)
+    s.on('data', on_data)
+
+    def on_end():
+        L('S end', me)
+        s.end()
+    s.on('end', on_end)
+
+    def on_close(h):
+        L('S close', me)
+
+        def count(e, n):
+            L('left', n)
+            if n == 0:
+                server.close()
+        server.getConnections(count)
+    s.on('close', on_close)
+
+
+server = uvnet.createServer(on_connection)
+
+
+def client(i):
+    def on_connect():
+        L('C connect', i)
+        c.end('msg' + str(i))
+    c = uvnet.connect(server.address()['port'], '127.0.0.1', on_connect)
+    c.on('data', lambda d: L('C data', i, d))
+    c.on('end', lambda: L('C end', i))
+    c.on('close', lambda h: L('C close', i))
+
+
+def on_listening():
+    for i in range(1, 4):
+        client(i)
+
+
+server.listen(0, '127.0.0.1', on_listening)
+''')

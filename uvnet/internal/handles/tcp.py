@@ -17,6 +17,7 @@ from .connection import SERVER, SOCKET, ConnectionWrap, ConnectWrap
 from .handle import uv_call
 
 UV_TCP_IPV6ONLY: int = pyuv.UV_TCP_IPV6ONLY
+UV_EADDRINUSE: int = pyuv.errno.UV_EADDRINUSE
 
 
 class TCPWrap(ConnectionWrap):
@@ -35,11 +36,18 @@ class TCPWrap(ConnectionWrap):
     def bind(self, address: str, port: int | None) -> int:
         """``TCPWrap::Bind``: the port is ``Int32Value`` of the argument, so
         ``undefined`` (a ``localAddress`` without ``localPort``) binds port 0."""
-        return uv_call(self._handle.bind, (address, port or 0))
+        return self._bound(uv_call(self._handle.bind, (address, port or 0)), port)
 
     def bind6(self, address: str, port: int | None, flags: int = 0) -> int:
         """``TCPWrap::Bind6``: as :meth:`bind`, with ``UV_TCP_IPV6ONLY`` in ``flags``."""
-        return uv_call(self._handle.bind, (address, port or 0), flags)
+        return self._bound(uv_call(self._handle.bind, (address, port or 0), flags), port)
+
+    def _bound(self, err: int, port: int | None) -> int:
+        """libuv's ``uv__tcp_bind`` keeps an EADDRINUSE as ``delayed_error`` and reports
+        success; ``uv_listen`` returns it. pyuv hides it, but getsockname reports it."""
+        if not err and port and self.getsockname({}) == UV_EADDRINUSE:
+            self._delayed_error = UV_EADDRINUSE
+        return err
 
     def connect(self, req: ConnectWrap, address: str, port: int) -> int:
         return self._start_connect(req, (address, port))
