@@ -20,6 +20,7 @@ from collections.abc import Hashable
 from typing import Any, Callable, TypeVar
 
 from .internal.errors import ERR_INVALID_ARG_TYPE, ERR_UNHANDLED_ERROR, inspect
+from .internal.jscall import call_adapted, jscall
 from .internal.validators import validateNumber
 
 Listener = Callable[..., Any]
@@ -101,7 +102,7 @@ class _OnceWrapper:
         if not self.fired:
             self.emitter.removeListener(self.type, self)
             self.fired = True
-            return self.listener(*args)
+            return jscall(self.listener, *args)
         return None
 
 
@@ -200,7 +201,8 @@ class EventEmitter:
             return self
         n = len(lst)
         fn = lst[-1]
-        if n == 1 and (fn is listener or (isinstance(fn, _OnceWrapper) and fn.listener is listener)):
+        if n == 1 and (fn is listener
+                       or (isinstance(fn, _OnceWrapper) and fn.listener is listener)):
             i = 0  # the common case: a lone listener
         else:
             for i in range(n - 1, -1, -1):
@@ -292,11 +294,24 @@ class EventEmitter:
                 raise err
         if lst is None:
             return False
+        # Each listener is called with JavaScript's argument rule (uvnet.internal.jscall):
+        # the plain call below, and an adapted one only if binding the arguments failed.
         if len(lst) == 1:
-            lst[0](*args)
+            fn = lst[0]
+            try:
+                fn(*args)
+            except TypeError as exc:
+                if exc.__traceback__.tb_next is not None:  # type: ignore[union-attr]
+                    raise
+                call_adapted(fn, args, exc)
         else:
             for fn in lst:  # lists are replaced, never mutated: this is Node's copy-on-emit
-                fn(*args)
+                try:
+                    fn(*args)
+                except TypeError as exc:
+                    if exc.__traceback__.tb_next is not None:  # type: ignore[union-attr]
+                        raise
+                    call_adapted(fn, args, exc)
         return True
 
     # --- introspection ------------------------------------------------------------------

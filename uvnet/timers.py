@@ -19,6 +19,7 @@ from typing import Any, Callable
 import pyuv
 
 from .internal.errors import ERR_INVALID_ARG_TYPE, _js_number
+from .internal.jscall import jscall
 from .internal.process import _drain_ticks, _record, deferred, loop, on_uncaught
 from .internal.task_queues import _queue, processTicks
 from .internal.validators import js_number
@@ -179,7 +180,7 @@ class _TimerState:
                 continue
             start = _now() if timer._repeat is not None else 0.0
             try:
-                timer._onTimeout(*timer._timerArgs)
+                jscall(timer._onTimeout, *timer._timerArgs)
             finally:
                 if timer._repeat is not None and timer._idleTimeout != -1:
                     timer._idleTimeout = timer._repeat
@@ -457,7 +458,7 @@ class _ImmediateState:
             callback = immediate._onImmediate
             immediate._onImmediate = None
             assert callback is not None
-            callback(*immediate._argv)
+            jscall(callback, *immediate._argv)
 
 
 def _noop(handle: Any) -> None:

@@ -12,6 +12,7 @@ from collections import deque
 from typing import Any, Callable
 
 from .errors import ERR_INVALID_ARG_TYPE
+from .jscall import call_adapted
 
 _queue: deque[tuple[Callable[..., Any], tuple[Any, ...]]] = deque()
 
@@ -33,4 +34,9 @@ def processTicks() -> None:
     popleft = queue.popleft
     while queue:
         callback, args = popleft()
-        callback(*args)
+        try:
+            callback(*args)
+        except TypeError as exc:  # JavaScript's argument rule, as in EventEmitter.emit
+            if exc.__traceback__.tb_next is not None:  # type: ignore[union-attr]
+                raise
+            call_adapted(callback, args, exc)

@@ -30,6 +30,7 @@ from ..errors import (
     ERR_STREAM_WRITE_AFTER_END,
     ERR_UNKNOWN_ENCODING,
 )
+from ..jscall import call_adapted, jscall
 from ..task_queues import nextTick
 from . import destroy as destroyImpl
 from .add_abort_signal import addAbortSignal
@@ -459,7 +460,7 @@ def doWrite(stream: Any, state: WritableState, writev: bool, length: int, chunk:
 
 def onwriteError(stream: Any, state: WritableState, er: Any, cb: Callable[..., Any]) -> None:
     state.pendingcb -= 1
-    cb(er)
+    jscall(cb, er)
     # The buffered writes fail too (even without autoDestroy) -- with their own error.
     errorBuffer(state)
     # This can emit 'error', which must always come after the callback.
@@ -540,7 +541,12 @@ def afterWrite(stream: Any, state: WritableState, count: int, cb: Callable[..., 
     while count > 0:
         count -= 1
         state.pendingcb -= 1
-        cb(None)
+        try:
+            cb(None)
+        except TypeError as exc:  # JavaScript's argument rule (uvnet.internal.jscall)
+            if exc.__traceback__.tb_next is not None:  # type: ignore[union-attr]
+                raise
+            call_adapted(cb, (None,), exc)
     if state.destroyed:
         errorBuffer(state)
     if state.ending:
@@ -559,8 +565,8 @@ def errorBuffer(state: WritableState) -> None:
             if entry is None:
                 continue
             state.length -= 1 if objectMode else jsLength(entry["chunk"])
-            entry["callback"](state.errored if state.errored is not None
-                              else ERR_STREAM_DESTROYED("write"))
+            jscall(entry["callback"], state.errored if state.errored is not None
+                   else ERR_STREAM_DESTROYED("write"))
     callFinishedCallbacks(state, state.errored if state.errored is not None
                           else ERR_STREAM_DESTROYED("end"))
     resetBuffer(state)
@@ -587,7 +593,7 @@ def clearBuffer(stream: Any, state: WritableState) -> None:
         else:
             def callback(err: Any = None, *_: Any) -> None:
                 for n in range(i, len(buffered)):
-                    buffered[n]["callback"](err)
+                    jscall(buffered[n]["callback"], err)
         chunks = WriteChunks(buffered[i:] if i else buffered)
         chunks.allBuffers = state.allBuffers
         doWrite(stream, state, True, state.length, chunks, "", callback)
@@ -698,4 +704,4 @@ def callFinishedCallbacks(state: WritableState, err: Any) -> None:
         return
     state.onFinished = None
     for cb in callbacks:
-        cb(err)
+        jscall(cb, err)

@@ -1,0 +1,72 @@
+"""Call a user's function the way JavaScript calls one.
+
+In JavaScript a function ignores the arguments it does not declare, and a parameter
+with no argument is ``undefined``. Node programs rely on that everywhere:
+``sock.on('close', () => ...)`` although ``'close'`` passes ``hadError``,
+``server.close((err) => ...)`` although a successful close passes nothing. A line-by-line
+port (``lambda: ...``, ``def on_close(err): ...``) would raise ``TypeError`` in Python,
+so uvnet calls listeners and callbacks with JavaScript's rule: extra arguments are
+dropped, missing ones are ``None``.
+
+The rule costs nothing when the arguments fit: the call is attempted as is, and only a
+``TypeError`` raised while *binding* the arguments (the failed call has no frame of its
+own, so the traceback stops at the caller) leads to a second, adapted call. A
+``TypeError`` raised inside the function propagates unchanged.
+"""
+
+from __future__ import annotations
+
+import inspect
+import math
+from typing import Any, Callable
+
+_POSITIONAL = (inspect.Parameter.POSITIONAL_ONLY, inspect.Parameter.POSITIONAL_OR_KEYWORD)
+
+
+def _bounds(fn: Callable[..., Any]) -> tuple[int, float] | None:
+    """How many positional arguments ``fn`` needs and accepts, or ``None`` if unknown."""
+    try:
+        params = inspect.signature(fn).parameters.values()
+    except (TypeError, ValueError):
+        return None
+    low, high = 0, 0.0
+    for p in params:
+        if p.kind in _POSITIONAL:
+            high += 1
+            if p.default is p.empty:
+                low += 1
+        elif p.kind is inspect.Parameter.VAR_POSITIONAL:
+            high = math.inf
+        elif p.kind is inspect.Parameter.KEYWORD_ONLY and p.default is p.empty:
+            return None
+    return low, high
+
+
+def call_adapted(fn: Callable[..., Any], args: tuple[Any, ...], exc: TypeError) -> Any:
+    """Call ``fn`` again with ``args`` cut or padded with ``None`` to fit its signature.
+
+    ``exc`` is the ``TypeError`` of the first attempt; it is raised again when the
+    arguments were not the problem.
+    """
+    bounds = _bounds(fn)
+    if bounds is None:
+        raise exc
+    low, high = bounds
+    n = len(args)
+    if n > high:
+        args = args[: int(high)]
+    elif n < low:
+        args = args + (None,) * (low - n)
+    else:
+        raise exc
+    return fn(*args)
+
+
+def jscall(fn: Callable[..., Any], *args: Any) -> Any:
+    """``fn(*args)`` with JavaScript's argument rule (see the module docstring)."""
+    try:
+        return fn(*args)
+    except TypeError as exc:
+        if exc.__traceback__ is not None and exc.__traceback__.tb_next is not None:
+            raise
+        return call_adapted(fn, args, exc)
