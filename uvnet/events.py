@@ -296,22 +296,13 @@ class EventEmitter:
             return False
         # Each listener is called with JavaScript's argument rule (uvnet.internal.jscall):
         # the plain call below, and an adapted one only if binding the arguments failed.
-        if len(lst) == 1:
-            fn = lst[0]
+        for fn in lst:  # lists are replaced, never mutated: this is Node's copy-on-emit
             try:
                 fn(*args)
             except TypeError as exc:
                 if exc.__traceback__.tb_next is not None:  # type: ignore[union-attr]
                     raise
                 call_adapted(fn, args, exc)
-        else:
-            for fn in lst:  # lists are replaced, never mutated: this is Node's copy-on-emit
-                try:
-                    fn(*args)
-                except TypeError as exc:
-                    if exc.__traceback__.tb_next is not None:  # type: ignore[union-attr]
-                        raise
-                    call_adapted(fn, args, exc)
         return True
 
     # --- introspection ------------------------------------------------------------------

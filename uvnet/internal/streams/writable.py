@@ -35,12 +35,10 @@ from ..task_queues import nextTick
 from . import destroy as destroyImpl
 from .add_abort_signal import addAbortSignal
 from .legacy import Stream
-from .readable import _options, nop
+from .readable import _CHUNK_TYPES, _options, nop
 from .state import getDefaultHighWaterMark, getHighWaterMark
 
 errorOrDestroy = destroyImpl.errorOrDestroy
-
-_CHUNK_TYPES = ["string", "Buffer", "TypedArray", "DataView"]
 
 
 class WriteChunks(list):  # type: ignore[type-arg]
@@ -221,7 +219,7 @@ class Writable(Stream):
 
     def _write(self, chunk: Any, encoding: Any, cb: Callable[..., Any]) -> None:
         if self._writev:
-            self._writev([{"chunk": chunk, "encoding": encoding}], cb)
+            jscall(self._writev, [{"chunk": chunk, "encoding": encoding}], cb)
         else:
             raise ERR_METHOD_NOT_IMPLEMENTED("_write()")
 
@@ -433,7 +431,13 @@ def writeOrBuffer(stream: Any, state: WritableState, chunk: Any, encoding: Any,
         if callback is not nop:
             state.writecb = callback
         state.writing = state.sync = state.expectWriteCb = True
-        stream._write(chunk, encoding, state.onwrite)
+        write = stream._write
+        try:
+            write(chunk, encoding, state.onwrite)
+        except TypeError as exc:  # JavaScript's argument rule (uvnet.internal.jscall)
+            if exc.__traceback__.tb_next is not None:  # type: ignore[union-attr]
+                raise
+            call_adapted(write, (chunk, encoding, state.onwrite), exc)
         state.sync = False
 
     ret = state.length < state.highWaterMark or state.length == 0
@@ -452,9 +456,9 @@ def doWrite(stream: Any, state: WritableState, writev: bool, length: int, chunk:
     if state.destroyed:
         state.onwrite(ERR_STREAM_DESTROYED("write"))
     elif writev:
-        stream._writev(chunk, state.onwrite)
+        jscall(stream._writev, chunk, state.onwrite)
     else:
-        stream._write(chunk, encoding, state.onwrite)
+        jscall(stream._write, chunk, encoding, state.onwrite)
     state.sync = False
 
 
@@ -656,7 +660,7 @@ def prefinish(stream: Any, state: WritableState) -> None:
             onFinish(stream, state, err)
 
         try:
-            final(finalCallback)
+            jscall(final, finalCallback)
         except Exception as err:  # noqa: BLE001 - Node catches what _final throws
             onFinish(stream, state, err)
         state.sync = False
