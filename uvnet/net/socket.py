@@ -885,7 +885,7 @@ def lookupAndConnectMultiple(self: Socket, lookup: Callable[..., Any], host: str
             return
 
         validAddresses: list[list[dict[str, Any]]] = [[], []]
-        validIps: list[list[str]] = [[], []]
+        validIps: list[list[Any]] = [[], []]
         destinations: dict[int, int] | None = None
         for address in addresses:
             if not isinstance(address, dict):

@@ -30,6 +30,7 @@ from ..errors import (
     ERR_UNKNOWN_ENCODING,
     AbortError,
 )
+from ..jscall import jscall
 from ..task_queues import _queue as _tickQueue
 from ..task_queues import nextTick
 from . import destroy as destroyImpl
@@ -134,7 +135,7 @@ class ReadableState:
 class Readable(Stream):
     """Node's ``stream.Readable``; subclass and override ``_read(size)``, or pass ``read=``."""
 
-    _shapeKeys = ("close", "error", "data", "end", "readable")
+    _shapeKeys: tuple[str, ...] = ("close", "error", "data", "end", "readable")
 
     def __init__(self, options: dict[str, Any] | None = None, **kwargs: Any) -> None:
         options = _options(options, kwargs)
@@ -257,7 +258,7 @@ class Readable(Stream):
             if state.length == 0:
                 state.needReadable = True
             try:
-                self._read(state.highWaterMark)
+                jscall(self._read, state.highWaterMark)  # `_read() {}` is common
             except Exception as err:  # noqa: BLE001 - Node catches what _read throws
                 errorOrDestroy(self, err)
             state.sync = False
@@ -702,7 +703,7 @@ def _read0(stream: Readable, state: ReadableState) -> None:
             if length == 0:
                 state.needReadable = True
             try:
-                stream._read(hwm)
+                jscall(stream._read, hwm)
             except Exception as err:  # noqa: BLE001 - Node catches what _read throws
                 errorOrDestroy(stream, err)
             state.sync = False

@@ -151,7 +151,7 @@ class Writable(Stream):
     """Node's ``stream.Writable``; subclass and override ``_write`` (and/or ``_writev``,
     ``_final``, ``_destroy``, ``_construct``), or pass ``write=`` etc."""
 
-    _shapeKeys = ("close", "error", "prefinish", "finish", "drain")
+    _shapeKeys: tuple[str, ...] = ("close", "error", "prefinish", "finish", "drain")
     _writev: Callable[..., Any] | None = None
 
     def __init__(self, options: dict[str, Any] | None = None, **kwargs: Any) -> None:
