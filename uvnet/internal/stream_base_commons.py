@@ -109,7 +109,8 @@ def onStreamRead(handle: LibuvStreamWrap, nread: int, buf: Any) -> Any:
     ``onread`` option the data is in the user's buffer and, when a buffer function is
     given, the next buffer is returned to the handle."""
     stream = handle.owner
-    stream._unrefTimer()
+    if stream._kTimeout is not None or stream._parent is not None:
+        stream._unrefTimer()  # (it returns at once without a timeout or a parent)
 
     if nread > 0 and not stream.destroyed:
         ret = None

@@ -287,8 +287,9 @@ class Socket(Duplex):
 
         self._kSetNoDelay = bool(options.get("noDelay"))
         self._kSetKeepAlive = bool(options.get("keepAlive"))
-        self._kSetKeepAliveInitialDelay = int(js_number(
-            options.get("keepAliveInitialDelay") or 0) / 1000)
+        keepAliveInitialDelay = options.get("keepAliveInitialDelay")
+        self._kSetKeepAliveInitialDelay = int(js_number(keepAliveInitialDelay) / 1000) \
+            if keepAliveInitialDelay else 0
 
         self.on("end", MethodType(onReadableStreamEnd, self))
 
@@ -393,7 +394,8 @@ class Socket(Duplex):
             cb(ERR_SOCKET_CLOSED())
             return False
 
-        self._unrefTimer()
+        if self._kTimeout is not None or self._parent is not None:
+            self._unrefTimer()
         if writev:
             req = writevGeneric(self, data, cb)
         else:
@@ -407,8 +409,17 @@ class Socket(Duplex):
         self._writeGeneric(True, chunks, "", cb)
 
     def _write(self, data: Any, encoding: str, cb: Callable[..., Any]) -> None:
-        """Node's ``Socket.prototype._write``."""
-        self._writeGeneric(False, data, encoding, cb)
+        """Node's ``Socket.prototype._write``: ``_writeGeneric(False, ...)``, whose common
+        case (connected, no timeout, no parent) is inlined here."""
+        if self.connecting or self._handle is None or self._kTimeout is not None \
+                or self._parent is not None:
+            self._writeGeneric(False, data, encoding, cb)
+            return
+        self._pendingData = None
+        self._pendingEncoding = ""
+        req = writeGeneric(self, data, encoding, cb)
+        if req.async_:
+            self._kLastWriteQueueSize = req.bytes
 
     def _destroy(self, exception: BaseException | None, cb: Callable[..., Any]) -> None:
         """Node's ``Socket.prototype._destroy``: close the handle (``'close'`` comes from its
@@ -579,7 +590,7 @@ class Socket(Duplex):
         if self._kBuffer and not self.connecting and self._handle is not None \
                 and not self._handle.reading:
             tryReadStart(self)
-        return super().read(n)
+        return Duplex.read(self, n)  # Node: stream.Duplex.prototype.read.call(this, n)
 
     def destroySoon(self) -> None:
         """Node's ``destroySoon``: ``end()``, then destroy once finished."""

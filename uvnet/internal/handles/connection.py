@@ -94,12 +94,10 @@ class ConnectionWrap(LibuvStreamWrap):
         """``uv__server_io``: accept one connection; an accept that fails is dropped."""
         if error or self._listen_sock is None:
             return
-        try:
-            conn, _address = self._listen_sock.accept()
+        try:  # the fd alone (socket.accept would wrap it); uv_tcp/pipe_open sets O_NONBLOCK
+            fd, _address = self._listen_sock._accept()  # type: ignore[attr-defined]
         except OSError:
             return
-        conn.setblocking(False)
-        fd = conn.detach()
         client = self._new_client()
         if client.open(fd):
             os.close(fd)

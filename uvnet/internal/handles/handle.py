@@ -45,6 +45,7 @@ class HandleWrap:
     def __init__(self, handle: Any) -> None:
         self._handle = handle
         self.owner: Any = None
+        self._close_cb: Callable[[], Any] | None = None
         _open.add(self)
 
     def close(self, callback: Callable[[], Any] | None = None) -> None:
@@ -52,13 +53,15 @@ class HandleWrap:
         handle = self._handle
         if handle.closed:
             return
+        self._close_cb = callback
+        handle.close(makeCallback(self._onclose))
 
-        def onclose(_handle: Any) -> None:
-            _open.discard(self)
-            if callback is not None:
-                callback()
-
-        handle.close(makeCallback(onclose))
+    def _onclose(self, _handle: Any) -> None:
+        _open.discard(self)
+        callback = self._close_cb
+        if callback is not None:
+            self._close_cb = None
+            callback()
 
     @property
     def closed(self) -> bool:

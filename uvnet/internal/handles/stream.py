@@ -25,6 +25,35 @@ UV_ECANCELED: int = pyuv.errno.UV_ECANCELED
 UV_ENOTCONN: int = pyuv.errno.UV_ENOTCONN
 
 
+def _shutdown_wr_socket(fd: int) -> int:
+    """``shutdown(fd, SHUT_WR)``: 0 or a negative errno (through a dup'd socket object)."""
+    try:
+        with socket.socket(fileno=os.dup(fd)) as sock:
+            sock.shutdown(socket.SHUT_WR)
+    except OSError as exc:
+        return -(exc.errno or errno.EBADF)
+    return 0
+
+
+try:  # one shutdown(2) through libc, instead of dup + a socket object (getsockopt x3) + close
+    import ctypes
+
+    _libc_shutdown = ctypes.CDLL(None, use_errno=True).shutdown
+    _libc_shutdown.argtypes = (ctypes.c_int, ctypes.c_int)
+    _libc_shutdown.restype = ctypes.c_int
+    _get_errno = ctypes.get_errno
+
+    def _shutdown_wr(fd: int) -> int:
+        """``shutdown(fd, SHUT_WR)``: 0 or a negative errno."""
+        if fd < 0:
+            return -errno.EBADF
+        if _libc_shutdown(fd, socket.SHUT_WR) == 0:
+            return 0
+        return -(_get_errno() or errno.EBADF)
+except (ImportError, OSError, AttributeError):  # pragma: no cover - no ctypes/libc
+    _shutdown_wr = _shutdown_wr_socket
+
+
 class WriteWrap:
     """A write request (Node's ``WriteWrap``)."""
 
@@ -229,13 +258,7 @@ class LibuvStreamWrap(HandleWrap):
         """
         if self._shutdown_req is None:
             return
-        err = 0
-        try:
-            with socket.socket(fileno=os.dup(self.fd)) as sock:
-                sock.shutdown(socket.SHUT_WR)
-        except OSError as exc:
-            err = -(exc.errno or errno.EBADF)
-        self._after_shutdown(self._handle, err)
+        self._after_shutdown(self._handle, _shutdown_wr(self.fd))
 
     def _after_shutdown(self, _handle: Any, error: int | None) -> None:
         req = self._shutdown_req

@@ -73,8 +73,13 @@ class ReadableState:
                  isDuplex: bool = False) -> None:
         self.objectMode = bool(options and (
             options.get("objectMode") or (isDuplex and options.get("readableObjectMode"))))
-        self.highWaterMark = (getHighWaterMark(self, options, "readableHighWaterMark", isDuplex)
-                              if options is not None else getDefaultHighWaterMark(False))
+        # getHighWaterMark's common case (no high-water mark option) without its calls.
+        if options is None or (options.get("highWaterMark") is None and not (
+                isDuplex and options.get("readableHighWaterMark") is not None)):
+            self.highWaterMark = getDefaultHighWaterMark(self.objectMode)
+        else:
+            self.highWaterMark = getHighWaterMark(self, options, "readableHighWaterMark",
+                                                  isDuplex)
         self.buffer: list[Any] = []
         self.bufferIndex = 0
         self.length = 0

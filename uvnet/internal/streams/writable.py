@@ -79,8 +79,13 @@ class WritableState:
         self.objectMode = bool(options and (
             options.get("objectMode") or (isDuplex and options.get("writableObjectMode"))))
         # write() returns False from this many buffered bytes (objects) on; 0 is valid.
-        self.highWaterMark = (getHighWaterMark(self, options, "writableHighWaterMark", isDuplex)
-                              if options is not None else getDefaultHighWaterMark(False))
+        # getHighWaterMark's common case (no high-water mark option) without its calls.
+        if options is None or (options.get("highWaterMark") is None and not (
+                isDuplex and options.get("writableHighWaterMark") is not None)):
+            self.highWaterMark = getDefaultHighWaterMark(self.objectMode)
+        else:
+            self.highWaterMark = getHighWaterMark(self, options, "writableHighWaterMark",
+                                                  isDuplex)
         self.finalCalled = False
         self.needDrain = False
         self.ending = False  # end() was called
@@ -417,7 +422,7 @@ def _write(stream: Any, chunk: Any, encoding: Any, cb: Any) -> Any:
 def writeOrBuffer(stream: Any, state: WritableState, chunk: Any, encoding: Any,
                   callback: Callable[..., Any]) -> bool:
     """One write in flight: call ``_write`` now, or queue the chunk behind the current one."""
-    length = 1 if state.objectMode else jsLength(chunk)
+    length = 1 if state.objectMode else len(chunk) if type(chunk) is bytes else jsLength(chunk)
     state.length += length
 
     if state.writing or state.corked or state.errored or not state.constructed:
