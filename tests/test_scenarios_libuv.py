@@ -1,0 +1,141 @@
+# ruff: noqa: E501  (the embedded JS keeps one statement per line, as scenario authors write it)
+"""Differential scenarios of libuv-level ordering: where Node 20's libuv (1.46) and pyuv's
+libuv 1.13 run callbacks in different loop phases, uvnet's wrap layer does what 1.46 does.
+A small Node program and its line-by-line uvnet port must print the same lines; each test
+names the divergence it was written for. Only orders that Node itself keeps run after run
+are asserted (no race of a timer against I/O)."""
+
+from difftest import assert_same_output
+
+JS_PRELUDE = '''\
+const net = require('net');
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+const L = (...a) => console.log(a.join(' '));
+'''
+
+# L(...) prints its arguments as the JS L does: strings bare, booleans as true/false,
+# bytes decoded, numbers as str().
+PY_PRELUDE = '''\
+import os
+import shutil
+import tempfile
+
+import uvnet
+
+
+def L(*a):
+    print(' '.join(_s(x) for x in a), flush=True)
+
+
+def _s(x):
+    if isinstance(x, str):
+        return x
+    if isinstance(x, bool):
+        return 'true' if x else 'false'
+    if isinstance(x, (bytes, bytearray)):
+        return bytes(x).decode()
+    return 'undefined' if x is None else str(x)
+
+
+'''
+
+
+def check(js, py, **kw):
+    return assert_same_output(JS_PRELUDE + js, PY_PRELUDE + py + '\nuvnet.run()\n', **kw)
+
+
+# --- a Unix-socket connect that fails at once -----------------------------------------------
+# libuv 1.46 feeds the error of a connect(2) that fails at once (ENOENT, ECONNREFUSED) to the
+# pending queue, which it also runs right after the poll phase: called from an I/O callback,
+# the 'error' comes before the immediates. pyuv's libuv 1.13 ran it in the next iteration,
+# after them; an abstract name (pyuv connects it through a zero-timeout timer) failed
+# synchronously, with the message of a connect with a local address, and connected a loop
+# iteration late (after the server's accept and the immediates).
+
+def test_pipe_connect_errors_and_abstract_connect_keep_libuv_146_phases():
+    check('''
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'uvnet-'));
+const file = path.join(dir, 'regular');
+fs.writeFileSync(file, '');
+const sockPath = path.join(dir, 'srv.sock');
+const abs = '\\0uvnet-libuv-test-' + process.pid;
+const server = net.createServer((s) => {
+  L('S connection');
+  for (const [label, p] of [['missing', path.join(dir, 'missing')], ['regular', file], ['abstract', abs + '-none']]) {
+    const c = net.connect(p, () => L(label, 'connect'));
+    c.on('error', (e) => L(label, 'error', e.code, e.syscall, e.message.replace(dir, 'DIR').replace(abs, 'ABS')));
+    c.on('close', (h) => L(label, 'close', h));
+  }
+  process.nextTick(() => L('tick'));
+  setImmediate(() => { L('immediate'); s.end(); });
+});
+server.listen(sockPath, () => {
+  const abserver = net.createServer((s) => { L('A connection'); s.end('hi'); });
+  abserver.listen(abs, () => {
+    const a = net.connect(abs, () => L('A client connect'));
+    setImmediate(() => L('A immediate'));
+    a.on('data', (d) => L('A data', d));
+    a.on('close', () => {
+      L('A close');
+      abserver.close();
+      const c = net.connect(sockPath, () => L('client connect'));
+      c.resume();
+      c.on('close', () => { L('client close'); server.close(); fs.rmSync(dir, {recursive: true}); });
+    });
+  });
+});
+''', '''
+dir = tempfile.mkdtemp(prefix='uvnet-')
+file = os.path.join(dir, 'regular')
+open(file, 'w').close()
+sockPath = os.path.join(dir, 'srv.sock')
+abs_ = '\\0uvnet-libuv-test-' + str(os.getpid())
+
+
+def on_connection(s):
+    L('S connection')
+    for label, p in [['missing', os.path.join(dir, 'missing')], ['regular', file], ['abstract', abs_ + '-none']]:
+        c = uvnet.connect(p, lambda label=label: L(label, 'connect'))
+        c.on('error', lambda e, label=label: L(label, 'error', e.code, e.syscall, str(e).replace(dir, 'DIR').replace(abs_, 'ABS')))
+        c.on('close', lambda h, label=label: L(label, 'close', h))
+    uvnet.nextTick(lambda: L('tick'))
+
+    def immediate():
+        L('immediate')
+        s.end()
+    uvnet.setImmediate(immediate)
+
+
+server = uvnet.createServer(on_connection)
+
+
+def on_listening():
+    def on_a_connection(s):
+        L('A connection')
+        s.end('hi')
+    abserver = uvnet.createServer(on_a_connection)
+
+    def on_abs_listening():
+        a = uvnet.connect(abs_, lambda: L('A client connect'))
+        uvnet.setImmediate(lambda: L('A immediate'))
+        a.on('data', lambda d: L('A data', d))
+
+        def on_a_close(h):
+            L('A close')
+            abserver.close()
+            c = uvnet.connect(sockPath, lambda: L('client connect'))
+            c.resume()
+
+            def on_close(h):
+                L('client close')
+                server.close()
+                shutil.rmtree(dir)
+            c.on('close', on_close)
+        a.on('close', on_a_close)
+    abserver.listen(abs_, on_abs_listening)
+
+
+server.listen(sockPath, on_listening)
+''')
