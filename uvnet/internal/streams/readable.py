@@ -972,6 +972,105 @@ def endWritableNT(stream: Any) -> None:
 # --- pipe ------------------------------------------------------------------------------------
 
 
+class _Pipe:
+    """One ``src.pipe(dest)``: Node's ``Readable.prototype.pipe`` closures as one object.
+
+    Node makes a closure per handler; here they are methods of one object, and each handler
+    registered as a listener is bound once (the same object is added and later removed), so
+    listener order, identity and events are Node's, at the cost of one object per pipe.
+    """
+
+    __slots__ = ("src", "dest", "state", "ondrain", "cleanedUp", "onunpipe", "onend",
+                 "ondata", "onerror", "onclose", "onfinish", "unpipe")
+
+    def __init__(self, src: Readable, dest: Any, state: ReadableState) -> None:
+        self.src = src
+        self.dest = dest
+        self.state = state
+        self.ondrain: Callable[..., Any] | None = None
+        self.cleanedUp = False
+        self.onunpipe = self._onunpipe
+        self.onend = self._onend
+        self.ondata = self._ondata
+        self.onerror = self._onerror
+        self.onclose = self._onclose
+        self.onfinish = self._onfinish
+        self.unpipe = self._unpipe
+
+    def _onunpipe(self, readable: Any, unpipeInfo: Any = None) -> None:
+        if readable is self.src:
+            if unpipeInfo and unpipeInfo.get("hasUnpiped") is False:
+                unpipeInfo["hasUnpiped"] = True
+                self.cleanup()
+
+    def _onend(self, *args: Any) -> None:
+        self.dest.end()
+
+    def cleanup(self) -> None:
+        dest = self.dest
+        src = self.src
+        ondrain = self.ondrain
+        dest.removeListener("close", self.onclose)
+        dest.removeListener("finish", self.onfinish)
+        if ondrain:
+            dest.removeListener("drain", ondrain)
+        dest.removeListener("error", self.onerror)
+        dest.removeListener("unpipe", self.onunpipe)
+        src.removeListener("end", self.onend)
+        src.removeListener("end", self.unpipe)
+        src.removeListener("data", self.ondata)
+        self.cleanedUp = True
+        # If the source waits for a 'drain' from this destination, it would never flow
+        # again: call the handler now (assume a wait when we can't tell).
+        wState = getattr(dest, "_writableState", None)
+        if ondrain and self.state.awaitDrainWriters is not None and (
+                wState is None or wState.needDrain):
+            ondrain()
+
+    def pause(self) -> None:
+        state = self.state
+        dest = self.dest
+        # unpipe() inside dest.write() that returned False must not leave src paused forever.
+        if not self.cleanedUp:
+            if len(state.pipes) == 1 and state.pipes[0] is dest:
+                state.awaitDrainWriters = dest
+                state.multiAwaitDrain = False
+            elif len(state.pipes) > 1 and dest in state.pipes:
+                state.awaitDrainWriters.add(dest)
+            self.src.pause()
+        if not self.ondrain:
+            # Added once: adding and removing per 'drain' is too slow.
+            self.ondrain = pipeOnDrain(self.src, dest)
+            dest.on("drain", self.ondrain)
+
+    def _ondata(self, chunk: Any) -> None:
+        if self.dest.write(chunk) is False:
+            self.pause()
+
+    def _onerror(self, er: Any) -> None:
+        dest = self.dest
+        self.unpipe()
+        dest.removeListener("error", self.onerror)
+        if dest.listenerCount("error") == 0:
+            s = getattr(dest, "_writableState", None) or getattr(dest, "_readableState", None)
+            if s is not None and not s.errorEmitted:
+                # The user emitted 'error' directly on the stream.
+                errorOrDestroy(dest, er)
+            else:
+                dest.emit("error", er)
+
+    def _onclose(self, *args: Any) -> None:
+        self.dest.removeListener("finish", self.onfinish)
+        self.unpipe()
+
+    def _onfinish(self, *args: Any) -> None:
+        self.dest.removeListener("close", self.onclose)
+        self.unpipe()
+
+    def _unpipe(self, *args: Any) -> None:
+        self.src.unpipe(self.dest)
+
+
 def _pipe(src: Readable, dest: Any, pipeOpts: dict[str, Any] | None) -> Any:
     state = src._readableState
 
@@ -984,95 +1083,25 @@ def _pipe(src: Readable, dest: Any, pipeOpts: dict[str, Any] | None) -> Any:
 
     doEnd = not pipeOpts or pipeOpts.get("end") is not False
 
-    ondrain: Callable[..., Any] | None = None
-    cleanedUp = False
+    p = _Pipe(src, dest, state)
 
-    def onunpipe(readable: Any, unpipeInfo: Any = None) -> None:
-        if readable is src:
-            if unpipeInfo and unpipeInfo.get("hasUnpiped") is False:
-                unpipeInfo["hasUnpiped"] = True
-                cleanup()
-
-    def onend(*args: Any) -> None:
-        dest.end()
-
-    def cleanup() -> None:
-        nonlocal cleanedUp
-        dest.removeListener("close", onclose)
-        dest.removeListener("finish", onfinish)
-        if ondrain:
-            dest.removeListener("drain", ondrain)
-        dest.removeListener("error", onerror)
-        dest.removeListener("unpipe", onunpipe)
-        src.removeListener("end", onend)
-        src.removeListener("end", unpipe)
-        src.removeListener("data", ondata)
-        cleanedUp = True
-        # If the source waits for a 'drain' from this destination, it would never flow
-        # again: call the handler now (assume a wait when we can't tell).
-        wState = getattr(dest, "_writableState", None)
-        if ondrain and state.awaitDrainWriters is not None and (
-                wState is None or wState.needDrain):
-            ondrain()
-
-    def pause() -> None:
-        nonlocal ondrain
-        # unpipe() inside dest.write() that returned False must not leave src paused forever.
-        if not cleanedUp:
-            if len(state.pipes) == 1 and state.pipes[0] is dest:
-                state.awaitDrainWriters = dest
-                state.multiAwaitDrain = False
-            elif len(state.pipes) > 1 and dest in state.pipes:
-                state.awaitDrainWriters.add(dest)
-            src.pause()
-        if not ondrain:
-            # Added once: adding and removing per 'drain' is too slow.
-            ondrain = pipeOnDrain(src, dest)
-            dest.on("drain", ondrain)
-
-    def ondata(chunk: Any) -> None:
-        if dest.write(chunk) is False:
-            pause()
-
-    def onerror(er: Any) -> None:
-        unpipe()
-        dest.removeListener("error", onerror)
-        if dest.listenerCount("error") == 0:
-            s = getattr(dest, "_writableState", None) or getattr(dest, "_readableState", None)
-            if s is not None and not s.errorEmitted:
-                # The user emitted 'error' directly on the stream.
-                errorOrDestroy(dest, er)
-            else:
-                dest.emit("error", er)
-
-    def onclose(*args: Any) -> None:
-        dest.removeListener("finish", onfinish)
-        unpipe()
-
-    def onfinish(*args: Any) -> None:
-        dest.removeListener("close", onclose)
-        unpipe()
-
-    def unpipe(*args: Any) -> None:
-        src.unpipe(dest)
-
-    endFn = onend if doEnd else unpipe
+    endFn = p.onend if doEnd else p.unpipe
     if state.endEmitted:
         nextTick(endFn)
     else:
         src.once("end", endFn)
 
-    dest.on("unpipe", onunpipe)
-    src.on("data", ondata)
+    dest.on("unpipe", p.onunpipe)
+    src.on("data", p.ondata)
     # Our error handler goes before any the user adds.
-    prependListener(dest, "error", onerror)
-    dest.once("close", onclose)
-    dest.once("finish", onfinish)
+    prependListener(dest, "error", p.onerror)
+    dest.once("close", p.onclose)
+    dest.once("finish", p.onfinish)
 
     dest.emit("pipe", src)
 
     if getattr(dest, "writableNeedDrain", None) is True:
-        pause()
+        p.pause()
     elif not state.flowing:
         src.resume()
     return dest
