@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Any, Callable
 
 from ..errors import ERR_MULTIPLE_CALLBACK, AbortError, NodeAggregateError
+from ..jscall import jscall
 from ..task_queues import nextTick
 from .utils import isDestroyed, isFinished, kIsDestroyed
 
@@ -57,7 +58,7 @@ def destroy(self: Any, err: Any = None, cb: Callable[..., Any] | None = None) ->
 
     if (w is not None and w.destroyed) or (r is not None and r.destroyed):
         if callable(cb):
-            cb(None)  # Node calls cb() with no argument: undefined
+            jscall(cb, None)  # Node calls cb() with no argument: undefined
         return self
 
     # Set destroyed before any callback runs, so destroy() inside one is a no-op.
@@ -92,14 +93,14 @@ def _destroy(self: Any, err: Any, cb: Callable[..., Any] | None) -> None:
         if r is not None:
             r.closed = True
         if callable(cb):
-            cb(err)
+            jscall(cb, err)
         if err:
             nextTick(emitErrorCloseNT, self, err)
         else:
             nextTick(emitCloseNT, self)
 
     try:
-        self._destroy(err or None, onDestroy)
+        jscall(self._destroy, err or None, onDestroy)
     except Exception as e:  # noqa: BLE001 - Node catches whatever _destroy throws
         onDestroy(e)
 
@@ -222,7 +223,7 @@ def constructNT(stream: Any) -> None:
         nextTick(onConstruct, err)
 
     try:
-        stream._construct(callback)
+        jscall(stream._construct, callback)
     except Exception as e:  # noqa: BLE001
         nextTick(onConstruct, e)
 

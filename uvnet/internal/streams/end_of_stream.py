@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Any, Callable
 
 from ..errors import ERR_INVALID_ARG_TYPE, ERR_STREAM_PREMATURE_CLOSE, AbortError
+from ..jscall import jscall
 from ..task_queues import nextTick
 from ..validators import validateFunction, validateObject
 from .add_abort_signal import addAbortListener, validateAbortSignal
@@ -61,7 +62,7 @@ def eos(stream: Any, options: Any = _UNSET,
         if called:
             return
         called = True
-        user_callback(*args) if args else user_callback(None)  # type: ignore[misc]
+        jscall(user_callback, *args) if args else jscall(user_callback, None)
 
     cb: list[Callable[..., Any]] = [once]
 

@@ -19,6 +19,7 @@ from ..errors import (
     ERR_STREAM_DESTROYED,
     ERR_STREAM_PREMATURE_CLOSE,
 )
+from ..jscall import jscall
 from ..task_queues import nextTick
 from ..validators import validateFunction
 from . import destroy as destroyImpl
@@ -68,7 +69,7 @@ def pipeline(*streams: Any) -> Any:
         if called:
             return
         called = True
-        callback(*args)
+        jscall(callback, *args)
 
     return pipelineImpl(streams_list, once)
 

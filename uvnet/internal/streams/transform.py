@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any, Callable
 
 from ..errors import ERR_METHOD_NOT_IMPLEMENTED
+from ..jscall import jscall
 from ..task_queues import nextTick
 from .duplex import Duplex
 from .readable import _options
@@ -83,7 +84,7 @@ class Transform(Duplex):
             else:
                 self._kCallback = callback
 
-        self._transform(chunk, encoding, transformCallback)
+        jscall(self._transform, chunk, encoding, transformCallback)
 
     def _read(self, n: int = 0) -> None:
         callback = self._kCallback
@@ -107,7 +108,7 @@ def _final(self: Transform, cb: Callable[..., Any] | None) -> None:
             self.push(None)
             if cb:
                 cb()
-        flush(onflush)
+        jscall(flush, onflush)
     else:
         self.push(None)
         if cb:
