@@ -139,3 +139,46 @@ def on_listening():
 
 server.listen(sockPath, on_listening)
 ''')
+
+
+# --- the onread option reads as uv__read does ------------------------------------------------
+# With a user buffer (the onread socket option) libuv reads at most 32 buffers per poll event
+# and stops at a short one; the EOF is found by a read after full ones. uvnet, handed 64 KiB
+# at once by pyuv, delivered every buffer in one go, so the immediates queued by the callback
+# ran once, after all of them, and the 'end' came a poll later.
+
+def test_onread_buffer_reads_32_buffers_per_poll_event():
+    check('''
+const server = net.createServer((s) => { s.write('y'.repeat(50)); setImmediate(() => s.end('z'.repeat(3000))); server.close(); });
+server.listen(0, '127.0.0.1', () => {
+  let calls = 0, bytes = 0;
+  const c = net.connect({port: server.address().port, host: '127.0.0.1', onread: {buffer: () => Buffer.alloc(16), callback: (n, buf) => {
+    calls++; bytes += n;
+    if (calls % 10 === 1) setImmediate(() => L('imm after call', calls, bytes));
+    if (calls === 40) { L('pause at', calls); setImmediate(() => { L('resume'); c.resume(); }); return false; }
+  }}});
+  c.on('end', () => L('end', calls, bytes));
+  c.on('close', () => L('close', calls, bytes));
+});
+''', '''
+def on_conn(s):
+    s.write('y' * 50); uvnet.setImmediate(lambda: s.end('z' * 3000)); server.close()
+server = uvnet.createServer(on_conn)
+st = {'calls': 0, 'bytes': 0}
+def on_listen():
+    def cb(n, buf):
+        st['calls'] += 1; st['bytes'] += n
+        calls = st['calls']
+        if calls % 10 == 1:
+            uvnet.setImmediate(lambda: L('imm after call', st['calls'], st['bytes']))
+        if calls == 40:
+            L('pause at', calls)
+            def r():
+                L('resume'); c.resume()
+            uvnet.setImmediate(r)
+            return False
+    c = uvnet.connect({'port': server.address()['port'], 'host': '127.0.0.1', 'onread': {'buffer': lambda: bytearray(16), 'callback': cb}})
+    c.on('end', lambda: L('end', st['calls'], st['bytes']))
+    c.on('close', lambda h: L('close', st['calls'], st['bytes']))
+server.listen(0, '127.0.0.1', on_listen)
+''')

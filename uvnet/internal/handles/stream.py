@@ -99,6 +99,7 @@ class LibuvStreamWrap(HandleWrap):
         self._shutdown_req: ShutdownWrap | None = None
         self._user_buffer: bytearray | memoryview | None = None
         self._user_pending = memoryview(b"")
+        self._user_eof = 0  # the EOF (or error) pyuv read behind ``_user_pending``
         self._user_idle: pyuv.Idle | None = None
         self._stopped = False
         self._shut = False  # shut down (or queued to) by :meth:`shutdown` itself
@@ -108,12 +109,8 @@ class LibuvStreamWrap(HandleWrap):
     def readStart(self) -> int:
         self._stopped = False
         err = uv_call(self._handle.start_read, self._read_cb)
-        if not err and self._user_pending:
-            # The rest of an earlier read comes first, before the next poll (it stands for
-            # bytes a read into the small user buffer would have left in the kernel).
-            if self._user_idle is None:
-                self._user_idle = pyuv.Idle(self._handle.loop)
-            self._user_idle.start(makeCallback(self._on_user_idle))
+        if not err:
+            self._next_user_read()
         return err
 
     def readStop(self) -> int:
@@ -144,15 +141,36 @@ class LibuvStreamWrap(HandleWrap):
             return
         super().close(callback)
 
+    def _next_user_read(self) -> None:
+        """What pyuv read ahead of the user buffer stands for bytes (and an EOF) still in
+        the kernel: they come with the next poll event, from an Idle handle (just before
+        the next poll)."""
+        if not (self._user_pending or self._user_eof):
+            return
+        if self._user_idle is None:
+            self._user_idle = pyuv.Idle(self._handle.loop)
+        self._user_idle.start(makeCallback(self._on_user_idle))
+
     def _on_user_idle(self, idle: pyuv.Idle) -> None:
         idle.stop()
-        self._deliver_user()
+        self._read_user()
 
-    def _deliver_user(self) -> None:
-        while self._user_pending and not self._stopped and not self._handle.closed:
+    def _read_user(self) -> None:
+        """libuv's ``uv__read`` into the user buffer, for one poll event: at most 32 reads of
+        ``len(buf)`` bytes, ending at a short read; a read that finds no data left reports
+        the EOF (or error) behind it. The rest waits for the next event."""
+        count = 32
+        while not self._stopped and not self._handle.closed and count > 0:
+            count -= 1
+            pending = self._user_pending
+            if not pending:
+                status = self._user_eof
+                self._user_eof = 0
+                if status and self.onread is not None:
+                    self.onread(status, None)
+                return
             buf = self._user_buffer
             assert buf is not None
-            pending = self._user_pending
             n = min(len(buf), len(pending))
             buf[:n] = pending[:n]
             self._user_pending = pending[n:]
@@ -161,12 +179,22 @@ class LibuvStreamWrap(HandleWrap):
                 nextBuf = self.onread(n, buf)
                 if isinstance(nextBuf, (bytearray, memoryview)):
                     self._user_buffer = nextBuf
+            if n < len(buf):
+                break
+        if not self._stopped and not self._handle.closed:
+            self._next_user_read()
 
     def _on_read(self, _handle: Any, data: bytes | None, error: int | None) -> None:
         onread = self.onread
-        if data is not None and self._user_buffer is not None:
-            self._user_pending = memoryview(bytes(self._user_pending) + data)
-            self._deliver_user()
+        if self._user_buffer is not None and (data is not None or self._user_pending):
+            # A poll event of its own only when nothing read earlier is waiting for one.
+            waiting = bool(self._user_pending)
+            if data is not None:
+                self._user_pending = memoryview(bytes(self._user_pending) + data)
+            else:
+                self._user_eof = error if error is not None else UV_EOF
+            if not waiting:
+                self._read_user()
         elif data is not None:
             nread = len(data)
             self.bytesRead += nread
