@@ -15,6 +15,8 @@ Guarantees, as in Node:
 
 from __future__ import annotations
 
+import sys
+import types
 import warnings
 from collections.abc import Hashable
 from typing import Any, Callable, TypeVar
@@ -115,6 +117,21 @@ def _unwrap(fn: Listener) -> Listener:
     return fn.listener if isinstance(fn, _OnceWrapper) else fn
 
 
+class _static_or_method:
+    """A method that, looked up on the class rather than an instance, is the module
+    function of the same name: Node has both ``EventEmitter.setMaxListeners(n,
+    ...targets)`` (static) and ``emitter.setMaxListeners(n)``."""
+
+    def __init__(self, method: Callable[..., Any]) -> None:
+        self.method = method
+        self.__doc__ = method.__doc__
+
+    def __get__(self, obj: Any, cls: Any = None) -> Callable[..., Any]:
+        if obj is None:
+            return globals()[self.method.__name__]  # type: ignore[no-any-return]
+        return self.method.__get__(obj, cls)  # type: ignore[no-any-return]
+
+
 class EventEmitter:
     """Node's ``EventEmitter``; every method that returns ``this`` in Node returns ``self``."""
 
@@ -180,7 +197,8 @@ class EventEmitter:
 
     def once(self: E, type: Hashable, listener: Listener) -> E:
         """Add a listener that removes itself before its first call."""
-        _check_listener(listener)
+        if not callable(listener):  # _check_listener, inlined
+            raise ERR_INVALID_ARG_TYPE("listener", "function", listener)
         self.on(type, _OnceWrapper(self, type, listener))  # Node: this.on(...), overridable
         return self
 
@@ -327,8 +345,13 @@ class EventEmitter:
         events = self._events
         return [key for key in _own_keys(events) if events[key] is not None]
 
+    @_static_or_method
     def setMaxListeners(self: E, n: float) -> E:
-        """Set the per-event listener count above which a warning is given (0: no limit)."""
+        """Set the per-event listener count above which a warning is given (0: no limit).
+
+        Called on the class, it is Node's static ``EventEmitter.setMaxListeners(n,
+        ...emitters)``: :func:`setMaxListeners`.
+        """
         validateNumber(n, "setMaxListeners", 0)
         self._maxListeners = n
         return self
@@ -346,3 +369,54 @@ def getEventListeners(emitterOrTarget: Any, eventName: Hashable) -> list[Listene
         return emitterOrTarget.listeners(eventName)
     return [fn for fn, _once in getattr(emitterOrTarget, "_listeners", ())
             if eventName == "abort"]
+
+
+def setMaxListeners(n: float = 10, *eventTargets: Any) -> None:
+    """Node's ``events.setMaxListeners(n[, ...eventTargets])`` (also static on
+    ``EventEmitter``): without targets, sets ``EventEmitter.defaultMaxListeners``."""
+    validateNumber(n, "setMaxListeners", 0)
+    if not eventTargets:
+        EventEmitter.defaultMaxListeners = n  # type: ignore[assignment]
+        return
+    for target in eventTargets:
+        if isinstance(target, EventEmitter):
+            target.setMaxListeners(n)
+        else:
+            raise ERR_INVALID_ARG_TYPE("eventTargets", ["EventEmitter", "EventTarget"], target)
+
+
+def getMaxListeners(emitterOrTarget: Any) -> float:
+    """Node's ``events.getMaxListeners(emitterOrTarget)``."""
+    if isinstance(emitterOrTarget, EventEmitter):
+        return emitterOrTarget.getMaxListeners()
+    raise ERR_INVALID_ARG_TYPE("emitter", ["EventEmitter", "EventTarget"], emitterOrTarget)
+
+
+def listenerCount(emitter: EventEmitter, type: Hashable) -> int:
+    """Node's deprecated ``events.listenerCount(emitter, eventName)``."""
+    return emitter.listenerCount(type)
+
+
+# Node's module is the class: ``require('events').errorMonitor`` is also
+# ``EventEmitter.errorMonitor``, and ``EventEmitter.EventEmitter`` is the class itself.
+EventEmitter.errorMonitor = errorMonitor  # type: ignore[attr-defined]
+EventEmitter.EventEmitter = EventEmitter  # type: ignore[attr-defined]
+EventEmitter.getEventListeners = staticmethod(getEventListeners)  # type: ignore[attr-defined]
+
+
+class _EventsModule(types.ModuleType):
+    """``uvnet.events.defaultMaxListeners`` reads and writes
+    ``EventEmitter.defaultMaxListeners``, as ``require('events').defaultMaxListeners``
+    does in Node (there the module is the class)."""
+
+    @property
+    def defaultMaxListeners(self) -> float:
+        return EventEmitter.defaultMaxListeners
+
+    @defaultMaxListeners.setter
+    def defaultMaxListeners(self, n: float) -> None:
+        validateNumber(n, "defaultMaxListeners", 0)
+        EventEmitter.defaultMaxListeners = n  # type: ignore[assignment]
+
+
+sys.modules[__name__].__class__ = _EventsModule

@@ -18,6 +18,11 @@ from .readable import Readable, ReadableState, _options
 from .writable import Writable, WritableState
 
 
+_IMPL_OPTIONS = (("read", "_read"), ("write", "_write"), ("writev", "_writev"),
+                 ("destroy", "_destroy"), ("final", "_final"), ("construct", "_construct"))
+_IMPL_KEYS = frozenset(key for key, _attr in _IMPL_OPTIONS)
+
+
 class Duplex(Readable, Writable):
     """Node's ``stream.Duplex``: override ``_read`` and ``_write`` (or pass ``read=``,
     ``write=``)."""
@@ -44,12 +49,11 @@ class Duplex(Readable, Writable):
                 w.ending = True
                 w.ended = True
                 w.finished = True
-            for key, attr in (("read", "_read"), ("write", "_write"), ("writev", "_writev"),
-                              ("destroy", "_destroy"), ("final", "_final"),
-                              ("construct", "_construct")):
-                fn = options.get(key)
-                if callable(fn):
-                    setattr(self, attr, fn)
+            if not _IMPL_KEYS.isdisjoint(options):  # (net.Socket passes none of them)
+                for key, attr in _IMPL_OPTIONS:
+                    fn = options.get(key)
+                    if callable(fn):
+                        setattr(self, attr, fn)
             if options.get("signal"):
                 addAbortSignal(options["signal"], self)
         else:

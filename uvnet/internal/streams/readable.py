@@ -73,10 +73,16 @@ class ReadableState:
                  isDuplex: bool = False) -> None:
         self.objectMode = bool(options and (
             options.get("objectMode") or (isDuplex and options.get("readableObjectMode"))))
-        # getHighWaterMark's common case (no high-water mark option) without its calls.
-        if options is None or (options.get("highWaterMark") is None and not (
-                isDuplex and options.get("readableHighWaterMark") is not None)):
+        # getHighWaterMark's common cases (no option, or a non-negative int) without calls.
+        hwm = None
+        if options is not None:
+            hwm = options.get("highWaterMark")
+            if hwm is None and isDuplex:
+                hwm = options.get("readableHighWaterMark")
+        if hwm is None:
             self.highWaterMark = getDefaultHighWaterMark(self.objectMode)
+        elif type(hwm) is int and hwm >= 0:
+            self.highWaterMark = hwm
         else:
             self.highWaterMark = getHighWaterMark(self, options, "readableHighWaterMark",
                                                   isDuplex)
@@ -334,7 +340,7 @@ class Readable(Stream):
     def on(self, type: Hashable, listener: Callable[..., Any]) -> Readable:
         """``on('data')`` starts flowing unless paused; ``on('readable')`` pauses the flow."""
         ev = type
-        res = Stream.on(self, ev, listener)
+        res = self._add(ev, listener, False)  # Stream.on (EventEmitter.on), one call shorter
         state = self._readableState
         if ev == "data":
             state.dataListening = True

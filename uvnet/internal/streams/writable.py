@@ -79,10 +79,16 @@ class WritableState:
         self.objectMode = bool(options and (
             options.get("objectMode") or (isDuplex and options.get("writableObjectMode"))))
         # write() returns False from this many buffered bytes (objects) on; 0 is valid.
-        # getHighWaterMark's common case (no high-water mark option) without its calls.
-        if options is None or (options.get("highWaterMark") is None and not (
-                isDuplex and options.get("writableHighWaterMark") is not None)):
+        # getHighWaterMark's common cases (no option, or a non-negative int) without calls.
+        hwm = None
+        if options is not None:
+            hwm = options.get("highWaterMark")
+            if hwm is None and isDuplex:
+                hwm = options.get("writableHighWaterMark")
+        if hwm is None:
             self.highWaterMark = getDefaultHighWaterMark(self.objectMode)
+        elif type(hwm) is int and hwm >= 0:
+            self.highWaterMark = hwm
         else:
             self.highWaterMark = getHighWaterMark(self, options, "writableHighWaterMark",
                                                   isDuplex)
