@@ -87,3 +87,62 @@ t = Transform(transform=lambda ch, e, cb: cb(None, ch), flush=lambda cb: (log('f
 t.resume(); t.end('z')
 uvnet.run()
 """)
+
+
+def test_events_module_statics() -> None:
+    """``require('events')`` is the class in Node: ``EventEmitter.errorMonitor``,
+    ``EventEmitter.EventEmitter``, the module's ``defaultMaxListeners`` (read and written),
+    ``events.setMaxListeners(n, ...emitters)`` (also static, without emitters the default),
+    ``events.getMaxListeners`` and ``events.listenerCount``."""
+    same(r"""
+const events = require('events');
+const { EventEmitter } = events;
+const e = new EventEmitter();
+e.on(EventEmitter.errorMonitor, (err) => log('monitor', err));
+e.on('error', (err) => log('error', err));
+e.emit('error', new Error('x'));
+log('same symbol', EventEmitter.errorMonitor === events.errorMonitor, EventEmitter.EventEmitter === EventEmitter);
+log('defaults', events.defaultMaxListeners, EventEmitter.defaultMaxListeners);
+events.defaultMaxListeners = 3;
+log('after module set', EventEmitter.defaultMaxListeners, e.getMaxListeners());
+EventEmitter.setMaxListeners(4);
+log('after static set', events.defaultMaxListeners, e.getMaxListeners());
+const f = new EventEmitter();
+events.setMaxListeners(1, e, f);
+log('targets', e.getMaxListeners(), events.getMaxListeners(f), EventEmitter.getMaxListeners(f));
+f.on('a', () => {}); f.on('a', () => {});
+log('counts', events.listenerCount(f, 'a'), EventEmitter.listenerCount(f, 'a'), events.getEventListeners(f, 'a').length);
+try { events.setMaxListeners(-1); } catch (err) { log('bad', err); }
+try { events.defaultMaxListeners = -2; } catch (err) { log('bad', err); }
+log('unchanged', EventEmitter.defaultMaxListeners);
+""", r"""
+import warnings
+warnings.simplefilter('ignore')
+from uvnet import events
+from uvnet.events import EventEmitter
+e = EventEmitter()
+e.on(EventEmitter.errorMonitor, lambda err: log('monitor', err))
+e.on('error', lambda err: log('error', err))
+e.emit('error', Exception('x'))
+log('same symbol', EventEmitter.errorMonitor is events.errorMonitor, EventEmitter.EventEmitter is EventEmitter)
+log('defaults', events.defaultMaxListeners, EventEmitter.defaultMaxListeners)
+events.defaultMaxListeners = 3
+log('after module set', EventEmitter.defaultMaxListeners, e.getMaxListeners())
+EventEmitter.setMaxListeners(4)
+log('after static set', events.defaultMaxListeners, e.getMaxListeners())
+f = EventEmitter()
+events.setMaxListeners(1, e, f)
+log('targets', e.getMaxListeners(), events.getMaxListeners(f), EventEmitter.getMaxListeners(f))
+f.on('a', lambda: None); f.on('a', lambda: None)
+log('counts', events.listenerCount(f, 'a'), EventEmitter.listenerCount(f, 'a'), len(events.getEventListeners(f, 'a')))
+try:
+    events.setMaxListeners(-1)
+except Exception as err:
+    log('bad', err)
+try:
+    events.defaultMaxListeners = -2
+except Exception as err:
+    log('bad', err)
+log('unchanged', EventEmitter.defaultMaxListeners)
+uvnet.run()
+""")
