@@ -237,7 +237,8 @@ run()
 
 def test_nested_timers() -> None:
     # test-timers-nested.js: a timer created inside a timer with the same delay is not run
-    # in the same processing (it starts from its own creation time).
+    # in the same processing (it starts from its own creation time). The sibling is due
+    # well after the inner timer (60 vs ~40 ms), so loop lag under load cannot swap them.
     same(r"""
 const order = [];
 setTimeout(() => {
@@ -246,7 +247,7 @@ setTimeout(() => {
   busy(25);
   setTimeout(() => order.push('second inner'), 20);
 }, 20);
-setTimeout(() => order.push('sibling'), 40);
+setTimeout(() => order.push('sibling'), 60);
 """, r"""
 order = []
 def outer():
@@ -255,7 +256,7 @@ def outer():
     busy(25)
     uvnet.setTimeout(lambda: order.append('second inner'), 20)
 uvnet.setTimeout(outer, 20)
-uvnet.setTimeout(lambda: order.append('sibling'), 40)
+uvnet.setTimeout(lambda: order.append('sibling'), 60)
 run()
 """)
 
