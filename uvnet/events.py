@@ -144,7 +144,9 @@ class EventEmitter:
 
     # A value ``None`` is a key without listeners (``undefined`` in Node's ``_events``).
     _events: dict[Hashable, list[Listener] | None]
-    _warned: set[Hashable]
+    # The event types warned about (MaxListenersExceededWarning): a set made at the first
+    # warning; until then the shared empty frozenset (no set per emitter).
+    _warned: set[Hashable] | frozenset[Hashable] = frozenset()
     _maxListeners: float | None
 
     def __init__(self, opts: dict[str, Any] | None = None, **kwargs: Any) -> None:
@@ -152,7 +154,8 @@ class EventEmitter:
         (``kShapeMode``), where a key whose last listener is removed keeps its place."""
         self._events = dict.fromkeys(self._shapeKeys)
         self._shapeMode = bool(self._shapeKeys)
-        self._warned = set()
+        if self._warned:
+            self._warned = frozenset()
         self._maxListeners = None
 
     # --- adding -------------------------------------------------------------------------
@@ -173,7 +176,9 @@ class EventEmitter:
         if limit is None:
             limit = EventEmitter.defaultMaxListeners
         if 0 < limit < len(existing) and type not in self._warned:
-            self._warned.add(type)
+            if not self._warned:
+                self._warned = set()
+            self._warned.add(type)  # type: ignore[union-attr]
             self._warn_max_listeners(type, len(existing), limit)
         return self
 
@@ -230,7 +235,8 @@ class EventEmitter:
             else:
                 return self
         if n == 1:
-            self._warned.discard(type)
+            if self._warned:
+                self._warned.discard(type)  # type: ignore[union-attr]
             if self._shapeMode:
                 events[type] = None  # Node only clears the key, and reports nothing
                 return self
@@ -243,8 +249,8 @@ class EventEmitter:
             lst = lst[:i] + lst[i + 1:]
             events[type] = lst
             removed = listener
-            if len(lst) == 1:
-                self._warned.discard(type)
+            if len(lst) == 1 and self._warned:
+                self._warned.discard(type)  # type: ignore[union-attr]
         if events.get("removeListener") is not None:
             self.emit("removeListener", type, removed)
         return self
@@ -272,10 +278,11 @@ class EventEmitter:
         if events.get("removeListener") is None:
             if type is _NO_TYPE:
                 events.clear()
-                self._warned.clear()
+                self._warned = frozenset()
             elif events.get(type) is not None:
                 self._deleteKey(type)
-                self._warned.discard(type)
+                if self._warned:
+                    self._warned.discard(type)  # type: ignore[union-attr]
             self._shapeMode = False
             return self
         if type is _NO_TYPE:
@@ -284,7 +291,7 @@ class EventEmitter:
                     self.removeAllListeners(key)
             self.removeAllListeners("removeListener")
             events.clear()
-            self._warned.clear()
+            self._warned = frozenset()
             self._shapeMode = False
             return self
         lst = events.get(type)

@@ -226,6 +226,17 @@ class Socket(Duplex):
     ``Socket(options)`` with a dict (or keywords) of Node's options, or an ``int`` fd.
     """
 
+    # The fields every socket sets in __init__, as slots: a socket's __dict__ keeps only the
+    # stream fields (and whatever else is set on it), ~1 KiB less per connection.
+    __slots__ = (
+        "_aborted", "_hadError", "_handle", "_host", "_kBuffer", "_kBufferCb", "_kBufferGen",
+        "_kBytesRead", "_kBytesWritten", "_kLastWriteQueueSize", "_kSetKeepAlive",
+        "_kSetKeepAliveInitialDelay", "_kSetNoDelay", "_kTimeout", "_parent", "_peername",
+        "_pendingData", "_pendingEncoding", "_server", "_sockname",
+        "autoSelectFamilyAttemptedAddresses", "connecting", "resetAndClosing", "server",
+        "timeout",
+    )
+
     def __init__(self, options: dict[str, Any] | int | None = None, **kwargs: Any) -> None:
         if isinstance(options, int) and not isinstance(options, bool):
             options = {"fd": options}

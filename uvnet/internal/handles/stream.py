@@ -23,6 +23,7 @@ from .handle import HandleWrap, uv_call
 UV_EOF: int = pyuv.errno.UV_EOF
 UV_ECANCELED: int = pyuv.errno.UV_ECANCELED
 UV_ENOTCONN: int = pyuv.errno.UV_ENOTCONN
+_NO_PENDING = memoryview(b"")
 
 
 def _shutdown_wr_socket(fd: int) -> int:
@@ -98,7 +99,7 @@ class LibuvStreamWrap(HandleWrap):
         self._write_reqs: deque[WriteWrap] = deque()
         self._shutdown_req: ShutdownWrap | None = None
         self._user_buffer: bytearray | memoryview | None = None
-        self._user_pending = memoryview(b"")
+        self._user_pending = _NO_PENDING  # (shared: only ever replaced, never written to)
         self._user_eof = 0  # the EOF (or error) pyuv read behind ``_user_pending``
         self._user_idle: pyuv.Idle | None = None
         self._stopped = False
