@@ -53,6 +53,7 @@ from ..internal.stream_base_commons import (
 )
 from ..internal.streams.add_abort_signal import addAbortListener, validateAbortSignal
 from ..internal.streams.duplex import Duplex
+from ..internal.streams.readable import _read0
 from ..internal.task_queues import nextTick
 from ..internal.validators import (
     js_number,
@@ -601,6 +602,10 @@ class Socket(Duplex):
         if self._kBuffer and not self.connecting and self._handle is not None \
                 and not self._handle.reading:
             tryReadStart(self)
+        if n == 0 and type(n) is int:  # Readable.read's first step (read(0) after each chunk)
+            state = self._readableState
+            if not state.ended and (state.length == 0 or not state.needReadable):
+                return _read0(self, state)
         return Duplex.read(self, n)  # Node: stream.Duplex.prototype.read.call(this, n)
 
     def destroySoon(self) -> None:
