@@ -26,15 +26,19 @@ server.listen(0, '127.0.0.1', () => {
   c.on('data', (data, extra) => console.log('client: data', String(data), extra));
   c.on('close', (hadError) => {
     console.log('client: close', hadError);
-    server.close((err) => console.log('server.close callback err =', err));
+    server.close((err) => {
+      console.log('server.close callback err =', err);
+      process.nextTick(() => console.log('tick ignores', 'its args'), 1, 2);
+      setImmediate((a) => {
+        console.log('immediate args', a);
+        setTimeout((a, b, c) => console.log('timer args', a, b, c), 1, 'x');
+      });
+    });
   });
   const fresh = new net.Socket();
   fresh.on('close', (hadError) => console.log('never-connected close gets', hadError));
   fresh.destroy();
 });
-setTimeout((a, b, c) => console.log('timer args', a, b, c), 1, 'x');
-setImmediate((a) => console.log('immediate args', a));
-process.nextTick(() => console.log('tick ignores', 'its args'), 1, 2);
 """
 
 PY = r"""
@@ -54,15 +58,17 @@ def on_listening():
         print('client: close', str(hadError).lower())
         def closed(err):
             print('server.close callback err =', 'undefined' if err is None else err)
+            net.nextTick(lambda: print('tick ignores', 'its args'), 1, 2)
+            def immediate(a):
+                print('immediate args', 'undefined' if a is None else a)
+                net.setTimeout(lambda a, b, c: print('timer args', a, 'undefined' if b is None else b, 'undefined' if c is None else c), 1, 'x')
+            net.setImmediate(immediate)
         server.close(closed)
     c.on('close', on_close)
     fresh = net.Socket()
     fresh.on('close', lambda hadError: print('never-connected close gets', 'undefined' if hadError is None else hadError))
     fresh.destroy()
 server.listen(0, '127.0.0.1', on_listening)
-net.setTimeout(lambda a, b, c: print('timer args', a, 'undefined' if b is None else b, 'undefined' if c is None else c), 1, 'x')
-net.setImmediate(lambda a: print('immediate args', 'undefined' if a is None else a))
-net.nextTick(lambda: print('tick ignores', 'its args'), 1, 2)
 net.run()
 """
 
