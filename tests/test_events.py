@@ -688,10 +688,10 @@ for (let i = 0; i < 12; i++) e.on('foo', () => {});
 
 def test_check_listener_leaks() -> None:
     # test-event-emitter-check-listener-leaks.js; Node marks the listener array
-    # `warned`, uvnet keeps the names in `_warned`.
+    # `warned`, uvnet keeps the names in `_eventsWarned`.
     e = EventEmitter()
     ws = _count_warnings(lambda: [e.on('default', lambda: None) for _ in range(10)])
-    assert ws == [] and 'default' not in e._warned
+    assert ws == [] and 'default' not in e._eventsWarned
     assert len(_count_warnings(lambda: e.on('default', lambda: None))) == 1
     e.setMaxListeners(5)
     assert _count_warnings(lambda: [e.on('specific', lambda: None) for _ in range(5)]) == []
@@ -714,7 +714,7 @@ def test_defaultMaxListeners_is_read_when_listeners_are_added() -> None:
         assert e.getMaxListeners() == 42
         assert _count_warnings(lambda: [e.on('fortytwo', lambda: None) for _ in range(42)]) == []
         assert len(_count_warnings(lambda: e.on('fortytwo', lambda: None))) == 1
-        e._warned.discard('fortytwo')
+        e._eventsWarned.discard('fortytwo')
         EventEmitter.defaultMaxListeners = 44
         assert _count_warnings(lambda: e.on('fortytwo', lambda: None)) == []
         assert len(_count_warnings(lambda: e.on('fortytwo', lambda: None))) == 1
@@ -929,3 +929,22 @@ while True:
         log('caught', err)
 """)
     assert out.count('caught') == 3
+
+
+def test_subclass_names_do_not_collide_with_internals() -> None:
+    # A port's own `_add`/`_warned` (not Node names) must not break the emitter.
+    class Cart(uvnet.EventEmitter):
+        def __init__(self) -> None:
+            super().__init__()
+            self._warned = "mine"
+            self.items: list[str] = []
+
+        def _add(self, item: str) -> None:
+            self.items.append(item)
+            self.emit('added', item)
+
+    cart = Cart()
+    seen: list[str] = []
+    cart.on('added', seen.append)
+    cart._add('apple')
+    assert seen == ['apple'] and cart._warned == "mine"

@@ -146,7 +146,7 @@ class EventEmitter:
     _events: dict[Hashable, list[Listener] | None]
     # The event types warned about (MaxListenersExceededWarning): a set made at the first
     # warning; until then the shared empty frozenset (no set per emitter).
-    _warned: set[Hashable] | frozenset[Hashable] = frozenset()
+    _eventsWarned: set[Hashable] | frozenset[Hashable] = frozenset()
     _maxListeners: float | None
 
     def __init__(self, opts: dict[str, Any] | None = None, **kwargs: Any) -> None:
@@ -154,13 +154,13 @@ class EventEmitter:
         (``kShapeMode``), where a key whose last listener is removed keeps its place."""
         self._events = dict.fromkeys(self._shapeKeys)
         self._shapeMode = bool(self._shapeKeys)
-        if self._warned:
-            self._warned = frozenset()
+        if self._eventsWarned:
+            self._eventsWarned = frozenset()
         self._maxListeners = None
 
     # --- adding -------------------------------------------------------------------------
 
-    def _add(self: E, type: Hashable, listener: Listener, prepend: bool) -> E:
+    def _addListener(self: E, type: Hashable, listener: Listener, prepend: bool) -> E:
         if not callable(listener):
             raise ERR_INVALID_ARG_TYPE("listener", "function", listener)
         events = self._events
@@ -175,10 +175,10 @@ class EventEmitter:
         limit = self._maxListeners  # Node's _getMaxListeners(target)
         if limit is None:
             limit = EventEmitter.defaultMaxListeners
-        if 0 < limit < len(existing) and type not in self._warned:
-            if not self._warned:
-                self._warned = set()
-            self._warned.add(type)  # type: ignore[union-attr]
+        if 0 < limit < len(existing) and type not in self._eventsWarned:
+            if not self._eventsWarned:
+                self._eventsWarned = set()
+            self._eventsWarned.add(type)  # type: ignore[union-attr]
             self._warn_max_listeners(type, len(existing), limit)
         return self
 
@@ -192,13 +192,13 @@ class EventEmitter:
 
     def on(self: E, type: Hashable, listener: Listener) -> E:
         """Add ``listener`` for ``type`` at the end of its list."""
-        return self._add(type, listener, False)
+        return self._addListener(type, listener, False)
 
     addListener = on
 
     def prependListener(self: E, type: Hashable, listener: Listener) -> E:
         """Add ``listener`` for ``type`` at the front of its list."""
-        return self._add(type, listener, True)
+        return self._addListener(type, listener, True)
 
     def once(self: E, type: Hashable, listener: Listener) -> E:
         """Add a listener that removes itself before its first call."""
@@ -235,8 +235,8 @@ class EventEmitter:
             else:
                 return self
         if n == 1:
-            if self._warned:
-                self._warned.discard(type)  # type: ignore[union-attr]
+            if self._eventsWarned:
+                self._eventsWarned.discard(type)  # type: ignore[union-attr]
             if self._shapeMode:
                 events[type] = None  # Node only clears the key, and reports nothing
                 return self
@@ -249,8 +249,8 @@ class EventEmitter:
             lst = lst[:i] + lst[i + 1:]
             events[type] = lst
             removed = listener
-            if len(lst) == 1 and self._warned:
-                self._warned.discard(type)  # type: ignore[union-attr]
+            if len(lst) == 1 and self._eventsWarned:
+                self._eventsWarned.discard(type)  # type: ignore[union-attr]
         if events.get("removeListener") is not None:
             self.emit("removeListener", type, removed)
         return self
@@ -278,11 +278,11 @@ class EventEmitter:
         if events.get("removeListener") is None:
             if type is _NO_TYPE:
                 events.clear()
-                self._warned = frozenset()
+                self._eventsWarned = frozenset()
             elif events.get(type) is not None:
                 self._deleteKey(type)
-                if self._warned:
-                    self._warned.discard(type)  # type: ignore[union-attr]
+                if self._eventsWarned:
+                    self._eventsWarned.discard(type)  # type: ignore[union-attr]
             self._shapeMode = False
             return self
         if type is _NO_TYPE:
@@ -291,7 +291,7 @@ class EventEmitter:
                     self.removeAllListeners(key)
             self.removeAllListeners("removeListener")
             events.clear()
-            self._warned = frozenset()
+            self._eventsWarned = frozenset()
             self._shapeMode = False
             return self
         lst = events.get(type)

@@ -340,7 +340,7 @@ class Readable(Stream):
     def on(self, type: Hashable, listener: Callable[..., Any]) -> Readable:
         """``on('data')`` starts flowing unless paused; ``on('readable')`` pauses the flow."""
         ev = type
-        res = self._add(ev, listener, False)  # Stream.on (EventEmitter.on), one call shorter
+        res = self._addListener(ev, listener, False)  # EventEmitter.on, one call shorter
         state = self._readableState
         if ev == "data":
             state.dataListening = True
