@@ -17,8 +17,10 @@ Fields Node keys by symbol are attributes named after the symbol: ``_kTimeout``,
 
 from __future__ import annotations
 
+import errno
 from collections.abc import Sequence
 from functools import partial
+from os import write as _os_write
 from types import MethodType
 from typing import Any, Callable
 
@@ -42,10 +44,11 @@ from ..internal.errors import (
 )
 from ..internal.handles.connection import SOCKET, ConnectWrap
 from ..internal.handles.pipe import PipeWrap
-from ..internal.handles.stream import ShutdownWrap
+from ..internal.handles.stream import LibuvStreamWrap, ShutdownWrap, WriteWrap
 from ..internal.handles.tcp import TCPWrap
 from ..internal.net import createHandle, isIP, isPipeName
 from ..internal.stream_base_commons import (
+    onWriteComplete,
     onStreamRead,
     setStreamTimeout,
     writeGeneric,
@@ -429,9 +432,44 @@ class Socket(Duplex):
             return
         self._pendingData = None
         self._pendingEncoding = ""
-        req = writeGeneric(self, data, encoding, cb)
-        if req.async_:
-            self._kLastWriteQueueSize = req.bytes
+        handle = self._handle
+        if type(data) is not bytes or handle._write_reqs \
+                or type(handle).writeBuffer is not _writeBuffer:
+            req = writeGeneric(self, data, encoding, cb)
+            if req.async_:
+                self._kLastWriteQueueSize = req.bytes
+            return
+        # writeGeneric with LibuvStreamWrap.writeBuffer's try-write inlined, the same steps:
+        # a write that completes at once needs no WriteWrap (nothing can see it).
+        size = len(data)
+        written = 0
+        err = 0
+        try:
+            written = _os_write(handle._handle.fileno(), data)
+        except BlockingIOError:
+            pass
+        except pyuv.error.HandleClosedError:
+            err = pyuv.errno.UV_EBADF
+        except pyuv.error.UVError as exc:
+            err = int(exc.args[0])
+        except OSError as exc:
+            err = -(exc.errno or errno.EIO)
+        if err:
+            cb(errnoException(err, "write"))
+            return
+        if written == size:
+            handle.bytesWritten += size
+            if callable(cb):
+                cb()
+            return
+        req = WriteWrap(handle, cb)
+        req.bytes = size
+        err = handle._writeQueued(req, memoryview(data)[written:], size)
+        if err:
+            cb(errnoException(err, "write"))
+            return
+        req.oncomplete = partial(onWriteComplete, req)
+        self._kLastWriteQueueSize = size
 
     def _destroy(self, exception: BaseException | None, cb: Callable[..., Any]) -> None:
         """Node's ``Socket.prototype._destroy``: close the handle (``'close'`` comes from its
@@ -1201,3 +1239,6 @@ __all__ = [
     "setDefaultAutoSelectFamily",
     "setDefaultAutoSelectFamilyAttemptTimeout",
 ]
+
+
+_writeBuffer = LibuvStreamWrap.writeBuffer

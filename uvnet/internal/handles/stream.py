@@ -238,7 +238,12 @@ class LibuvStreamWrap(HandleWrap):
                 self.bytesWritten += size
                 return 0
             data = memoryview(data)[written:]
-        err = uv_call(handle.write, data, self._write_cb)
+        return self._writeQueued(req, data, size)
+
+    def _writeQueued(self, req: WriteWrap, data: Any, size: int) -> int:
+        """The rest of :meth:`writeBuffer` once the try-write (if any) left ``data``, of a
+        write of ``size`` bytes, unwritten: queue it on libuv (``req.async_``)."""
+        err = uv_call(self._handle.write, data, self._write_cb)
         if err:
             return err
         req.async_ = True
