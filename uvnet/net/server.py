@@ -36,7 +36,7 @@ from ..internal.net import createHandle, isPipeName, toNumber
 from ..internal.streams.add_abort_signal import addAbortListener, validateAbortSignal
 from ..internal.streams.state import getDefaultHighWaterMark
 from ..internal.task_queues import nextTick
-from ..internal.validators import is_number, validateNumber, validatePort
+from ..internal.validators import is_number, validateFunction, validateNumber, validatePort
 from .socket import Socket, normalizeArgs
 
 DEFAULT_IPV4_ADDR = "0.0.0.0"
@@ -393,8 +393,13 @@ class Server(EventEmitter):
         socket._server = self
         self.emit("connection", socket)
 
-    def getConnections(self, cb: Callable[[BaseException | None, int], Any]) -> Server:
-        """Node's ``getConnections``: ``cb(None, count)`` on the next tick."""
+    def getConnections(self, cb: Callable[[BaseException | None, int], Any] | None = None,
+                       *, callback: Callable[..., Any] | None = None) -> Server:
+        """Node's ``getConnections``: ``cb(None, count)`` on the next tick (no callable:
+        ``ERR_INVALID_ARG_TYPE`` for "callback", from Node's ``process.nextTick``)."""
+        if callback is not None:
+            cb = callback
+        validateFunction(cb, "callback")
         nextTick(cb, None, self._connections)
         return self
 

@@ -48,8 +48,8 @@ from ..internal.handles.stream import LibuvStreamWrap, ShutdownWrap, WriteWrap
 from ..internal.handles.tcp import TCPWrap
 from ..internal.net import createHandle, isIP, isPipeName
 from ..internal.stream_base_commons import (
-    onWriteComplete,
     onStreamRead,
+    onWriteComplete,
     setStreamTimeout,
     writeGeneric,
     writevGeneric,
@@ -560,8 +560,10 @@ class Socket(Duplex):
         handle.owner = self
         initSocketHandle(self)
 
-    def setNoDelay(self, enable: Any = None) -> Socket:
-        """Node's ``setNoDelay([enable=true])``; remembered until there is a handle."""
+    def setNoDelay(self, enable: Any = None, *, noDelay: Any = None) -> Socket:
+        """Node's ``setNoDelay([noDelay=true])``; remembered until there is a handle."""
+        if noDelay is not None:
+            enable = noDelay
         enable = True if enable is None else bool(enable)
         if self._handle is None:
             self._kSetNoDelay = enable
@@ -571,8 +573,12 @@ class Socket(Duplex):
             self._handle.setNoDelay(enable)
         return self
 
-    def setKeepAlive(self, enable: Any = False, initialDelayMsecs: Any = None) -> Socket:
-        """Node's ``setKeepAlive([enable][, initialDelay])``; the delay is in milliseconds."""
+    def setKeepAlive(self, enable: Any = False, initialDelayMsecs: Any = None, *,
+                     initialDelay: Any = None) -> Socket:
+        """Node's ``setKeepAlive([enable][, initialDelay])``; the delay is in milliseconds
+        (``initialDelay=`` as a keyword, as Node's docs name it)."""
+        if initialDelay is not None:
+            initialDelayMsecs = initialDelay
         enable = bool(enable)
         initialDelay = _toInt32(js_number(initialDelayMsecs) / 1000
                                 if initialDelayMsecs is not None else 0)
@@ -827,8 +833,11 @@ class _EPIPE(Exception):
 
 
 def writeAfterFIN(self: Socket, chunk: Any, encoding: Any = None,
-                  cb: Callable[..., Any] | None = None) -> bool:
+                  cb: Callable[..., Any] | None = None,
+                  callback: Callable[..., Any] | None = None) -> bool:
     """Node's ``writeAfterFIN``: once ended, writing fails with EPIPE and destroys."""
+    if callback is not None:
+        cb = callback
     if not self.writableEnded:
         return Duplex.write(self, chunk, encoding, cb)
     if callable(encoding):

@@ -17,7 +17,6 @@ from .legacy import Stream
 from .readable import Readable, ReadableState, _options
 from .writable import Writable, WritableState
 
-
 _IMPL_OPTIONS = (("read", "_read"), ("write", "_write"), ("writev", "_writev"),
                  ("destroy", "_destroy"), ("final", "_final"), ("construct", "_construct"))
 _IMPL_KEYS = frozenset(key for key, _attr in _IMPL_OPTIONS)

@@ -192,9 +192,13 @@ class Writable(Stream):
         """A Writable can't be piped from: ``ERR_STREAM_CANNOT_PIPE``."""
         errorOrDestroy(self, ERR_STREAM_CANNOT_PIPE())
 
-    def write(self, chunk: Any, encoding: Any = None, cb: Callable[..., Any] | None = None) -> bool:
+    def write(self, chunk: Any, encoding: Any = None, cb: Callable[..., Any] | None = None,
+              callback: Callable[..., Any] | None = None) -> bool:
         """Write ``chunk``; ``False`` once the buffer reaches the high-water mark (wait for
-        ``'drain'``). ``write(chunk, cb)`` works as in Node."""
+        ``'drain'``). ``write(chunk, cb)`` works as in Node; ``callback=`` (the name Node's
+        docs give it) is the same as ``cb=``."""
+        if callback is not None:
+            cb = callback
         if encoding is not None:
             if callable(encoding):
                 cb = encoding
@@ -235,9 +239,13 @@ class Writable(Stream):
             raise ERR_METHOD_NOT_IMPLEMENTED("_write()")
 
     def end(self, chunk: Any = None, encoding: Any = None,
-            cb: Callable[..., Any] | None = None) -> Writable:
-        """Finish writing (after an optional last ``chunk``); ``cb`` runs at ``'finish'``."""
+            cb: Callable[..., Any] | None = None,
+            callback: Callable[..., Any] | None = None) -> Writable:
+        """Finish writing (after an optional last ``chunk``); ``cb`` (or ``callback=``) runs
+        at ``'finish'``."""
         state = self._writableState
+        if callback is not None:
+            cb = callback
         if callable(chunk):
             cb = chunk
             chunk = None
