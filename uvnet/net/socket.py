@@ -649,7 +649,28 @@ class Socket(Duplex):
         if n == 0 and type(n) is int:  # Readable.read's first step (read(0) after each chunk)
             state = self._readableState
             if not state.ended and (state.length == 0 or not state.needReadable):
-                return _read0(self, state)
+                try:
+                    reading = self._handle.reading
+                except AttributeError:  # no handle (or not a wrap): _read0 says what then
+                    reading = False
+                if not reading or self.connecting \
+                        or getattr(self._read, "__func__", None) is not _socketRead:
+                    return _read0(self, state)
+                # _read0 with this class's _read, which does nothing while the handle
+                # reads (the common case, maybeReadMore_ after each chunk): its steps.
+                if not (state.reading or state.destroyed or state.errored
+                        or not state.constructed):
+                    length = state.length
+                    if length == 0 or length < state.highWaterMark:
+                        state.reading = True
+                        if length == 0:
+                            state.needReadable = True
+                        state.sync = False
+                if state.length <= state.highWaterMark:
+                    state.needReadable = True
+                if state.length == 0 and not state.ended:
+                    state.needReadable = True
+                return None
         return Duplex.read(self, n)  # Node: stream.Duplex.prototype.read.call(this, n)
 
     def destroySoon(self) -> None:
@@ -1251,3 +1272,4 @@ __all__ = [
 
 
 _writeBuffer = LibuvStreamWrap.writeBuffer
+_socketRead = Socket._read
