@@ -400,6 +400,7 @@ class Server(EventEmitter):
         if callback is not None:
             cb = callback
         validateFunction(cb, "callback")
+        assert cb is not None
         nextTick(cb, None, self._connections)
         return self
 

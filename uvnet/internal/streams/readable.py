@@ -84,6 +84,7 @@ class ReadableState:
         elif type(hwm) is int and hwm >= 0:
             self.highWaterMark = hwm
         else:
+            assert options is not None  # hwm came from the options
             self.highWaterMark = getHighWaterMark(self, options, "readableHighWaterMark",
                                                   isDuplex)
         self.buffer: list[Any] = []

@@ -90,6 +90,7 @@ class WritableState:
         elif type(hwm) is int and hwm >= 0:
             self.highWaterMark = hwm
         else:
+            assert options is not None  # hwm came from the options
             self.highWaterMark = getHighWaterMark(self, options, "writableHighWaterMark",
                                                   isDuplex)
         self.finalCalled = False
