@@ -36,7 +36,7 @@ from ..task_queues import nextTick
 from . import destroy as destroyImpl
 from .add_abort_signal import addAbortSignal
 from .legacy import Stream, prependListener
-from .state import getDefaultHighWaterMark, getHighWaterMark
+from .state import getHighWaterMark
 
 errorOrDestroy = destroyImpl.errorOrDestroy
 
@@ -73,20 +73,7 @@ class ReadableState:
                  isDuplex: bool = False) -> None:
         self.objectMode = bool(options and (
             options.get("objectMode") or (isDuplex and options.get("readableObjectMode"))))
-        # getHighWaterMark's common cases (no option, or a non-negative int) without calls.
-        hwm = None
-        if options is not None:
-            hwm = options.get("highWaterMark")
-            if hwm is None and isDuplex:
-                hwm = options.get("readableHighWaterMark")
-        if hwm is None:
-            self.highWaterMark = getDefaultHighWaterMark(self.objectMode)
-        elif type(hwm) is int and hwm >= 0:
-            self.highWaterMark = hwm
-        else:
-            assert options is not None  # hwm came from the options
-            self.highWaterMark = getHighWaterMark(self, options, "readableHighWaterMark",
-                                                  isDuplex)
+        self.highWaterMark = getHighWaterMark(self, options, "readableHighWaterMark", isDuplex)
         self.buffer: list[Any] = []
         self.bufferIndex = 0
         self.length = 0

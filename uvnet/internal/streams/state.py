@@ -12,13 +12,6 @@ _default_hwm_bytes = 16 * 1024
 _default_hwm_object_mode = 16
 
 
-def highWaterMarkFrom(options: dict[str, Any], isDuplex: bool, duplexKey: str) -> Any:
-    hwm = options.get("highWaterMark")
-    if hwm is not None:
-        return hwm
-    return options.get(duplexKey) if isDuplex else None
-
-
 def getDefaultHighWaterMark(objectMode: bool = False) -> int:
     """16 KiB for byte streams, 16 objects in object mode (both changeable)."""
     return _default_hwm_object_mode if objectMode else _default_hwm_bytes
@@ -33,12 +26,23 @@ def setDefaultHighWaterMark(objectMode: bool, value: int) -> None:
         _default_hwm_bytes = value
 
 
-def getHighWaterMark(state: Any, options: dict[str, Any], duplexKey: str, isDuplex: bool) -> int:
-    """The validated ``highWaterMark`` option (or the Duplex side's), else the default."""
-    hwm = highWaterMarkFrom(options, isDuplex, duplexKey)
-    if hwm is not None:
-        if (not is_number(hwm) or not math.isfinite(hwm) or int(hwm) != hwm) or hwm < 0:
-            name = f"options.{duplexKey}" if isDuplex else "options.highWaterMark"
-            raise ERR_INVALID_ARG_VALUE(name, hwm)
-        return int(hwm)
-    return getDefaultHighWaterMark(state.objectMode)
+def getHighWaterMark(state: Any, options: dict[str, Any] | None, duplexKey: str,
+                     isDuplex: bool) -> int:
+    """The validated ``highWaterMark`` option (or the Duplex side's), else the default.
+
+    The common cases (no option, or a non-negative ``int``) take no further call: every
+    stream and socket constructor comes through here.
+    """
+    hwm = None
+    if options is not None:
+        hwm = options.get("highWaterMark")
+        if hwm is None and isDuplex:
+            hwm = options.get(duplexKey)
+    if hwm is None:
+        return _default_hwm_object_mode if state.objectMode else _default_hwm_bytes
+    if type(hwm) is int and hwm >= 0:
+        return hwm
+    if (not is_number(hwm) or not math.isfinite(hwm) or int(hwm) != hwm) or hwm < 0:
+        name = f"options.{duplexKey}" if isDuplex else "options.highWaterMark"
+        raise ERR_INVALID_ARG_VALUE(name, hwm)
+    return int(hwm)

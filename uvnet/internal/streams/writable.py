@@ -36,7 +36,7 @@ from . import destroy as destroyImpl
 from .add_abort_signal import addAbortSignal
 from .legacy import Stream
 from .readable import _CHUNK_TYPES, _options, nop
-from .state import getDefaultHighWaterMark, getHighWaterMark
+from .state import getHighWaterMark
 
 errorOrDestroy = destroyImpl.errorOrDestroy
 
@@ -79,20 +79,7 @@ class WritableState:
         self.objectMode = bool(options and (
             options.get("objectMode") or (isDuplex and options.get("writableObjectMode"))))
         # write() returns False from this many buffered bytes (objects) on; 0 is valid.
-        # getHighWaterMark's common cases (no option, or a non-negative int) without calls.
-        hwm = None
-        if options is not None:
-            hwm = options.get("highWaterMark")
-            if hwm is None and isDuplex:
-                hwm = options.get("writableHighWaterMark")
-        if hwm is None:
-            self.highWaterMark = getDefaultHighWaterMark(self.objectMode)
-        elif type(hwm) is int and hwm >= 0:
-            self.highWaterMark = hwm
-        else:
-            assert options is not None  # hwm came from the options
-            self.highWaterMark = getHighWaterMark(self, options, "writableHighWaterMark",
-                                                  isDuplex)
+        self.highWaterMark = getHighWaterMark(self, options, "writableHighWaterMark", isDuplex)
         self.finalCalled = False
         self.needDrain = False
         self.ending = False  # end() was called
