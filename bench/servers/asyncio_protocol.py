@@ -26,5 +26,6 @@ async def main() -> None:
         await server.serve_forever()
 
 
-raise_nofile()
-asyncio.run(main())
+if __name__ == "__main__":
+    raise_nofile()
+    asyncio.run(main())

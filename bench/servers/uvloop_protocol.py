@@ -1,4 +1,4 @@
-"""uvloop Protocol echo server (the asyncio_protocol.py Echo on uvloop's loop).
+"""uvloop Protocol echo server: asyncio_protocol.py's server, run on uvloop's loop.
 Usage: uvloop_protocol.py PORT; prints `ready PORT`. Needs `uvloop` importable."""
 
 from __future__ import annotations
@@ -6,27 +6,8 @@ from __future__ import annotations
 import asyncio
 
 import uvloop
-from _common import port_arg, raise_nofile, ready
-
-
-class Echo(asyncio.Protocol):
-    def connection_made(self, transport):
-        self.transport = transport
-
-    def data_received(self, data):
-        self.transport.write(data)
-
-    def eof_received(self):
-        return False  # close the transport (as allowHalfOpen=false)
-
-
-async def main() -> None:
-    loop = asyncio.get_running_loop()
-    server = await loop.create_server(Echo, "127.0.0.1", port_arg(), backlog=511)
-    ready(server.sockets[0].getsockname()[1])
-    async with server:
-        await server.serve_forever()
-
+from _common import raise_nofile
+from asyncio_protocol import main
 
 raise_nofile()
 loop = uvloop.new_event_loop()
