@@ -23,9 +23,14 @@ from ..buffer import encode
 from ..timers import TimeoutOverflowWarning, clearTimeout, setUnrefTimeout
 from .errors import ERR_OUT_OF_RANGE, errnoException
 from .handles.stream import UV_EOF, LibuvStreamWrap, WriteWrap
+from .jscall import call_adapted
+from .streams.readable import Readable, maybeReadMore_
+from .task_queues import _queue as _tickQueue
 from .validators import validateFunction, validateNumber
 
 TIMEOUT_MAX = 2**31 - 1
+_push = Readable.push
+_emit = Readable.emit
 
 
 def _handleWriteReq(req: WriteWrap, data: Any, encoding: str) -> int:
@@ -111,6 +116,45 @@ def onStreamRead(handle: LibuvStreamWrap, nread: int, buf: Any) -> Any:
     stream = handle.owner
     if stream._kTimeout is not None or stream._parent is not None:
         stream._unrefTimer()  # (it returns at once without a timeout or a parent)
+
+    if nread > 0:
+        state = stream._readableState
+        if state.flowing and state.dataListening and state.length == 0 \
+                and not (state.sync or state.destroyed or state.ended or state.errored
+                         or state.objectMode) \
+                and state.decoder is None and stream._kBuffer is None and type(buf) is bytes \
+                and getattr(stream.push, "__func__", None) is _push \
+                and getattr(stream.emit, "__func__", None) is _emit:
+            # The common case, in one frame: stream.push(buf) of a byte chunk to a flowing
+            # stream with nothing buffered takes readableAddChunkPushByteMode's and
+            # addChunk's steps to emit('data', buf), queues maybeReadMore_, and returns
+            # true below the high-water mark (Readable.push and addChunk, inlined).
+            state.reading = False
+            if state.multiAwaitDrain:
+                state.awaitDrainWriters.clear()
+            else:
+                state.awaitDrainWriters = None
+            state.dataEmitted = True
+            listeners = stream._events.get("data")  # EventEmitter.emit('data', buf), inlined
+            if listeners is not None:
+                for fn in listeners:
+                    try:
+                        fn(buf)
+                    except TypeError as exc:  # JavaScript's argument rule, as in emit
+                        if exc.__traceback__.tb_next is not None:  # type: ignore[union-attr]
+                            raise
+                        call_adapted(fn, (buf,), exc)
+            if not state.readingMore and state.constructed:
+                state.readingMore = True
+                _tickQueue.append((maybeReadMore_, (stream, state)))  # nextTick, inlined
+            if not state.ended and (state.length < state.highWaterMark or state.length == 0):
+                return None
+            handle.reading = False
+            if not stream.destroyed:
+                err = handle.readStop()
+                if err:
+                    stream.destroy(errnoException(err, "read"))
+            return None
 
     if nread > 0 and not stream.destroyed:
         ret = None

@@ -17,7 +17,6 @@ Fields Node keys by symbol are attributes named after the symbol: ``_kTimeout``,
 
 from __future__ import annotations
 
-import errno
 from collections.abc import Sequence
 from functools import partial
 from os import write as _os_write
@@ -44,7 +43,7 @@ from ..internal.errors import (
 )
 from ..internal.handles.connection import SOCKET, ConnectWrap
 from ..internal.handles.pipe import PipeWrap
-from ..internal.handles.stream import LibuvStreamWrap, ShutdownWrap, WriteWrap
+from ..internal.handles.stream import LibuvStreamWrap, ShutdownWrap, WriteWrap, tryWriteErrno
 from ..internal.handles.tcp import TCPWrap
 from ..internal.net import createHandle, isIP, isPipeName
 from ..internal.stream_base_commons import (
@@ -222,6 +221,24 @@ def addClientAbortSignalOption(self: Socket, options: dict[str, Any]) -> None:
         nextTick(onAbort)
     else:
         nextTick(lambda: dispose.append(addAbortListener(signal, onAbort)))
+
+
+def _afterTryWrite(socket: Socket, handle: LibuvStreamWrap, data: bytes, written: int,
+                   err: int, cb: Callable[..., Any]) -> None:
+    """The rest of ``writeGeneric`` after a try-write that failed (``err``) or wrote only
+    ``written`` bytes of ``data``: ``cb`` gets the error, or the rest is queued on libuv."""
+    if err:
+        cb(errnoException(err, "write"))
+        return
+    size = len(data)
+    req = WriteWrap(handle, cb)
+    req.bytes = size
+    err = handle._writeQueued(req, memoryview(data)[written:], size)
+    if err:
+        cb(errnoException(err, "write"))
+        return
+    req.oncomplete = partial(onWriteComplete, req)
+    socket._kLastWriteQueueSize = size
 
 
 class Socket(Duplex):
@@ -442,34 +459,66 @@ class Socket(Duplex):
         # writeGeneric with LibuvStreamWrap.writeBuffer's try-write inlined, the same steps:
         # a write that completes at once needs no WriteWrap (nothing can see it).
         size = len(data)
-        written = 0
-        err = 0
         try:
             written = _os_write(handle._handle.fileno(), data)
-        except BlockingIOError:
-            pass
-        except pyuv.error.HandleClosedError:
-            err = pyuv.errno.UV_EBADF
-        except pyuv.error.UVError as exc:
-            err = int(exc.args[0])
-        except OSError as exc:
-            err = -(exc.errno or errno.EIO)
-        if err:
-            cb(errnoException(err, "write"))
+        except (OSError, pyuv.error.UVError) as exc:
+            _afterTryWrite(self, handle, data, 0, tryWriteErrno(exc), cb)
             return
         if written == size:
             handle.bytesWritten += size
             if callable(cb):
                 cb()
             return
-        req = WriteWrap(handle, cb)
-        req.bytes = size
-        err = handle._writeQueued(req, memoryview(data)[written:], size)
-        if err:
-            cb(errnoException(err, "write"))
-            return
-        req.oncomplete = partial(onWriteComplete, req)
-        self._kLastWriteQueueSize = size
+        _afterTryWrite(self, handle, data, written, 0, cb)
+
+    def write(self, chunk: Any, encoding: Any = None, cb: Callable[..., Any] | None = None,
+              callback: Callable[..., Any] | None = None) -> bool:
+        """``Writable.prototype.write``, with the common case of a connected socket in one
+        frame: a bytes chunk without encoding or callback, nothing being written, buffered
+        or awaiting 'drain'. Its steps (Writable.write, :meth:`_write`, onwrite) end, once
+        one write(2) took it all, with the stream's state as it was before but for
+        ``sync``: what write() sets, onwrite takes back, and no tick is needed. A short or
+        failed write(2) goes on as :meth:`_write` would, within Writable.write's steps."""
+        if type(chunk) is bytes and encoding is None and cb is None and callback is None:
+            state = self._writableState
+            handle = self._handle
+            if not (state.writing or state.corked or state.needDrain or state.ending
+                    or state.destroyed or state.errored or state.objectMode or state.buffered
+                    or self.connecting or handle is None) and state.constructed \
+                    and self._kTimeout is None and self._parent is None:
+                try:
+                    fast = (not handle._write_reqs
+                            and self._write.__func__ is _socketWrite  # type: ignore[attr-defined]
+                            and type(handle).writeBuffer is _writeBuffer)
+                except AttributeError:  # not a wrap, or another _write
+                    fast = False
+                if fast:
+                    self._pendingData = None
+                    self._pendingEncoding = ""
+                    try:
+                        written = _os_write(handle._handle.fileno(), chunk)
+                        err = 0
+                    except (OSError, pyuv.error.UVError) as exc:
+                        written = 0
+                        err = tryWriteErrno(exc)
+                    size = len(chunk)
+                    if written == size and not err:
+                        handle.bytesWritten += size
+                        state.sync = False
+                        return True
+                    # Writable.write's steps around _write, with the rest of _write's.
+                    state.pendingcb += 1
+                    state.length += size
+                    state.writelen = size
+                    state.writing = state.sync = state.expectWriteCb = True
+                    _afterTryWrite(self, handle, chunk, written, err, state.onwrite)
+                    state.sync = False
+                    length = state.length
+                    if length < state.highWaterMark or length == 0:
+                        return not state.destroyed and not state.errored
+                    state.needDrain = True
+                    return False
+        return Duplex.write(self, chunk, encoding, cb, callback)
 
     def _destroy(self, exception: BaseException | None, cb: Callable[..., Any]) -> None:
         """Node's ``Socket.prototype._destroy``: close the handle (``'close'`` comes from its
@@ -643,34 +692,34 @@ class Socket(Duplex):
 
     def read(self, n: Any = None) -> Any:
         """Node's ``Socket.prototype.read``; with ``onread`` it also starts the handle."""
+        if n == 0 and type(n) is int:
+            # read(0) while the handle reads (maybeReadMore_ after each chunk): the steps of
+            # Readable.read's _read0 with this class's _read, which then does nothing. The
+            # onread option's tryReadStart below does nothing either.
+            state = self._readableState
+            try:
+                fast = self._handle.reading and self._read.__func__ is _socketRead  # type: ignore[attr-defined]
+            except AttributeError:  # no handle (or not a wrap), or another _read
+                fast = False
+            if fast and not (state.ended or self.connecting) \
+                    and (state.length == 0 or not state.needReadable):
+                length = state.length
+                if not (state.reading or state.destroyed or state.errored
+                        or not state.constructed) \
+                        and (length == 0 or length < state.highWaterMark):
+                    state.reading = True
+                    state.needReadable = True  # (length <= highWaterMark, below)
+                    state.sync = False
+                elif length <= state.highWaterMark or not state.ended and length == 0:
+                    state.needReadable = True
+                return None
         if self._kBuffer and not self.connecting and self._handle is not None \
                 and not self._handle.reading:
             tryReadStart(self)
-        if n == 0 and type(n) is int:  # Readable.read's first step (read(0) after each chunk)
+        if n == 0 and type(n) is int:  # Readable.read's first step
             state = self._readableState
             if not state.ended and (state.length == 0 or not state.needReadable):
-                try:
-                    reading = self._handle.reading
-                except AttributeError:  # no handle (or not a wrap): _read0 says what then
-                    reading = False
-                if not reading or self.connecting \
-                        or getattr(self._read, "__func__", None) is not _socketRead:
-                    return _read0(self, state)
-                # _read0 with this class's _read, which does nothing while the handle
-                # reads (the common case, maybeReadMore_ after each chunk): its steps.
-                if not (state.reading or state.destroyed or state.errored
-                        or not state.constructed):
-                    length = state.length
-                    if length == 0 or length < state.highWaterMark:
-                        state.reading = True
-                        if length == 0:
-                            state.needReadable = True
-                        state.sync = False
-                if state.length <= state.highWaterMark:
-                    state.needReadable = True
-                if state.length == 0 and not state.ended:
-                    state.needReadable = True
-                return None
+                return _read0(self, state)
         return Duplex.read(self, n)  # Node: stream.Duplex.prototype.read.call(this, n)
 
     def destroySoon(self) -> None:
@@ -1273,3 +1322,4 @@ __all__ = [
 
 _writeBuffer = LibuvStreamWrap.writeBuffer
 _socketRead = Socket._read
+_socketWrite = Socket._write

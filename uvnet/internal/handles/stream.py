@@ -55,6 +55,18 @@ except (ImportError, OSError, AttributeError):  # pragma: no cover - no ctypes/l
     _shutdown_wr = _shutdown_wr_socket
 
 
+def tryWriteErrno(exc: BaseException) -> int:
+    """The status of a try-write (``uv_try_write``, one ``write(2)``) that raised ``exc``:
+    0 when the socket's buffer is full, else a negative errno."""
+    if isinstance(exc, BlockingIOError):
+        return 0
+    if isinstance(exc, pyuv.error.HandleClosedError):
+        return int(pyuv.errno.UV_EBADF)
+    if isinstance(exc, pyuv.error.UVError):
+        return int(exc.args[0])
+    return -(exc.errno or errno.EIO)  # type: ignore[attr-defined]
+
+
 class WriteWrap:
     """A write request (Node's ``WriteWrap``)."""
 
@@ -186,6 +198,13 @@ class LibuvStreamWrap(HandleWrap):
             self._next_user_read()
 
     def _on_read(self, _handle: Any, data: bytes | None, error: int | None) -> None:
+        if data is not None and self._user_buffer is None:  # the common case first
+            nread = len(data)
+            self.bytesRead += nread
+            onread = self.onread
+            if onread is not None:
+                onread(nread, data)
+            return
         onread = self.onread
         if self._user_buffer is not None and (data is not None or self._user_pending):
             # A poll event of its own only when nothing read earlier is waiting for one.
@@ -196,11 +215,6 @@ class LibuvStreamWrap(HandleWrap):
                 self._user_eof = error if error is not None else UV_EOF
             if not waiting:
                 self._read_user()
-        elif data is not None:
-            nread = len(data)
-            self.bytesRead += nread
-            if onread is not None:
-                onread(nread, data)
         elif onread is not None:
             onread(error if error is not None else UV_EOF, None)
 
@@ -225,14 +239,10 @@ class LibuvStreamWrap(HandleWrap):
             # through uv_write and reports a failed write (EPIPE...) as EAGAIN.
             try:
                 written = os.write(handle.fileno(), data)
-            except BlockingIOError:
-                pass
-            except pyuv.error.HandleClosedError:
-                return pyuv.errno.UV_EBADF
-            except pyuv.error.UVError as exc:
-                return int(exc.args[0])
-            except OSError as exc:
-                return -(exc.errno or errno.EIO)
+            except (OSError, pyuv.error.UVError) as exc:
+                err = tryWriteErrno(exc)
+                if err:
+                    return err
             if written == size:
                 req.async_ = False
                 self.bytesWritten += size

@@ -532,30 +532,28 @@ def onwrite(stream: Any, er: Any = None, *_: Any) -> None:
         clearBuffer(stream, state)
 
     if sync:
-        # Node writes (kState & kDestroyed !== 0), which tests the objectMode bit.
-        needTick = (state.needDrain and state.length == 0) or state.objectMode or cb is not nop
-        # Repeated identical callbacks ride one tick with a counter (no allocation).
+        # A tick is needed when 'drain' is due or a callback waits; Node writes (kState &
+        # kDestroyed !== 0), which tests the objectMode bit. Repeated identical callbacks
+        # ride one tick with a counter (no allocation).
         if cb is nop:
-            if not state.afterWritePending and needTick:
+            if not state.afterWritePending and (
+                    (state.needDrain and state.length == 0) or state.objectMode):
                 nextTick(afterWrite, stream, state, 1, cb)
                 state.afterWritePending = True
-            else:
-                state.pendingcb -= 1
-                if state.ending:
-                    finishMaybe(stream, state, True)
+                return
         else:
             info = state.afterWriteTickInfo
             if info is not None and info.cb is cb:
                 info.count += 1
-            elif needTick:
-                info = AfterWriteTickInfo(1, cb, stream, state)
-                state.afterWriteTickInfo = info
-                nextTick(afterWriteTick, info)
-                state.afterWritePending = True
-            else:
-                state.pendingcb -= 1
-                if state.ending:
-                    finishMaybe(stream, state, True)
+                return
+            info = AfterWriteTickInfo(1, cb, stream, state)
+            state.afterWriteTickInfo = info
+            nextTick(afterWriteTick, info)
+            state.afterWritePending = True
+            return
+        state.pendingcb -= 1
+        if state.ending:
+            finishMaybe(stream, state, True)
     else:
         afterWrite(stream, state, 1, cb)
 
