@@ -24,7 +24,7 @@ from ..timers import TimeoutOverflowWarning, clearTimeout, setUnrefTimeout
 from .errors import ERR_OUT_OF_RANGE, errnoException
 from .handles.stream import UV_EOF, LibuvStreamWrap, WriteWrap
 from .jscall import call_adapted
-from .streams.readable import Readable, maybeReadMore_
+from .streams.readable import Readable
 from .task_queues import _queue as _tickQueue
 from .validators import validateFunction, validateNumber
 
@@ -146,7 +146,8 @@ def onStreamRead(handle: LibuvStreamWrap, nread: int, buf: Any) -> Any:
                         call_adapted(fn, (buf,), exc)
             if not state.readingMore and state.constructed:
                 state.readingMore = True
-                _tickQueue.append((maybeReadMore_, (stream, state)))  # nextTick, inlined
+                # nextTick(maybeReadMore_, ...), inlined; the socket's own maybeReadMore_
+                _tickQueue.append((stream._kMaybeReadMore, (stream, state)))
             if not state.ended and (state.length < state.highWaterMark or state.length == 0):
                 return None
             handle.reading = False

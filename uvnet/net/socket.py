@@ -55,7 +55,7 @@ from ..internal.stream_base_commons import (
 )
 from ..internal.streams.add_abort_signal import addAbortListener, validateAbortSignal
 from ..internal.streams.duplex import Duplex
-from ..internal.streams.readable import _read0
+from ..internal.streams.readable import ReadableState, _read0, maybeReadMore_
 from ..internal.task_queues import nextTick
 from ..internal.validators import (
     js_number,
@@ -239,6 +239,33 @@ def _afterTryWrite(socket: Socket, handle: LibuvStreamWrap, data: bytes, written
         return
     req.oncomplete = partial(onWriteComplete, req)
     socket._kLastWriteQueueSize = size
+
+
+def _maybeReadMore(stream: Socket, state: ReadableState) -> None:
+    """Readable's ``maybeReadMore_`` as ``onStreamRead`` queues it after a chunk: while the
+    handle reads, the loop's one ``read(0)`` takes Readable.read's (``_read0``) steps with
+    :meth:`Socket._read` doing nothing then; it marks the stream reading and needing
+    ``'readable'``, brings no data, and so ends the loop. Otherwise ``maybeReadMore_``."""
+    length = state.length
+    if not state.reading and not state.ended and (
+            length < state.highWaterMark or (state.flowing and length == 0)):
+        try:
+            fast = (stream._handle.reading
+                    and stream.read.__func__ is _socketReadMethod  # type: ignore[attr-defined]
+                    and stream._read.__func__ is _socketRead)  # type: ignore[attr-defined]
+        except AttributeError:  # no handle (or not a wrap), or another read/_read
+            fast = False
+        if not fast or stream.connecting or (length and state.needReadable):
+            maybeReadMore_(stream, state)
+            return
+        if not (state.destroyed or state.errored or not state.constructed) \
+                and (length == 0 or length < state.highWaterMark):
+            state.reading = True
+            state.needReadable = True
+            state.sync = False
+        elif length <= state.highWaterMark or length == 0:
+            state.needReadable = True
+    state.readingMore = False
 
 
 class Socket(Duplex):
@@ -692,27 +719,6 @@ class Socket(Duplex):
 
     def read(self, n: Any = None) -> Any:
         """Node's ``Socket.prototype.read``; with ``onread`` it also starts the handle."""
-        if n == 0 and type(n) is int:
-            # read(0) while the handle reads (maybeReadMore_ after each chunk): the steps of
-            # Readable.read's _read0 with this class's _read, which then does nothing. The
-            # onread option's tryReadStart below does nothing either.
-            state = self._readableState
-            try:
-                fast = self._handle.reading and self._read.__func__ is _socketRead  # type: ignore[attr-defined]
-            except AttributeError:  # no handle (or not a wrap), or another _read
-                fast = False
-            if fast and not (state.ended or self.connecting) \
-                    and (state.length == 0 or not state.needReadable):
-                length = state.length
-                if not (state.reading or state.destroyed or state.errored
-                        or not state.constructed) \
-                        and (length == 0 or length < state.highWaterMark):
-                    state.reading = True
-                    state.needReadable = True  # (length <= highWaterMark, below)
-                    state.sync = False
-                elif length <= state.highWaterMark or not state.ended and length == 0:
-                    state.needReadable = True
-                return None
         if self._kBuffer and not self.connecting and self._handle is not None \
                 and not self._handle.reading:
             tryReadStart(self)
@@ -721,6 +727,9 @@ class Socket(Duplex):
             if not state.ended and (state.length == 0 or not state.needReadable):
                 return _read0(self, state)
         return Duplex.read(self, n)  # Node: stream.Duplex.prototype.read.call(this, n)
+
+    # What onStreamRead queues after a chunk it emitted as 'data' (maybeReadMore_).
+    _kMaybeReadMore = staticmethod(_maybeReadMore)
 
     def destroySoon(self) -> None:
         """Node's ``destroySoon``: ``end()``, then destroy once finished."""
@@ -1322,4 +1331,5 @@ __all__ = [
 
 _writeBuffer = LibuvStreamWrap.writeBuffer
 _socketRead = Socket._read
+_socketReadMethod = Socket.read
 _socketWrite = Socket._write
