@@ -22,7 +22,7 @@ from collections.abc import Hashable
 from typing import Any, Callable, TypeVar
 
 from .internal.errors import ERR_INVALID_ARG_TYPE, ERR_UNHANDLED_ERROR, inspect
-from .internal.jscall import call_adapted, jscall
+from .internal.jscall import call_adapted
 from .internal.validators import validateNumber
 
 Listener = Callable[..., Any]
@@ -104,7 +104,13 @@ class _OnceWrapper:
         if not self.fired:
             self.emitter.removeListener(self.type, self)
             self.fired = True
-            return jscall(self.listener, *args)
+            listener = self.listener
+            try:  # jscall(listener, *args), inlined as in emit
+                return listener(*args)
+            except TypeError as exc:
+                if exc.__traceback__.tb_next is not None:  # type: ignore[union-attr]
+                    raise
+                return call_adapted(listener, args, exc)
         return None
 
 
@@ -222,19 +228,11 @@ class EventEmitter:
         lst = events.get(type)
         if lst is None:
             return self
-        n = len(lst)
-        fn = lst[-1]
-        if n == 1 and (fn is listener
-                       or (isinstance(fn, _OnceWrapper) and fn.listener is listener)):
-            i = 0  # the common case: a lone listener
-        else:
-            for i in range(n - 1, -1, -1):
-                fn = lst[i]
-                if fn is listener or (isinstance(fn, _OnceWrapper) and fn.listener is listener):
-                    break
-            else:
+        if len(lst) == 1:  # the common case: a lone listener
+            fn = lst[0]
+            if fn is not listener and not (
+                    isinstance(fn, _OnceWrapper) and fn.listener is listener):
                 return self
-        if n == 1:
             if self._eventsWarned:
                 self._eventsWarned.discard(type)  # type: ignore[union-attr]
             if self._shapeMode:
@@ -244,9 +242,16 @@ class EventEmitter:
             self._deleteKey(type)
             removed = _unwrap(fn)
         else:
+            for i in range(len(lst) - 1, -1, -1):
+                fn = lst[i]
+                if fn is listener or (isinstance(fn, _OnceWrapper) and fn.listener is listener):
+                    break
+            else:
+                return self
             # ... but from a list it reports the argument as given (a once-wrapper when the
             # wrapper removes itself, or when removeAllListeners passes rawListeners).
-            lst = lst[:i] + lst[i + 1:]
+            lst = lst.copy()
+            del lst[i]
             events[type] = lst
             removed = listener
             if len(lst) == 1 and self._eventsWarned:
