@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Hashable
+from types import MethodType
 from typing import Any, Callable
 
 from ...buffer import decode as _decode
@@ -351,13 +352,12 @@ class Readable(Stream):
     addListener = on
 
     def removeListener(self, type: Hashable, listener: Callable[..., Any]) -> Readable:
-        ev = type
         state = self._readableState
-        res = Stream.removeListener(self, ev, listener)
-        if ev == "readable":
+        res = Stream.removeListener(self, type, listener)
+        if type == "readable":
             # After 'readable' was emitted but before I/O: supports once('readable') cycles.
             nextTick(updateReadableListening, self)
-        elif ev == "data" and self.listenerCount("data") == 0:
+        elif type == "data" and self.listenerCount("data") == 0:
             state.dataListening = False
         return res
 
@@ -1010,14 +1010,16 @@ class _Pipe:
         dest = self.dest
         src = self.src
         ondrain = self.ondrain
-        dest.removeListener("close", self.onclose)
-        dest.removeListener("finish", self.onfinish)
+        destRemove = _removeListener(dest)
+        destRemove("close", self.onclose)
+        destRemove("finish", self.onfinish)
         if ondrain:
-            dest.removeListener("drain", ondrain)
-        dest.removeListener("error", self.onerror)
-        dest.removeListener("unpipe", self.onunpipe)
-        src.removeListener("end", self.onend)
-        src.removeListener("end", self.unpipe)
+            destRemove("drain", ondrain)
+        destRemove("error", self.onerror)
+        destRemove("unpipe", self.onunpipe)
+        srcRemove = _removeListener(src)
+        srcRemove("end", self.onend)
+        srcRemove("end", self.unpipe)
         src.removeListener("data", self.ondata)
         self.cleanedUp = True
         # If the source waits for a 'drain' from this destination, it would never flow
@@ -1069,6 +1071,16 @@ class _Pipe:
 
     def _unpipe(self, *args: Any) -> None:
         self.src.unpipe(self.dest)
+
+
+def _removeListener(emitter: Any) -> Callable[[Hashable, Callable[..., Any]], Any]:
+    """``emitter.removeListener``, for an event other than ``'data'`` and ``'readable'``:
+    Readable's own adds steps for those two only, so for the others it is, one call
+    shorter, Stream's (a subclass's or an instance's own removeListener is kept)."""
+    remove = emitter.removeListener
+    if getattr(remove, "__func__", None) is Readable.removeListener:
+        return MethodType(Stream.removeListener, emitter)
+    return remove
 
 
 def _pipe(src: Readable, dest: Any, pipeOpts: dict[str, Any] | None) -> Any:

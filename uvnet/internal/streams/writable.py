@@ -721,7 +721,8 @@ def finishMaybe(stream: Any, state: WritableState, sync: bool = False) -> None:
 def finish(stream: Any, state: WritableState) -> None:
     state.pendingcb -= 1
     state.finished = True
-    callFinishedCallbacks(state, None)
+    if state.onFinished:
+        callFinishedCallbacks(state, None)
     stream.emit("finish")
     if state.autoDestroy:
         # A Duplex is destroyed only once its readable side has ended as well.
