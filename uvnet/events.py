@@ -90,15 +90,14 @@ def _own_keys(events: dict[Hashable, Any]) -> list[Hashable]:
 
 
 class _OnceWrapper:
-    """The function ``once`` registers; ``listener`` is the user's function."""
+    """The function ``once`` registers (made by :func:`_onceWrap`); ``listener`` is the
+    user's function."""
 
     __slots__ = ("emitter", "type", "listener", "fired")
-
-    def __init__(self, emitter: EventEmitter, type: Hashable, listener: Listener) -> None:
-        self.emitter = emitter
-        self.type = type
-        self.listener = listener
-        self.fired = False
+    emitter: EventEmitter
+    type: Hashable
+    listener: Listener
+    fired: bool
 
     def __call__(self, *args: Any) -> Any:
         if not self.fired:
@@ -112,6 +111,17 @@ class _OnceWrapper:
                     raise
                 return call_adapted(listener, args, exc)
         return None
+
+
+def _onceWrap(emitter: EventEmitter, type: Hashable, listener: Listener) -> _OnceWrapper:
+    """Node's ``_onceWrap``. The fields are set here, not by an ``__init__``: a class with a
+    Python ``__init__`` costs an extra C-level call per instance."""
+    wrapped = _OnceWrapper()
+    wrapped.emitter = emitter
+    wrapped.type = type
+    wrapped.listener = listener
+    wrapped.fired = False
+    return wrapped
 
 
 def _check_listener(listener: Any) -> None:
@@ -210,12 +220,12 @@ class EventEmitter:
         """Add a listener that removes itself before its first call."""
         if not callable(listener):  # _check_listener, inlined
             raise ERR_INVALID_ARG_TYPE("listener", "function", listener)
-        self.on(type, _OnceWrapper(self, type, listener))  # Node: this.on(...), overridable
+        self.on(type, _onceWrap(self, type, listener))  # Node: this.on(...), overridable
         return self
 
     def prependOnceListener(self: E, type: Hashable, listener: Listener) -> E:
         _check_listener(listener)
-        self.prependListener(type, _OnceWrapper(self, type, listener))
+        self.prependListener(type, _onceWrap(self, type, listener))
         return self
 
     # --- removing -----------------------------------------------------------------------
