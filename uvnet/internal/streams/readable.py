@@ -162,8 +162,7 @@ class Readable(Stream):
         """``_destroy``, then ``'error'`` (if ``err``) and ``'close'`` on a tick."""
         return destroyImpl.destroy(self, err, cb)
 
-    def _undestroy(self) -> None:
-        destroyImpl.undestroy(self)
+    _undestroy = destroyImpl.undestroy  # Node's ``_undestroy = destroyImpl.undestroy``
 
     def _destroy(self, err: Any, cb: Callable[..., Any]) -> None:
         cb(err)
@@ -300,7 +299,40 @@ class Readable(Stream):
     def pipe(self, dest: Any, pipeOpts: dict[str, Any] | None = None) -> Any:
         """Write every chunk to ``dest`` with backpressure; ``dest.end()`` on ``'end'`` unless
         ``{'end': False}``. Returns ``dest``."""
-        return _pipe(self, dest, pipeOpts)
+        src = self
+        state = src._readableState
+
+        if len(state.pipes) == 1 and not state.multiAwaitDrain:
+            state.multiAwaitDrain = True
+            state.awaitDrainWriters = {state.awaitDrainWriters} \
+                if state.awaitDrainWriters else set()
+
+        state.pipes.append(dest)
+
+        doEnd = not pipeOpts or pipeOpts.get("end") is not False
+
+        p = _Pipe(src, dest, state)
+
+        endFn = p.onend if doEnd else p.unpipe
+        if state.endEmitted:
+            nextTick(endFn)
+        else:
+            src.once("end", endFn)
+
+        dest.on("unpipe", p.onunpipe)
+        src.on("data", p.ondata)
+        # Our error handler goes before any the user adds.
+        prependListener(dest, "error", p.onerror)
+        dest.once("close", p.onclose)
+        dest.once("finish", p.onfinish)
+
+        dest.emit("pipe", src)
+
+        if getattr(dest, "writableNeedDrain", None) is True:
+            p.pause()
+        elif not state.flowing:
+            src.resume()
+        return dest
 
     def unpipe(self, dest: Any = None) -> Readable:
         """Stop piping to ``dest`` (or to every destination); emits ``'unpipe'`` on each."""
@@ -1081,42 +1113,6 @@ def _removeListener(emitter: Any) -> Callable[[Hashable, Callable[..., Any]], An
     if getattr(remove, "__func__", None) is Readable.removeListener:
         return MethodType(Stream.removeListener, emitter)
     return remove
-
-
-def _pipe(src: Readable, dest: Any, pipeOpts: dict[str, Any] | None) -> Any:
-    state = src._readableState
-
-    if len(state.pipes) == 1 and not state.multiAwaitDrain:
-        state.multiAwaitDrain = True
-        state.awaitDrainWriters = {state.awaitDrainWriters} \
-            if state.awaitDrainWriters else set()
-
-    state.pipes.append(dest)
-
-    doEnd = not pipeOpts or pipeOpts.get("end") is not False
-
-    p = _Pipe(src, dest, state)
-
-    endFn = p.onend if doEnd else p.unpipe
-    if state.endEmitted:
-        nextTick(endFn)
-    else:
-        src.once("end", endFn)
-
-    dest.on("unpipe", p.onunpipe)
-    src.on("data", p.ondata)
-    # Our error handler goes before any the user adds.
-    prependListener(dest, "error", p.onerror)
-    dest.once("close", p.onclose)
-    dest.once("finish", p.onfinish)
-
-    dest.emit("pipe", src)
-
-    if getattr(dest, "writableNeedDrain", None) is True:
-        p.pause()
-    elif not state.flowing:
-        src.resume()
-    return dest
 
 
 def pipeOnDrain(src: Readable, dest: Any) -> Callable[..., None]:

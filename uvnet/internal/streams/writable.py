@@ -308,8 +308,7 @@ class Writable(Stream):
         destroyImpl.destroy(self, err, cb)
         return self
 
-    def _undestroy(self) -> None:
-        destroyImpl.undestroy(self)
+    _undestroy = destroyImpl.undestroy  # Node's ``_undestroy = destroyImpl.undestroy``
 
     def _destroy(self, err: Any, cb: Callable[..., Any]) -> None:
         cb(err)
