@@ -13,6 +13,7 @@ from typing import Any, Callable
 
 from ..errors import ERR_MULTIPLE_CALLBACK, AbortError, NodeAggregateError
 from ..jscall import jscall
+from ..task_queues import _queue as _tickQueue
 from ..task_queues import nextTick
 from .utils import isDestroyed, isFinished, kIsDestroyed
 
@@ -99,7 +100,7 @@ def _destroy(self: Any, err: Any, cb: Callable[..., Any] | None) -> None:
         if err:
             nextTick(emitErrorCloseNT, self, err)
         else:
-            nextTick(emitCloseNT, self)
+            _tickQueue.append((emitCloseNT, (self,)))  # nextTick, inlined
 
     try:
         jscall(self._destroy, err or None, onDestroy)

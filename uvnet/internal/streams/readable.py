@@ -952,7 +952,7 @@ def updateReadableListening(self: Readable) -> None:
 def resume(stream: Readable, state: ReadableState) -> None:
     if not state.resumeScheduled:
         state.resumeScheduled = True
-        nextTick(resume_, stream, state)
+        _tickQueue.append((resume_, (stream, state)))  # nextTick, inlined
 
 
 def resume_(stream: Readable, state: ReadableState) -> None:
@@ -976,7 +976,7 @@ def endReadable(stream: Readable) -> None:
     state = stream._readableState
     if not state.endEmitted:
         state.ended = True
-        nextTick(endReadableNT, state, stream)
+        _tickQueue.append((endReadableNT, (state, stream)))  # nextTick, inlined
 
 
 def endReadableNT(state: ReadableState, stream: Any) -> None:
@@ -1094,12 +1094,14 @@ class _Pipe:
                 dest.emit("error", er)
 
     def _onclose(self, *args: Any) -> None:
-        self.dest.removeListener("finish", self.onfinish)
-        self.unpipe()
+        dest = self.dest
+        dest.removeListener("finish", self.onfinish)
+        self.src.unpipe(dest)  # Node's unpipe(), without its frame
 
     def _onfinish(self, *args: Any) -> None:
-        self.dest.removeListener("close", self.onclose)
-        self.unpipe()
+        dest = self.dest
+        dest.removeListener("close", self.onclose)
+        self.src.unpipe(dest)  # Node's unpipe(), without its frame
 
     def _unpipe(self, *args: Any) -> None:
         self.src.unpipe(self.dest)

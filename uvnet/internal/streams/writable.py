@@ -31,6 +31,7 @@ from ..errors import (
     ERR_UNKNOWN_ENCODING,
 )
 from ..jscall import call_adapted, jscall
+from ..task_queues import _queue as _tickQueue
 from ..task_queues import nextTick
 from . import destroy as destroyImpl
 from .add_abort_signal import addAbortSignal
@@ -672,7 +673,7 @@ def onFinish(stream: Any, state: WritableState, err: Any = None) -> None:
         stream.emit("prefinish")
         # 'finish' stays asynchronous relative to the _final callback (backwards compat).
         state.pendingcb += 1
-        nextTick(finish, stream, state)
+        _tickQueue.append((finish, (stream, state)))  # nextTick, inlined
 
 
 def prefinish(stream: Any, state: WritableState) -> None:
