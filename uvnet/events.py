@@ -22,7 +22,7 @@ from collections.abc import Hashable
 from typing import Any, Callable, TypeVar
 
 from .internal.errors import ERR_INVALID_ARG_TYPE, ERR_UNHANDLED_ERROR, inspect
-from .internal.jscall import call_adapted, jscall
+from .internal.jscall import call_adapted
 from .internal.validators import validateNumber
 
 Listener = Callable[..., Any]
@@ -90,22 +90,38 @@ def _own_keys(events: dict[Hashable, Any]) -> list[Hashable]:
 
 
 class _OnceWrapper:
-    """The function ``once`` registers; ``listener`` is the user's function."""
+    """The function ``once`` registers (made by :func:`_onceWrap`); ``listener`` is the
+    user's function."""
 
     __slots__ = ("emitter", "type", "listener", "fired")
-
-    def __init__(self, emitter: EventEmitter, type: Hashable, listener: Listener) -> None:
-        self.emitter = emitter
-        self.type = type
-        self.listener = listener
-        self.fired = False
+    emitter: EventEmitter
+    type: Hashable
+    listener: Listener
+    fired: bool
 
     def __call__(self, *args: Any) -> Any:
         if not self.fired:
             self.emitter.removeListener(self.type, self)
             self.fired = True
-            return jscall(self.listener, *args)
+            listener = self.listener
+            try:  # jscall(listener, *args), inlined as in emit
+                return listener(*args)
+            except TypeError as exc:
+                if exc.__traceback__.tb_next is not None:  # type: ignore[union-attr]
+                    raise
+                return call_adapted(listener, args, exc)
         return None
+
+
+def _onceWrap(emitter: EventEmitter, type: Hashable, listener: Listener) -> _OnceWrapper:
+    """Node's ``_onceWrap``. The fields are set here, not by an ``__init__``: a class with a
+    Python ``__init__`` costs an extra C-level call per instance."""
+    wrapped = _OnceWrapper()
+    wrapped.emitter = emitter
+    wrapped.type = type
+    wrapped.listener = listener
+    wrapped.fired = False
+    return wrapped
 
 
 def _check_listener(listener: Any) -> None:
@@ -204,12 +220,12 @@ class EventEmitter:
         """Add a listener that removes itself before its first call."""
         if not callable(listener):  # _check_listener, inlined
             raise ERR_INVALID_ARG_TYPE("listener", "function", listener)
-        self.on(type, _OnceWrapper(self, type, listener))  # Node: this.on(...), overridable
+        self.on(type, _onceWrap(self, type, listener))  # Node: this.on(...), overridable
         return self
 
     def prependOnceListener(self: E, type: Hashable, listener: Listener) -> E:
         _check_listener(listener)
-        self.prependListener(type, _OnceWrapper(self, type, listener))
+        self.prependListener(type, _onceWrap(self, type, listener))
         return self
 
     # --- removing -----------------------------------------------------------------------
@@ -222,19 +238,11 @@ class EventEmitter:
         lst = events.get(type)
         if lst is None:
             return self
-        n = len(lst)
-        fn = lst[-1]
-        if n == 1 and (fn is listener
-                       or (isinstance(fn, _OnceWrapper) and fn.listener is listener)):
-            i = 0  # the common case: a lone listener
-        else:
-            for i in range(n - 1, -1, -1):
-                fn = lst[i]
-                if fn is listener or (isinstance(fn, _OnceWrapper) and fn.listener is listener):
-                    break
-            else:
+        if len(lst) == 1:  # the common case: a lone listener
+            fn = lst[0]
+            if fn is not listener and not (
+                    isinstance(fn, _OnceWrapper) and fn.listener is listener):
                 return self
-        if n == 1:
             if self._eventsWarned:
                 self._eventsWarned.discard(type)  # type: ignore[union-attr]
             if self._shapeMode:
@@ -244,9 +252,16 @@ class EventEmitter:
             self._deleteKey(type)
             removed = _unwrap(fn)
         else:
+            for i in range(len(lst) - 1, -1, -1):
+                fn = lst[i]
+                if fn is listener or (isinstance(fn, _OnceWrapper) and fn.listener is listener):
+                    break
+            else:
+                return self
             # ... but from a list it reports the argument as given (a once-wrapper when the
             # wrapper removes itself, or when removeAllListeners passes rawListeners).
-            lst = lst[:i] + lst[i + 1:]
+            lst = lst.copy()
+            del lst[i]
             events[type] = lst
             removed = listener
             if len(lst) == 1 and self._eventsWarned:

@@ -20,7 +20,7 @@ import pyuv
 
 from .internal.errors import ERR_INVALID_ARG_TYPE, _js_number
 from .internal.jscall import jscall
-from .internal.process import _drain_ticks, _record, deferred, loop, on_uncaught
+from .internal.process import _drain_ticks, _record, _uncaught, deferred, loop, on_uncaught
 from .internal.task_queues import _queue, processTicks
 from .internal.validators import js_number
 
@@ -408,7 +408,8 @@ class _ImmediateState:
     def _on_check(self, handle: pyuv.Check) -> None:
         """Node's ``CheckImmediate``: drain the ticks (the native-immediates callback
         scope), then run the queued immediates."""
-        if deferred(self._on_check, handle):
+        # This runs every loop iteration: the helpers are called only with work to do.
+        if _uncaught and deferred(self._on_check, handle):
             return
         try:
             if _queue:
@@ -416,7 +417,8 @@ class _ImmediateState:
         except BaseException as exc:  # noqa: BLE001 - re-raised by uvnet.run()
             _record(exc, self._check_immediates)
             return
-        self._check_immediates()
+        if self.count:  # (_check_immediates)
+            self._process_immediates()
 
     def _check_immediates(self) -> None:
         if self.count:

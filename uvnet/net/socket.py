@@ -553,7 +553,8 @@ class Socket(Duplex):
         self.connecting = False
         s: Any = self
         while s is not None:
-            clearTimeout(s._kTimeout)
+            if s._kTimeout is not None:  # (clearTimeout(undefined) does nothing)
+                clearTimeout(s._kTimeout)
             s = s._parent
 
         handle = self._handle

@@ -45,13 +45,12 @@ class ConnectWrap:
 class ConnectionWrap(LibuvStreamWrap):
     """A stream that can listen and connect; subclasses make the pyuv handle."""
 
-    def __init__(self, handle: Any) -> None:
-        super().__init__(handle)
-        self.onconnection: Callable[[int, Any], Any] | None = None
-        self._connect_req: ConnectWrap | None = None
-        self._listen_sock: socket.socket | None = None  # a dup of the listening fd
-        self._listen_poll: pyuv.Poll | None = None
-        self._delayed_error = 0  # libuv's delayed_error: a bind failure uv_listen reports
+    # The fields a wrap starts with, as class defaults (set on the wrap when they change).
+    onconnection: Callable[[int, Any], Any] | None = None
+    _connect_req: ConnectWrap | None = None
+    _listen_sock: socket.socket | None = None  # a dup of the listening fd
+    _listen_poll: pyuv.Poll | None = None
+    _delayed_error = 0  # libuv's delayed_error: a bind failure uv_listen reports
 
     def open(self, fd: int) -> int:
         raise NotImplementedError

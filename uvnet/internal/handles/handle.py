@@ -42,10 +42,12 @@ class HandleWrap:
     The wrap stays alive until the handle's close callback has run.
     """
 
+    # Fields a wrap starts with, as class defaults: an accept makes one wrap per connection.
+    owner: Any = None
+    _close_cb: Callable[[], Any] | None = None
+
     def __init__(self, handle: Any) -> None:
         self._handle = handle
-        self.owner: Any = None
-        self._close_cb: Callable[[], Any] | None = None
         _open.add(self)
 
     def close(self, callback: Callable[[], Any] | None = None) -> None:

@@ -100,29 +100,31 @@ class LibuvStreamWrap(HandleWrap):
     with ``data`` ``None``. libuv stops reading by itself after an error or EOF.
     """
 
+    # The fields a wrap starts with, as class defaults (set on the wrap when they change).
+    onread: Callable[[int, Any], Any] | None = None
+    reading = False
+    bytesRead = 0
+    bytesWritten = 0
+    _write_cb: Callable[..., None] | None = None  # made at the first queued write
+    _shutdown_req: ShutdownWrap | None = None
+    _user_buffer: bytearray | memoryview | None = None
+    _user_pending = _NO_PENDING  # (shared: only ever replaced, never written to)
+    _user_eof = 0  # the EOF (or error) pyuv read behind ``_user_pending``
+    _user_idle: pyuv.Idle | None = None
+    _stopped = False
+    _shut = False  # shut down (or queued to) by :meth:`shutdown` itself
+
     def __init__(self, handle: Any) -> None:
         super().__init__(handle)
-        self.onread: Callable[[int, Any], Any] | None = None
-        self.reading = False
-        self.bytesRead = 0
-        self.bytesWritten = 0
         self._read_cb = makeCallback(self._on_read)
-        self._write_cb = makeCallback(self._after_write)
         self._write_reqs: deque[WriteWrap] = deque()
-        self._shutdown_req: ShutdownWrap | None = None
-        self._user_buffer: bytearray | memoryview | None = None
-        self._user_pending = _NO_PENDING  # (shared: only ever replaced, never written to)
-        self._user_eof = 0  # the EOF (or error) pyuv read behind ``_user_pending``
-        self._user_idle: pyuv.Idle | None = None
-        self._stopped = False
-        self._shut = False  # shut down (or queued to) by :meth:`shutdown` itself
 
     # --- reading ---------------------------------------------------------------------------
 
     def readStart(self) -> int:
         self._stopped = False
         err = uv_call(self._handle.start_read, self._read_cb)
-        if not err:
+        if not err and (self._user_pending or self._user_eof):  # (_next_user_read's test)
             self._next_user_read()
         return err
 
@@ -253,7 +255,10 @@ class LibuvStreamWrap(HandleWrap):
     def _writeQueued(self, req: WriteWrap, data: Any, size: int) -> int:
         """The rest of :meth:`writeBuffer` once the try-write (if any) left ``data``, of a
         write of ``size`` bytes, unwritten: queue it on libuv (``req.async_``)."""
-        err = uv_call(self._handle.write, data, self._write_cb)
+        write_cb = self._write_cb
+        if write_cb is None:
+            write_cb = self._write_cb = makeCallback(self._after_write)
+        err = uv_call(self._handle.write, data, write_cb)
         if err:
             return err
         req.async_ = True

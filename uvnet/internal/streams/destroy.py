@@ -13,6 +13,7 @@ from typing import Any, Callable
 
 from ..errors import ERR_MULTIPLE_CALLBACK, AbortError, NodeAggregateError
 from ..jscall import jscall
+from ..task_queues import _queue as _tickQueue
 from ..task_queues import nextTick
 from .utils import isDestroyed, isFinished, kIsDestroyed
 
@@ -43,11 +44,11 @@ def aggregateTwoErrors(innerError: Any, outerError: Any) -> Any:
 
 
 def checkError(err: Any, w: Any, r: Any) -> None:
-    if err:
-        if w is not None and not w.errored:
-            w.errored = err
-        if r is not None and not r.errored:
-            r.errored = err
+    """Node's ``checkError``; its callers test ``err`` first (no call without one)."""
+    if w is not None and not w.errored:
+        w.errored = err
+    if r is not None and not r.errored:
+        r.errored = err
 
 
 def destroy(self: Any, err: Any = None, cb: Callable[..., Any] | None = None) -> Any:
@@ -62,7 +63,8 @@ def destroy(self: Any, err: Any = None, cb: Callable[..., Any] | None = None) ->
         return self
 
     # Set destroyed before any callback runs, so destroy() inside one is a no-op.
-    checkError(err, w, r)
+    if err:
+        checkError(err, w, r)
     if w is not None:
         w.destroyed = True
     if r is not None:
@@ -87,7 +89,8 @@ def _destroy(self: Any, err: Any, cb: Callable[..., Any] | None) -> None:
         called = True
         r = getattr(self, "_readableState", None)
         w = getattr(self, "_writableState", None)
-        checkError(err, w, r)
+        if err:
+            checkError(err, w, r)
         if w is not None:
             w.closed = True
         if r is not None:
@@ -97,7 +100,7 @@ def _destroy(self: Any, err: Any, cb: Callable[..., Any] | None) -> None:
         if err:
             nextTick(emitErrorCloseNT, self, err)
         else:
-            nextTick(emitCloseNT, self)
+            _tickQueue.append((emitCloseNT, (self,)))  # nextTick, inlined
 
     try:
         jscall(self._destroy, err or None, onDestroy)

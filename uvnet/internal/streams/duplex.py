@@ -30,7 +30,8 @@ class Duplex(Readable, Writable):
     allowHalfOpen: bool
 
     def __init__(self, options: dict[str, Any] | None = None, **kwargs: Any) -> None:
-        options = _options(options, kwargs)
+        if kwargs:
+            options = _options(options, kwargs)
         Stream.__init__(self, options)
         self._readableState = ReadableState(options, self, True)
         self._writableState = WritableState(options, self, True)

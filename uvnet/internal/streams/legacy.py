@@ -21,10 +21,8 @@ def prependListener(emitter: Any, event: Hashable, fn: Callable[..., Any]) -> An
 
 
 class Stream(EventEmitter):
-    """Node's legacy ``Stream``: an ``EventEmitter`` with the old ``pipe``."""
-
-    def __init__(self, opts: dict[str, Any] | None = None, **kwargs: Any) -> None:
-        EventEmitter.__init__(self, opts)
+    """Node's legacy ``Stream``: an ``EventEmitter`` with the old ``pipe``. Its constructor
+    is EventEmitter's (Node's ``function Stream(opts) { EE.call(this, opts); }``)."""
 
     def pipe(self, dest: Any, options: dict[str, Any] | None = None) -> Any:
         """Old-style pipe: write each ``'data'`` chunk, pause on ``False``, end on ``'end'``."""

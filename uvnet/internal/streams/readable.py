@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Hashable
+from types import MethodType
 from typing import Any, Callable
 
 from ...buffer import decode as _decode
@@ -161,8 +162,7 @@ class Readable(Stream):
         """``_destroy``, then ``'error'`` (if ``err``) and ``'close'`` on a tick."""
         return destroyImpl.destroy(self, err, cb)
 
-    def _undestroy(self) -> None:
-        destroyImpl.undestroy(self)
+    _undestroy = destroyImpl.undestroy  # Node's ``_undestroy = destroyImpl.undestroy``
 
     def _destroy(self, err: Any, cb: Callable[..., Any]) -> None:
         cb(err)
@@ -299,7 +299,40 @@ class Readable(Stream):
     def pipe(self, dest: Any, pipeOpts: dict[str, Any] | None = None) -> Any:
         """Write every chunk to ``dest`` with backpressure; ``dest.end()`` on ``'end'`` unless
         ``{'end': False}``. Returns ``dest``."""
-        return _pipe(self, dest, pipeOpts)
+        src = self
+        state = src._readableState
+
+        if len(state.pipes) == 1 and not state.multiAwaitDrain:
+            state.multiAwaitDrain = True
+            state.awaitDrainWriters = {state.awaitDrainWriters} \
+                if state.awaitDrainWriters else set()
+
+        state.pipes.append(dest)
+
+        doEnd = not pipeOpts or pipeOpts.get("end") is not False
+
+        p = _Pipe(src, dest, state)
+
+        endFn = p.onend if doEnd else p.unpipe
+        if state.endEmitted:
+            nextTick(endFn)
+        else:
+            src.once("end", endFn)
+
+        dest.on("unpipe", p.onunpipe)
+        src.on("data", p.ondata)
+        # Our error handler goes before any the user adds.
+        prependListener(dest, "error", p.onerror)
+        dest.once("close", p.onclose)
+        dest.once("finish", p.onfinish)
+
+        dest.emit("pipe", src)
+
+        if getattr(dest, "writableNeedDrain", None) is True:
+            p.pause()
+        elif not state.flowing:
+            src.resume()
+        return dest
 
     def unpipe(self, dest: Any = None) -> Readable:
         """Stop piping to ``dest`` (or to every destination); emits ``'unpipe'`` on each."""
@@ -351,13 +384,12 @@ class Readable(Stream):
     addListener = on
 
     def removeListener(self, type: Hashable, listener: Callable[..., Any]) -> Readable:
-        ev = type
         state = self._readableState
-        res = Stream.removeListener(self, ev, listener)
-        if ev == "readable":
+        res = Stream.removeListener(self, type, listener)
+        if type == "readable":
             # After 'readable' was emitted but before I/O: supports once('readable') cycles.
             nextTick(updateReadableListening, self)
-        elif ev == "data" and self.listenerCount("data") == 0:
+        elif type == "data" and self.listenerCount("data") == 0:
             state.dataListening = False
         return res
 
@@ -920,7 +952,7 @@ def updateReadableListening(self: Readable) -> None:
 def resume(stream: Readable, state: ReadableState) -> None:
     if not state.resumeScheduled:
         state.resumeScheduled = True
-        nextTick(resume_, stream, state)
+        _tickQueue.append((resume_, (stream, state)))  # nextTick, inlined
 
 
 def resume_(stream: Readable, state: ReadableState) -> None:
@@ -944,7 +976,7 @@ def endReadable(stream: Readable) -> None:
     state = stream._readableState
     if not state.endEmitted:
         state.ended = True
-        nextTick(endReadableNT, state, stream)
+        _tickQueue.append((endReadableNT, (state, stream)))  # nextTick, inlined
 
 
 def endReadableNT(state: ReadableState, stream: Any) -> None:
@@ -1010,14 +1042,16 @@ class _Pipe:
         dest = self.dest
         src = self.src
         ondrain = self.ondrain
-        dest.removeListener("close", self.onclose)
-        dest.removeListener("finish", self.onfinish)
+        destRemove = _removeListener(dest)
+        destRemove("close", self.onclose)
+        destRemove("finish", self.onfinish)
         if ondrain:
-            dest.removeListener("drain", ondrain)
-        dest.removeListener("error", self.onerror)
-        dest.removeListener("unpipe", self.onunpipe)
-        src.removeListener("end", self.onend)
-        src.removeListener("end", self.unpipe)
+            destRemove("drain", ondrain)
+        destRemove("error", self.onerror)
+        destRemove("unpipe", self.onunpipe)
+        srcRemove = _removeListener(src)
+        srcRemove("end", self.onend)
+        srcRemove("end", self.unpipe)
         src.removeListener("data", self.ondata)
         self.cleanedUp = True
         # If the source waits for a 'drain' from this destination, it would never flow
@@ -1060,51 +1094,27 @@ class _Pipe:
                 dest.emit("error", er)
 
     def _onclose(self, *args: Any) -> None:
-        self.dest.removeListener("finish", self.onfinish)
-        self.unpipe()
+        dest = self.dest
+        dest.removeListener("finish", self.onfinish)
+        self.src.unpipe(dest)  # Node's unpipe(), without its frame
 
     def _onfinish(self, *args: Any) -> None:
-        self.dest.removeListener("close", self.onclose)
-        self.unpipe()
+        dest = self.dest
+        dest.removeListener("close", self.onclose)
+        self.src.unpipe(dest)  # Node's unpipe(), without its frame
 
     def _unpipe(self, *args: Any) -> None:
         self.src.unpipe(self.dest)
 
 
-def _pipe(src: Readable, dest: Any, pipeOpts: dict[str, Any] | None) -> Any:
-    state = src._readableState
-
-    if len(state.pipes) == 1 and not state.multiAwaitDrain:
-        state.multiAwaitDrain = True
-        state.awaitDrainWriters = {state.awaitDrainWriters} \
-            if state.awaitDrainWriters else set()
-
-    state.pipes.append(dest)
-
-    doEnd = not pipeOpts or pipeOpts.get("end") is not False
-
-    p = _Pipe(src, dest, state)
-
-    endFn = p.onend if doEnd else p.unpipe
-    if state.endEmitted:
-        nextTick(endFn)
-    else:
-        src.once("end", endFn)
-
-    dest.on("unpipe", p.onunpipe)
-    src.on("data", p.ondata)
-    # Our error handler goes before any the user adds.
-    prependListener(dest, "error", p.onerror)
-    dest.once("close", p.onclose)
-    dest.once("finish", p.onfinish)
-
-    dest.emit("pipe", src)
-
-    if getattr(dest, "writableNeedDrain", None) is True:
-        p.pause()
-    elif not state.flowing:
-        src.resume()
-    return dest
+def _removeListener(emitter: Any) -> Callable[[Hashable, Callable[..., Any]], Any]:
+    """``emitter.removeListener``, for an event other than ``'data'`` and ``'readable'``:
+    Readable's own adds steps for those two only, so for the others it is, one call
+    shorter, Stream's (a subclass's or an instance's own removeListener is kept)."""
+    remove = emitter.removeListener
+    if getattr(remove, "__func__", None) is Readable.removeListener:
+        return MethodType(Stream.removeListener, emitter)
+    return remove
 
 
 def pipeOnDrain(src: Readable, dest: Any) -> Callable[..., None]:

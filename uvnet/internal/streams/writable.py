@@ -31,6 +31,7 @@ from ..errors import (
     ERR_UNKNOWN_ENCODING,
 )
 from ..jscall import call_adapted, jscall
+from ..task_queues import _queue as _tickQueue
 from ..task_queues import nextTick
 from . import destroy as destroyImpl
 from .add_abort_signal import addAbortSignal
@@ -308,8 +309,7 @@ class Writable(Stream):
         destroyImpl.destroy(self, err, cb)
         return self
 
-    def _undestroy(self) -> None:
-        destroyImpl.undestroy(self)
+    _undestroy = destroyImpl.undestroy  # Node's ``_undestroy = destroyImpl.undestroy``
 
     def _destroy(self, err: Any, cb: Callable[..., Any]) -> None:
         cb(err)
@@ -671,7 +671,7 @@ def onFinish(stream: Any, state: WritableState, err: Any = None) -> None:
         stream.emit("prefinish")
         # 'finish' stays asynchronous relative to the _final callback (backwards compat).
         state.pendingcb += 1
-        nextTick(finish, stream, state)
+        _tickQueue.append((finish, (stream, state)))  # nextTick, inlined
 
 
 def prefinish(stream: Any, state: WritableState) -> None:
@@ -719,7 +719,8 @@ def finishMaybe(stream: Any, state: WritableState, sync: bool = False) -> None:
 def finish(stream: Any, state: WritableState) -> None:
     state.pendingcb -= 1
     state.finished = True
-    callFinishedCallbacks(state, None)
+    if state.onFinished:
+        callFinishedCallbacks(state, None)
     stream.emit("finish")
     if state.autoDestroy:
         # A Duplex is destroyed only once its readable side has ended as well.
