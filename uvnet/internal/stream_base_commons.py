@@ -119,16 +119,19 @@ def onStreamRead(handle: LibuvStreamWrap, nread: int, buf: Any) -> Any:
 
     if nread > 0:
         state = stream._readableState
-        if state.flowing and state.dataListening and state.length == 0 \
+        try:  # push and emit are Readable's (a function set on the instance has no __func__)
+            plain = stream.push.__func__ is _push and stream.emit.__func__ is _emit
+        except AttributeError:
+            plain = False
+        if plain and state.flowing and state.dataListening and state.length == 0 \
                 and not (state.sync or state.destroyed or state.ended or state.errored
                          or state.objectMode) \
-                and state.decoder is None and stream._kBuffer is None and type(buf) is bytes \
-                and getattr(stream.push, "__func__", None) is _push \
-                and getattr(stream.emit, "__func__", None) is _emit:
+                and state.decoder is None and stream._kBuffer is None and type(buf) is bytes:
             # The common case, in one frame: stream.push(buf) of a byte chunk to a flowing
             # stream with nothing buffered takes readableAddChunkPushByteMode's and
-            # addChunk's steps to emit('data', buf), queues maybeReadMore_, and returns
-            # true below the high-water mark (Readable.push and addChunk, inlined).
+            # addChunk's steps to emit('data', buf), queues maybeReadMore_ (the socket's
+            # own, _kMaybeReadMore), and returns true below the high-water mark
+            # (Readable.push and addChunk, inlined).
             state.reading = False
             if state.multiAwaitDrain:
                 state.awaitDrainWriters.clear()
