@@ -97,3 +97,60 @@ def test_jscall_pads_and_cuts() -> None:
     assert jscall(lambda a, b=5: (a, b), 1, 2, 3) == (1, 2)
     with pytest.raises(TypeError):
         jscall(lambda *, k: k, 1)  # a required keyword cannot be satisfied
+
+
+def _signature_bounds(fn):
+    """The bounds inspect.signature gives (what _bounds computes from code objects)."""
+    import inspect
+    import math
+    try:
+        params = inspect.signature(fn).parameters.values()
+    except (TypeError, ValueError):
+        return None
+    low, high = 0, 0.0
+    for p in params:
+        if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD):
+            high += 1
+            low += p.default is p.empty
+        elif p.kind is p.VAR_POSITIONAL:
+            high = math.inf
+        elif p.kind is p.KEYWORD_ONLY and p.default is p.empty:
+            return None
+    return low, high
+
+
+class _Owner:
+    def none(self):
+        return 'none'
+
+    def two(self, a, b=1):
+        return (a, b)
+
+    def rest(self, a, *more):
+        return (a, more)
+
+    @classmethod
+    def cls(cls, a):
+        return a
+
+
+def _posonly(a, b, /, c=3):
+    return (a, b, c)
+
+
+def _kwonly_required(a, *, key):
+    return (a, key)
+
+
+def _kwonly_default(a, *, key=1):
+    return (a, key)
+
+
+@pytest.mark.parametrize('fn', [
+    lambda: None, lambda a: a, lambda a, b=2: (a, b), lambda *a: a, lambda a, *r, **k: a,
+    _posonly, _kwonly_required, _kwonly_default,
+    _Owner().none, _Owner().two, _Owner().rest, _Owner.cls, print, len,
+])
+def test_bounds_from_code_objects_agree_with_inspect(fn) -> None:
+    from uvnet.internal.jscall import _bounds
+    assert _bounds(fn) == _signature_bounds(fn)

@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import inspect
 import math
+from inspect import CO_VARARGS
+from types import FunctionType, MethodType
 from typing import Any, Callable
 
 _POSITIONAL = (inspect.Parameter.POSITIONAL_ONLY, inspect.Parameter.POSITIONAL_OR_KEYWORD)
@@ -25,6 +27,16 @@ _POSITIONAL = (inspect.Parameter.POSITIONAL_ONLY, inspect.Parameter.POSITIONAL_O
 
 def _bounds(fn: Callable[..., Any]) -> tuple[int, float] | None:
     """How many positional arguments ``fn`` needs and accepts, or ``None`` if unknown."""
+    func = fn.__func__ if type(fn) is MethodType else fn
+    if type(func) is FunctionType:  # from the code object: no inspect.signature per call
+        code = func.__code__
+        if code.co_kwonlyargcount > len(func.__kwdefaults__ or ()):
+            return None  # a keyword-only parameter without default: no positional call fits
+        high: float = math.inf if code.co_flags & CO_VARARGS else code.co_argcount
+        low = code.co_argcount - len(func.__defaults__ or ())
+        if func is not fn:  # a bound method: the first parameter is taken
+            return (max(low - 1, 0), high - 1) if high >= 1 else None
+        return low, high
     try:
         params = inspect.signature(fn).parameters.values()
     except (TypeError, ValueError):
