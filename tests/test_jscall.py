@@ -99,26 +99,6 @@ def test_jscall_pads_and_cuts() -> None:
         jscall(lambda *, k: k, 1)  # a required keyword cannot be satisfied
 
 
-def _signature_bounds(fn):
-    """The bounds inspect.signature gives (what _bounds computes from code objects)."""
-    import inspect
-    import math
-    try:
-        params = inspect.signature(fn).parameters.values()
-    except (TypeError, ValueError):
-        return None
-    low, high = 0, 0.0
-    for p in params:
-        if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD):
-            high += 1
-            low += p.default is p.empty
-        elif p.kind is p.VAR_POSITIONAL:
-            high = math.inf
-        elif p.kind is p.KEYWORD_ONLY and p.default is p.empty:
-            return None
-    return low, high
-
-
 class _Owner:
     def none(self):
         return 'none'
@@ -152,5 +132,5 @@ def _kwonly_default(a, *, key=1):
     _Owner().none, _Owner().two, _Owner().rest, _Owner.cls, print, len,
 ])
 def test_bounds_from_code_objects_agree_with_inspect(fn) -> None:
-    from uvnet.internal.jscall import _bounds
+    from uvnet.internal.jscall import _bounds, _signature_bounds
     assert _bounds(fn) == _signature_bounds(fn)

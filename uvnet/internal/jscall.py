@@ -37,6 +37,11 @@ def _bounds(fn: Callable[..., Any]) -> tuple[int, float] | None:
         if func is not fn:  # a bound method: the first parameter is taken
             return (max(low - 1, 0), high - 1) if high >= 1 else None
         return low, high
+    return _signature_bounds(fn)
+
+
+def _signature_bounds(fn: Callable[..., Any]) -> tuple[int, float] | None:
+    """:func:`_bounds` for any callable, from ``inspect.signature``."""
     try:
         params = inspect.signature(fn).parameters.values()
     except (TypeError, ValueError):

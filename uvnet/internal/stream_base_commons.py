@@ -109,6 +109,15 @@ def afterWriteDispatched(req: WriteWrap, err: int, cb: Callable[..., Any]) -> No
         req.callback()
 
 
+def _stopReading(handle: LibuvStreamWrap, stream: Any) -> None:
+    """``onStreamRead`` when ``push()`` returned false: stop reading until ``_read``."""
+    handle.reading = False
+    if not stream.destroyed:
+        err = handle.readStop()
+        if err:
+            stream.destroy(errnoException(err, "read"))
+
+
 def onStreamRead(handle: LibuvStreamWrap, nread: int, buf: Any) -> Any:
     """Node's ``onStreamRead``: the handle's ``onread`` (bound to the handle). With the
     ``onread`` option the data is in the user's buffer and, when a buffer function is
@@ -151,13 +160,8 @@ def onStreamRead(handle: LibuvStreamWrap, nread: int, buf: Any) -> Any:
                 state.readingMore = True
                 # nextTick(maybeReadMore_, ...), inlined; the socket's own maybeReadMore_
                 _tickQueue.append((stream._kMaybeReadMore, (stream, state)))
-            if not state.ended and (state.length < state.highWaterMark or state.length == 0):
-                return None
-            handle.reading = False
-            if not stream.destroyed:
-                err = handle.readStop()
-                if err:
-                    stream.destroy(errnoException(err, "read"))
+            if state.ended or not (state.length < state.highWaterMark or state.length == 0):
+                _stopReading(handle, stream)  # push() returned false
             return None
 
     if nread > 0 and not stream.destroyed:
@@ -173,11 +177,7 @@ def onStreamRead(handle: LibuvStreamWrap, nread: int, buf: Any) -> Any:
         else:
             result = stream.push(buf)
         if not result:
-            handle.reading = False
-            if not stream.destroyed:
-                err = handle.readStop()
-                if err:
-                    stream.destroy(errnoException(err, "read"))
+            _stopReading(handle, stream)
         return ret
 
     if nread == 0:

@@ -56,6 +56,7 @@ from ..internal.stream_base_commons import (
 from ..internal.streams.add_abort_signal import addAbortListener, validateAbortSignal
 from ..internal.streams.duplex import Duplex
 from ..internal.streams.readable import ReadableState, _read0, maybeReadMore_
+from ..internal.streams.writable import writeResult
 from ..internal.task_queues import nextTick
 from ..internal.validators import (
     js_number,
@@ -540,11 +541,7 @@ class Socket(Duplex):
                     state.writing = state.sync = state.expectWriteCb = True
                     _afterTryWrite(self, handle, chunk, written, err, state.onwrite)
                     state.sync = False
-                    length = state.length
-                    if length < state.highWaterMark or length == 0:
-                        return not state.destroyed and not state.errored
-                    state.needDrain = True
-                    return False
+                    return writeResult(state)
         return Duplex.write(self, chunk, encoding, cb, callback)
 
     def _destroy(self, exception: BaseException | None, cb: Callable[..., Any]) -> None:

@@ -469,10 +469,16 @@ def writeOrBuffer(stream: Any, state: WritableState, chunk: Any, encoding: Any,
             call_adapted(write, (chunk, encoding, state.onwrite), exc)
         state.sync = False
 
+    return writeResult(state)
+
+
+def writeResult(state: WritableState) -> bool:
+    """What ``write()`` returns once the chunk went to ``_write`` or was buffered: false
+    at the high-water mark (``'drain'`` is then due) and, to break synchronous
+    ``while (write())`` loops, once errored or destroyed."""
     ret = state.length < state.highWaterMark or state.length == 0
     if not ret:
         state.needDrain = True
-    # False if errored or destroyed, to break synchronous while(write()) loops.
     return ret and not state.destroyed and not state.errored
 
 
