@@ -948,3 +948,50 @@ def test_subclass_names_do_not_collide_with_internals() -> None:
     cart.on('added', seen.append)
     cart._add('apple')
     assert seen == ['apple'] and cart._warned == "mine"
+
+
+def test_a_bound_method_is_the_same_listener_each_time_it_is_evaluated():
+    # JavaScript's obj.method is one function; Python makes a new bound method per lookup.
+    # A port's on('x', self.onX) ... off('x', self.onX) must undo it, as Node's does.
+    class Handler:
+        def __init__(self):
+            self.calls = []
+
+        def on_x(self, *args):
+            self.calls.append(args)
+
+    e = uvnet.EventEmitter()
+    a, b = Handler(), Handler()
+    e.on('x', a.on_x)
+    e.once('x', b.on_x)
+    e.on('x', a.on_x)
+    assert e.listenerCount('x', a.on_x) == 2
+    assert e.listenerCount('x', b.on_x) == 1
+    removed = []
+    e.on('removeListener', lambda name, fn: removed.append((name, fn)))
+    e.off('x', b.on_x)  # the once-wrapper of an equal bound method
+    e.removeListener('x', a.on_x)  # the last one added
+    assert e.listenerCount('x') == 1 and removed == [('x', b.on_x), ('x', a.on_x)]
+    e.emit('x', 1)
+    assert a.calls == [(1,)] and b.calls == []
+    e.removeListener('x', Handler().on_x)  # another object's method is another listener
+    assert e.listenerCount('x') == 1
+
+
+def test_abort_signal_listeners_match_bound_methods_too():
+    class Handler:
+        def __init__(self):
+            self.events = 0
+
+        def on_abort(self, event):
+            self.events += 1
+
+    kept, dropped = Handler(), Handler()
+    controller = uvnet.AbortController()
+    signal = controller.signal
+    signal.addEventListener('abort', kept.on_abort)
+    signal.addEventListener('abort', kept.on_abort)  # a duplicate: ignored, as in Node
+    signal.addEventListener('abort', dropped.on_abort)
+    signal.removeEventListener('abort', dropped.on_abort)
+    controller.abort()
+    assert (kept.events, dropped.events) == (1, 0)

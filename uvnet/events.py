@@ -19,6 +19,7 @@ import sys
 import types
 import warnings
 from collections.abc import Hashable
+from types import MethodType
 from typing import Any, Callable, TypeVar
 
 from .internal.errors import ERR_INVALID_ARG_TYPE, ERR_UNHANDLED_ERROR, inspect
@@ -122,6 +123,21 @@ def _onceWrap(emitter: EventEmitter, type: Hashable, listener: Listener) -> _Onc
     wrapped.listener = listener
     wrapped.fired = False
     return wrapped
+
+
+def sameListener(fn: Any, listener: Any) -> bool:
+    """Node's ``fn === listener`` between two listeners. Evaluating ``obj.method`` makes a
+    new bound method each time, where JavaScript's ``obj.method`` is one function: so a
+    bound method is the same listener as an equal one (the same function of the same
+    object), and ``on('data', self.onData)`` is undone by ``off('data', self.onData)``."""
+    return fn is listener or (type(listener) is MethodType and fn == listener)
+
+
+def _isWrapperOf(fn: Any, listener: Any) -> bool:
+    """Whether the registered ``fn`` is ``listener`` or a once-wrapper of it."""
+    if type(fn) is _OnceWrapper:
+        fn = fn.listener
+    return sameListener(fn, listener)
 
 
 def _check_listener(listener: Any) -> None:
@@ -240,8 +256,7 @@ class EventEmitter:
             return self
         if len(lst) == 1:  # the common case: a lone listener
             fn = lst[0]
-            if fn is not listener and not (
-                    isinstance(fn, _OnceWrapper) and fn.listener is listener):
+            if fn is not listener and not _isWrapperOf(fn, listener):
                 return self
             if self._eventsWarned:
                 self._eventsWarned.discard(type)  # type: ignore[union-attr]
@@ -254,7 +269,7 @@ class EventEmitter:
         else:
             for i in range(len(lst) - 1, -1, -1):
                 fn = lst[i]
-                if fn is listener or (isinstance(fn, _OnceWrapper) and fn.listener is listener):
+                if fn is listener or _isWrapperOf(fn, listener):
                     break
             else:
                 return self
@@ -359,7 +374,7 @@ class EventEmitter:
         lst = self._events.get(type) or ()
         if listener is None:
             return len(lst)
-        return sum(1 for fn in lst if fn is listener or _unwrap(fn) is listener)
+        return sum(1 for fn in lst if fn is listener or _isWrapperOf(fn, listener))
 
     def eventNames(self) -> list[Hashable]:
         """The event names with listeners, in JS property order (see :func:`_own_keys`);
