@@ -469,35 +469,9 @@ class Socket(Duplex):
         self._writeGeneric(True, chunks, "", cb)
 
     def _write(self, data: Any, encoding: str, cb: Callable[..., Any]) -> None:
-        """Node's ``Socket.prototype._write``: ``_writeGeneric(False, ...)``, whose common
-        case (connected, no timeout, no parent) is inlined here."""
-        if self.connecting or self._handle is None or self._kTimeout is not None \
-                or self._parent is not None:
-            self._writeGeneric(False, data, encoding, cb)
-            return
-        self._pendingData = None
-        self._pendingEncoding = ""
-        handle = self._handle
-        if type(data) is not bytes or handle._write_reqs \
-                or type(handle).writeBuffer is not _writeBuffer:
-            req = writeGeneric(self, data, encoding, cb)
-            if req.async_:
-                self._kLastWriteQueueSize = req.bytes
-            return
-        # writeGeneric with LibuvStreamWrap.writeBuffer's try-write inlined, the same steps:
-        # a write that completes at once needs no WriteWrap (nothing can see it).
-        size = len(data)
-        try:
-            written = _os_write(handle._handle.fileno(), data)
-        except (OSError, pyuv.error.UVError) as exc:
-            _afterTryWrite(self, handle, data, 0, tryWriteErrno(exc), cb)
-            return
-        if written == size:
-            handle.bytesWritten += size
-            if callable(cb):
-                cb()
-            return
-        _afterTryWrite(self, handle, data, written, 0, cb)
+        """Node's ``Socket.prototype._write``: ``_writeGeneric(False, ...)``. (A socket's
+        common write never gets here: :meth:`write` does it in one frame.)"""
+        self._writeGeneric(False, data, encoding, cb)
 
     def write(self, chunk: Any, encoding: Any = None, cb: Callable[..., Any] | None = None,
               callback: Callable[..., Any] | None = None) -> bool:
@@ -506,7 +480,7 @@ class Socket(Duplex):
         or awaiting 'drain'. Its steps (Writable.write, :meth:`_write`, onwrite) end, once
         one write(2) took it all, with the stream's state as it was before but for
         ``sync``: what write() sets, onwrite takes back, and no tick is needed. A short or
-        failed write(2) goes on as :meth:`_write` would, within Writable.write's steps."""
+        failed write(2) goes on as ``writeGeneric`` would, within Writable.write's steps."""
         if type(chunk) is bytes and encoding is None and cb is None and callback is None:
             state = self._writableState
             handle = self._handle
@@ -534,7 +508,7 @@ class Socket(Duplex):
                         handle.bytesWritten += size
                         state.sync = False
                         return True
-                    # Writable.write's steps around _write, with the rest of _write's.
+                    # Writable.write's steps around _write, with the rest of writeGeneric's.
                     state.pendingcb += 1
                     state.length += size
                     state.writelen = size
