@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
-from .events import sameListener
+from .events import _sameListener
 from .internal.errors import AbortError
 from .internal.validators import validateUint32
 from .timers import setUnrefTimeout
@@ -51,7 +51,7 @@ class AbortSignal:
     def addEventListener(self, type: str, listener: Callable[[Event], Any],
                          options: dict[str, Any] | None = None, *, once: bool = False) -> None:
         """Add ``listener`` for ``type`` (only ``'abort'`` is ever dispatched); no duplicates."""
-        if type != "abort" or any(sameListener(fn, listener) for fn, _ in self._listeners):
+        if type != "abort" or any(_sameListener(fn, listener) for fn, _ in self._listeners):
             return
         once = once or bool((options or {}).get("once"))
         self._listeners.append((listener, once))
@@ -60,7 +60,7 @@ class AbortSignal:
                             options: dict[str, Any] | None = None) -> None:
         if type == "abort":
             self._listeners = [(fn, o) for fn, o in self._listeners
-                               if not sameListener(fn, listener)]
+                               if not _sameListener(fn, listener)]
 
     def throwIfAborted(self) -> None:
         """Raise ``reason`` if this signal was aborted."""

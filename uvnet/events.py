@@ -125,7 +125,7 @@ def _onceWrap(emitter: EventEmitter, type: Hashable, listener: Listener) -> _Onc
     return wrapped
 
 
-def sameListener(fn: Any, listener: Any) -> bool:
+def _sameListener(fn: Any, listener: Any) -> bool:
     """Node's ``fn === listener`` between two listeners. Evaluating ``obj.method`` makes a
     new bound method each time, where JavaScript's ``obj.method`` is one function: so a
     bound method is the same listener as an equal one (the same function of the same
@@ -137,7 +137,7 @@ def _isWrapperOf(fn: Any, listener: Any) -> bool:
     """Whether the registered ``fn`` is ``listener`` or a once-wrapper of it."""
     if type(fn) is _OnceWrapper:
         fn = fn.listener
-    return sameListener(fn, listener)
+    return _sameListener(fn, listener)
 
 
 def _check_listener(listener: Any) -> None:
