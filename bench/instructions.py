@@ -6,7 +6,8 @@ server under `valgrind --tool=callgrind` twice, with the load generator making N
 then N2 operations, and reports (I(N2) - I(N1)) / (N2 - N1): what one more operation
 costs, with start-up and shutdown cancelled out. User-space instructions only (the
 kernel's work is not counted), and Node is left out (its JIT compiles under valgrind),
-so the figures compare uvnet with raw pyuv and with itself across changes. Writes
+so the figures compare uvnet with raw pyuv, with asyncio's servers and with itself
+across changes. Writes
 bench/instructions.md and bench/instructions.json.
 """
 
@@ -21,6 +22,7 @@ import subprocess
 import sys
 import time
 
+import run
 from run import BENCH, LOADGEN, OUT, ROOT, SERVERS_DIR, build_loadgen, raise_nofile
 
 # (key, loadgen mode, connections, N1, N2, label)
@@ -28,11 +30,10 @@ SCENARIOS = [
     ("pingpong-50", "pingpong", 50, 10050, 30050, "instructions per round trip"),
     ("churn-20", "churn", 20, 1, 2001, "instructions per connection"),
 ]
-SERVERS = [
-    ("uvnet_pipe", "uvnet, `s.pipe(s)`"),
-    ("uvnet_data", "uvnet, `s.on('data', s.write)`"),
-    ("pyuv_raw", "raw pyuv (read cb → write)"),
-]
+# run.py's Python servers that need nothing installed: uvnet, raw pyuv, and asyncio's two,
+# which show what the interpreter costs a minimal server on Python's own event loop.
+SERVERS = [(name, label) for name, label in run.SERVERS
+           if name not in ("uvloop_protocol", run.NODE)]
 
 
 def log(msg: str) -> None:
