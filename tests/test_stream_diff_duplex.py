@@ -54,10 +54,12 @@ uvnet.run()
 
 
 def test_duplex_defaults_and_side_options() -> None:
-    """Duplex defaults; readable: false / writable: false; per-side objectMode and hwm."""
+    """Duplex defaults; readable: false / writable: false; per-side objectMode and hwm.
+    Node 20's Duplex has no ``writableAborted`` (Writable's getter is not copied)."""
     same(r"""
 const a = new Duplex();
 log('a', a.allowHalfOpen, a.readable, a.writable, a.readableHighWaterMark, a.writableHighWaterMark);
+log('aborted', a.writableAborted, a.readableAborted, new PassThrough().writableAborted, new Writable().writableAborted);
 const b = trace(new Duplex({ readable: false, write(c, e, cb) { cb(); } }), 'b');
 log('b', b.readable, b.writable, b.readableEnded, b._readableState.readable);
 b.end('x');
@@ -74,6 +76,7 @@ try { new Readable({ highWaterMark: 1.5 }); } catch (err) { log('bad hwm', err.c
 """, r"""
 a = Duplex()
 log('a', a.allowHalfOpen, a.readable, a.writable, a.readableHighWaterMark, a.writableHighWaterMark)
+log('aborted', a.writableAborted, a.readableAborted, PassThrough().writableAborted, Writable().writableAborted)
 b = trace(Duplex(readable=False, write=lambda c, e, cb: cb()), 'b')
 log('b', b.readable, b.writable, b.readableEnded, b._readableState.readable)
 b.end('x')

@@ -306,3 +306,35 @@ def on_timer():
 uvnet.setTimeout(on_timer, 5)
 run()
 """)
+
+
+def test_to_primitive() -> None:
+    # test-timers-to-primitive.js and test-timers-toPrimitive.js: `+t` / `${t}` port as
+    # int(t) / str(t) (or f"{t}"); clearTimeout and clearInterval take either form.
+    same(r"""
+const t1 = setTimeout(() => log('t1 must not be called'), 1);
+const t2 = setInterval(() => log('t2 must not be called'), 1);
+log(typeof +t1, [Number.isNaN(+t1), `${t1}` === String(+t1), +t1 !== +t2, +t1 === +t1].join(' '));
+clearTimeout(+t1);
+clearInterval(`${t2}`);
+const t3 = setTimeout(() => log('t3 must not be called'), 1);
+clearTimeout(String(+t3));
+const t4 = setTimeout(() => log('t4 fires'), 1);
+clearTimeout(+t4 + 1000); clearTimeout(true); clearTimeout('0' + t4);
+const t5 = setInterval(() => { log('t5 fires'); clearInterval(+t5); }, 1);
+setTimeout(() => { log('cleared after firing'); clearTimeout(+t4); }, 20);
+""", r"""
+t1 = uvnet.setTimeout(lambda: log('t1 must not be called'), 1)
+t2 = uvnet.setInterval(lambda: log('t2 must not be called'), 1)
+checks = [int(t1) != int(t1), f"{t1}" == str(int(t1)), int(t1) != int(t2), int(t1) == int(t1)]
+log(type(int(t1)).__name__ == 'int' and 'number', ' '.join(str(x).lower() for x in checks))
+uvnet.clearTimeout(int(t1))
+uvnet.clearInterval(f"{t2}")
+t3 = uvnet.setTimeout(lambda: log('t3 must not be called'), 1)
+uvnet.clearTimeout(str(int(t3)))
+t4 = uvnet.setTimeout(lambda: log('t4 fires'), 1)
+uvnet.clearTimeout(int(t4) + 1000); uvnet.clearTimeout(True); uvnet.clearTimeout('0' + str(t4))
+t5 = uvnet.setInterval(lambda: (log('t5 fires'), uvnet.clearInterval(int(t5))), 1)
+uvnet.setTimeout(lambda: (log('cleared after firing'), uvnet.clearTimeout(int(t4))), 20)
+run()
+""")

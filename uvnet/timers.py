@@ -11,6 +11,7 @@ milliseconds; pyuv's Timer takes seconds.
 from __future__ import annotations
 
 import heapq
+import itertools
 import math
 import warnings
 from collections import deque
@@ -187,6 +188,8 @@ class _TimerState:
                     _insert(timer, timer._idleTimeout, start)
                 elif timer._idleNext is None and not timer._destroyed:
                     timer._destroyed = True
+                    if timer._hasPrimitive:
+                        del _knownTimersById[timer._asyncId]
                     if timer._refed:
                         self.ref_count -= 1
         if self.lists.get(msecs) is lst:
@@ -226,11 +229,20 @@ def _coerce_delay(after: Any) -> float:
     return value
 
 
+# Node's ``knownTimersById``: the timers converted to a primitive (their id), by id.
+_knownTimersById: dict[int, Timeout] = {}
+_asyncIds = itertools.count(1)
+
+
 class Timeout:
-    """A timer returned by :func:`setTimeout`/:func:`setInterval` (Node's ``Timeout``)."""
+    """A timer returned by :func:`setTimeout`/:func:`setInterval` (Node's ``Timeout``).
+
+    ``int(timer)`` and ``str(timer)`` are Node's ``+timer`` and `` `${timer}` ``
+    (``[Symbol.toPrimitive]``): the timer's id, which :func:`clearTimeout` also accepts."""
 
     __slots__ = ("_idleTimeout", "_idleNext", "_idlePrev", "_idleStart", "_onTimeout",
-                 "_timerArgs", "_repeat", "_destroyed", "_refed", "__weakref__")
+                 "_timerArgs", "_repeat", "_destroyed", "_refed", "_asyncId", "_hasPrimitive",
+                 "__weakref__")
 
     def __init__(self, callback: Callable[..., Any], after: Any, args: tuple[Any, ...],
                  is_repeat: bool, is_refed: bool) -> None:
@@ -244,8 +256,22 @@ class Timeout:
         self._repeat: float | None = after if is_repeat else None
         self._destroyed = False
         self._refed: bool | None = is_refed
+        self._asyncId = next(_asyncIds)
+        self._hasPrimitive = False
         if is_refed:
             _timers.inc()
+
+    def __index__(self) -> int:
+        """Node's ``[Symbol.toPrimitive]()``: the id, from now on known to clearTimeout."""
+        if not self._hasPrimitive:
+            self._hasPrimitive = True
+            _knownTimersById[self._asyncId] = self
+        return self._asyncId
+
+    __int__ = __index__
+
+    def __str__(self) -> str:
+        return str(self.__index__())
 
     def _insert_guarded(self, refed: bool) -> None:
         msecs = self._idleTimeout
@@ -298,6 +324,8 @@ def _unenroll(item: Timeout) -> None:
     if item._destroyed:
         return
     item._destroyed = True
+    if item._hasPrimitive:
+        del _knownTimersById[item._asyncId]
     _remove(item)
     if item._refed:
         lst = _timers.lists.get(int(item._idleTimeout))
@@ -335,11 +363,21 @@ def setUnrefTimeout(callback: Callable[..., Any], delay: Any, *args: Any) -> Tim
     return timeout
 
 
-def clearTimeout(timer: Timeout | None) -> None:
-    """Cancel a timeout or interval; ``None`` and already-fired timers are ignored."""
-    if isinstance(timer, Timeout) and timer._onTimeout is not None:
-        timer._onTimeout = None
-        _unenroll(timer)
+def clearTimeout(timer: Timeout | int | str | None) -> None:
+    """Cancel a timeout or interval, given as the timer or as its id (``int(timer)`` or
+    ``str(timer)``); ``None``, unknown ids and already-fired timers are ignored."""
+    if isinstance(timer, Timeout):
+        if timer._onTimeout is not None:
+            timer._onTimeout = None
+            _unenroll(timer)
+        return
+    if type(timer) is str:  # a JS object key: the id's decimal string
+        timer = int(timer) if timer.isdecimal() and str(int(timer)) == timer else None
+    if type(timer) is int or type(timer) is float:  # (not a bool: typeof is 'boolean')
+        known = _knownTimersById.get(timer)  # type: ignore[call-overload]
+        if known is not None:
+            known._onTimeout = None
+            _unenroll(known)
 
 
 clearInterval = clearTimeout

@@ -28,6 +28,8 @@ class Duplex(Readable, Writable):
 
     _shapeKeys = ("close", "error", "prefinish", "finish", "drain", "data", "end", "readable")
     allowHalfOpen: bool
+    # Node 20's Duplex takes Writable's writable* getters, except this one: undefined.
+    writableAborted: Any = None
 
     def __init__(self, options: dict[str, Any] | None = None, **kwargs: Any) -> None:
         if kwargs:
