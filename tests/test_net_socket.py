@@ -506,6 +506,54 @@ server.listen(0, '127.0.0.1', on_listening)
 ''')
 
 
+
+def test_r11_bind_and_connect_addresses_as_tcp_wrap_makes_them():
+    """tcp_wrap's Bind/Connect take an IPv4 address, Bind6/Connect6 an IPv6 one (EINVAL
+    otherwise, at bind, before any attempt); an IPv6 zone is the scope id; localPort is
+    Int32Value cut to 16 bits, and checkBindError turns a port that differs into
+    EADDRINUSE (70000 binds 4464; -1 binds 65535, then fails to connect)."""
+    check(r"""
+const results = [];
+const cases = [
+  { port: 1, host: '127.0.0.1', localAddress: '::1' },
+  { port: 1, host: '::1', localAddress: '127.0.0.1' },
+  { port: 1, host: '127.0.0.1', localPort: 70000 },
+  { port: 1, host: '127.0.0.1', localPort: 1.5 },
+  { port: 1, host: '127.0.0.1', localPort: -1 },
+  { port: 9, host: 'fe80::1%lo' },
+];
+function next(i) {
+  if (i === cases.length) return;
+  const c = net.connect(cases[i]);
+  c.on('connectionAttempt', (ip, port, family) => console.log(i, 'attempt', ip, port, family));
+  c.on('error', (e) => console.log(i, 'error', e.code, e.syscall, e.message));
+  c.on('close', (h) => { console.log(i, 'close', h); next(i + 1); });
+}
+next(0);
+""", """
+cases = [
+    {'port': 1, 'host': '127.0.0.1', 'localAddress': '::1'},
+    {'port': 1, 'host': '::1', 'localAddress': '127.0.0.1'},
+    {'port': 1, 'host': '127.0.0.1', 'localPort': 70000},
+    {'port': 1, 'host': '127.0.0.1', 'localPort': 1.5},
+    {'port': 1, 'host': '127.0.0.1', 'localPort': -1},
+    {'port': 9, 'host': 'fe80::1%lo'},
+]
+
+
+def next_case(i):
+    if i == len(cases):
+        return
+    c = uvnet.connect(cases[i])
+    c.on('connectionAttempt', lambda ip, port, family: print(i, 'attempt', ip, port, family))
+    c.on('error', lambda e: print(i, 'error', e.code, e.syscall, str(e)))
+    c.on('close', lambda h: (print(i, 'close', S(h)), next_case(i + 1)))
+
+
+next_case(0)
+""")
+
+
 # --- R12: argument errors are thrown synchronously (connect side) ----------------------------
 
 def test_r12_connect_argument_errors():

@@ -54,6 +54,15 @@ def js_number(value: Any) -> float:
     return math.nan
 
 
+def toInt32(value: Any) -> int:
+    """JavaScript's ``ToInt32`` of a number (what V8's ``Int32Value`` gives the bindings):
+    truncated, wrapped to 32 bits; NaN, infinities and non-numbers are 0."""
+    if not is_number(value) or not math.isfinite(value):
+        return 0
+    n = int(value) & 0xFFFFFFFF
+    return n - 0x100000000 if n >= 0x80000000 else n
+
+
 def validatePort(port: Any, name: str = "Port", allowZero: bool = True) -> int:
     """Node's ``validatePort``: an integer 0..65535, given as a number or numeric string."""
     if not (is_number(port) or isinstance(port, str)):

@@ -12,7 +12,6 @@ way as ``'error'``. Accepted handles arrive in ``onconnection``, which drops the
 
 from __future__ import annotations
 
-import math
 from typing import Any, Callable
 
 import pyuv
@@ -36,7 +35,13 @@ from ..internal.net import createHandle, isPipeName, toNumber
 from ..internal.streams.add_abort_signal import addAbortListener, validateAbortSignal
 from ..internal.streams.state import getDefaultHighWaterMark
 from ..internal.task_queues import nextTick
-from ..internal.validators import is_number, validateFunction, validateNumber, validatePort
+from ..internal.validators import (
+    is_number,
+    toInt32,
+    validateFunction,
+    validateNumber,
+    validatePort,
+)
 from .socket import Socket, normalizeArgs
 
 DEFAULT_IPV4_ADDR = "0.0.0.0"
@@ -51,13 +56,6 @@ def _get(options: Any, key: str) -> Any:
         return options.get(key)
     return getattr(options, key, None)
 
-
-def _int32(value: Any) -> int:
-    """JavaScript's ``ToInt32`` for the numbers a backlog or a delay can be."""
-    if not is_number(value) or not math.isfinite(value):
-        return 0
-    n = int(value) & 0xFFFFFFFF
-    return n - 0x100000000 if n >= 0x80000000 else n
 
 
 def _getFlags(ipv6Only: Any) -> int:
@@ -169,7 +167,7 @@ class Server(EventEmitter):
         self.pauseOnConnect = bool(options.get("pauseOnConnect"))
         self.noDelay = bool(options.get("noDelay"))
         self.keepAlive = bool(options.get("keepAlive"))
-        self.keepAliveInitialDelay = _int32(delay / 1000) if delay is not None else 0
+        self.keepAliveInitialDelay = toInt32(delay / 1000) if delay is not None else 0
         self.highWaterMark = hwm if hwm is not None else getDefaultHighWaterMark()
 
     # --- listen ------------------------------------------------------------------------------
@@ -327,7 +325,7 @@ class Server(EventEmitter):
         handle = self._handle
         handle.onconnection = self._onconnection
         handle.owner = self
-        err = handle.listen(_int32(backlog) or 511)
+        err = handle.listen(toInt32(backlog) or 511)
         if err:
             ex = uvExceptionWithHostPort(err, "listen", address, port)
             handle.close()

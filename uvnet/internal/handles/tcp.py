@@ -1,5 +1,11 @@
 """``TCPWrap`` on ``pyuv.TCP`` (Node's ``tcp_wrap.cc``).
 
+Addresses and ports reach libuv as ``tcp_wrap.cc`` makes them: ``bind``/``connect`` take
+an IPv4 address only and ``bind6``/``connect6`` an IPv6 one (``uv_ip4_addr`` /
+``uv_ip6_addr``, ``EINVAL`` otherwise; pyuv would pick the family from the string), an
+IPv6 zone (``fe80::1%eth0``) is the scope id, and a port is ``Int32Value`` of the number
+cut to 16 bits (``htons``), so that ``checkBindError`` sees what Node sees.
+
 libuv 1.13 has no ``uv_tcp_close_reset``: :meth:`TCPWrap.reset` sets ``SO_LINGER``
 to ``{1, 0}`` through the socket's fd and closes, which sends the same RST.
 """
@@ -13,11 +19,39 @@ from typing import Any, Callable
 import pyuv
 
 from ..process import loop
+from ..validators import toInt32
 from .connection import SERVER, SOCKET, ConnectionWrap, ConnectWrap
 from .handle import uv_call
 
 UV_TCP_IPV6ONLY: int = pyuv.UV_TCP_IPV6ONLY
 UV_EADDRINUSE: int = pyuv.errno.UV_EADDRINUSE
+UV_EINVAL: int = pyuv.errno.UV_EINVAL
+
+
+def uv_ip4_addr(address: str, port: Any) -> tuple[Any, ...] | None:
+    """libuv's ``uv_ip4_addr`` for pyuv: ``None`` if ``address`` is no IPv4 address."""
+    try:
+        socket.inet_pton(socket.AF_INET, address)
+    except (OSError, TypeError, ValueError):
+        return None
+    return (address, toInt32(port) & 0xFFFF)
+
+
+def uv_ip6_addr(address: str, port: Any) -> tuple[Any, ...] | None:
+    """libuv's ``uv_ip6_addr`` for pyuv: ``None`` if ``address`` is no IPv6 address; a
+    ``%zone`` is the scope id of that interface name (0, ignored, when there is none)."""
+    try:
+        ip, percent, zone = address.partition("%")
+        socket.inet_pton(socket.AF_INET6, ip)
+    except (OSError, TypeError, ValueError, AttributeError):
+        return None
+    if not percent:
+        return (address, toInt32(port) & 0xFFFF)
+    try:
+        scope = socket.if_nametoindex(zone)
+    except (OSError, ValueError):
+        scope = 0
+    return (ip, toInt32(port) & 0xFFFF, 0, scope)
 
 
 class TCPWrap(ConnectionWrap):
@@ -34,13 +68,20 @@ class TCPWrap(ConnectionWrap):
         return uv_call(self._handle.open, fd)
 
     def bind(self, address: str, port: int | None) -> int:
-        """``TCPWrap::Bind``: the port is ``Int32Value`` of the argument, so
-        ``undefined`` (a ``localAddress`` without ``localPort``) binds port 0."""
-        return self._bound(uv_call(self._handle.bind, (address, port or 0)), port)
+        """``TCPWrap::Bind``: an IPv4 address; the port is ``Int32Value`` of the argument,
+        so ``undefined`` (a ``localAddress`` without ``localPort``) binds port 0."""
+        addr = uv_ip4_addr(address, port)
+        if addr is None:
+            return UV_EINVAL
+        return self._bound(uv_call(self._handle.bind, addr), port)
 
     def bind6(self, address: str, port: int | None, flags: int = 0) -> int:
-        """``TCPWrap::Bind6``: as :meth:`bind`, with ``UV_TCP_IPV6ONLY`` in ``flags``."""
-        return self._bound(uv_call(self._handle.bind, (address, port or 0), flags), port)
+        """``TCPWrap::Bind6``: as :meth:`bind` for an IPv6 address, with
+        ``UV_TCP_IPV6ONLY`` in ``flags``."""
+        addr = uv_ip6_addr(address, port)
+        if addr is None:
+            return UV_EINVAL
+        return self._bound(uv_call(self._handle.bind, addr, flags), port)
 
     def _bound(self, err: int, port: int | None) -> int:
         """libuv's ``uv__tcp_bind`` keeps an EADDRINUSE as ``delayed_error`` and reports
@@ -50,9 +91,18 @@ class TCPWrap(ConnectionWrap):
         return err
 
     def connect(self, req: ConnectWrap, address: str, port: int) -> int:
-        return self._start_connect(req, (address, port))
+        """``TCPWrap::Connect``: to an IPv4 address."""
+        addr = uv_ip4_addr(address, port)
+        if addr is None:
+            return UV_EINVAL
+        return self._start_connect(req, addr)
 
-    connect6 = connect
+    def connect6(self, req: ConnectWrap, address: str, port: int) -> int:
+        """``TCPWrap::Connect6``: to an IPv6 address (with its zone's scope id)."""
+        addr = uv_ip6_addr(address, port)
+        if addr is None:
+            return UV_EINVAL
+        return self._start_connect(req, addr)
 
     def _name(self, getter: Callable[[], Any], out: dict[str, Any]) -> int:
         try:
