@@ -554,6 +554,68 @@ next_case(0)
 """)
 
 
+
+def test_r8_a_queued_buffer_is_the_callers_own():
+    """Writable.write keeps the caller's Buffer (bytearray, memoryview), as Node does: a
+    change made before a queued write goes out is what is sent, and _write gets the same
+    object; a memoryview of 16-bit items counts and sends its bytes."""
+    check(r"""
+const { Writable } = require('stream');
+const w = new Writable({ write(chunk, enc, cb) { console.log('same object', chunk === b0, enc); cb(); } });
+const b0 = Buffer.from('abc');
+w.write(b0);
+const server = net.createServer((s) => {
+  const got = [];
+  s.on('data', (d) => got.push(d));
+  s.on('end', () => { console.log('server got', Buffer.concat(got).toString('hex')); server.close(); });
+});
+server.listen(0, '127.0.0.1', () => {
+  const c = net.connect(server.address().port, '127.0.0.1');
+  const b = Buffer.from('hello');
+  c.write(b);
+  b[0] = 0x4a;
+  c.write(Buffer.from(new Uint16Array([0x102, 0x304]).buffer));
+  console.log('writableLength', c.writableLength);
+  c.end();
+});
+""", """
+import array
+from uvnet.stream import Writable
+
+
+def write(chunk, enc, cb):
+    print('same object', S(chunk is b0), enc)
+    cb()
+
+
+w = Writable(write=write)
+b0 = bytearray(b'abc')
+w.write(b0)
+
+
+def on_connection(s):
+    got = []
+    s.on('data', got.append)
+    s.on('end', lambda: (print('server got', b''.join(got).hex()), server.close()))
+
+
+server = uvnet.createServer(on_connection)
+
+
+def on_listening():
+    c = uvnet.connect(server.address()['port'], '127.0.0.1')
+    b = bytearray(b'hello')
+    c.write(b)
+    b[0] = 0x4a
+    c.write(memoryview(array.array('H', [0x102, 0x304])))
+    print('writableLength', c.writableLength)
+    c.end()
+
+
+server.listen(0, '127.0.0.1', on_listening)
+""")
+
+
 # --- R12: argument errors are thrown synchronously (connect side) ----------------------------
 
 def test_r12_connect_argument_errors():

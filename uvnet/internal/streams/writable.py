@@ -420,7 +420,13 @@ def _write(stream: Any, chunk: Any, encoding: Any, cb: Any) -> Any:
             if state.decodeStrings:
                 chunk = _encode(chunk, encoding)
                 encoding = "buffer"
-        elif isinstance(chunk, (bytes, bytearray, memoryview)):
+        elif isinstance(chunk, (bytearray, memoryview)):
+            # Node's _write gets the caller's Buffer itself, not a copy: a change made to it
+            # before a queued write goes out is sent. A memoryview becomes a flat byte view.
+            if type(chunk) is memoryview and (chunk.format != "B" or chunk.ndim != 1):
+                chunk = chunk.cast("B") if chunk.c_contiguous else memoryview(chunk.tobytes())
+            encoding = "buffer"
+        elif isinstance(chunk, bytes):
             chunk = bytes(chunk)
             encoding = "buffer"
         elif isinstance(chunk, str):
