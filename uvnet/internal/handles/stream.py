@@ -107,7 +107,10 @@ class LibuvStreamWrap(HandleWrap):
     bytesRead = 0
     bytesWritten = 0
     _write_cb: Callable[..., None] | None = None  # made at the first queued write ...
-    _write_reqs: deque[WriteWrap] = _NO_WRITES  # ... with the wrap's own FIFO of requests
+    # ... with the wrap's own FIFO of requests. The subclasses' constructors set the shared
+    # empty one on the wrap itself: Socket.write reads it per write, and CPython 3.11
+    # specializes the read of an instance attribute, not of a class attribute.
+    _write_reqs: deque[WriteWrap] = _NO_WRITES
     _shutdown_req: ShutdownWrap | None = None
     _user_buffer: bytearray | memoryview | None = None
     _user_pending = _NO_PENDING  # (shared: only ever replaced, never written to)
