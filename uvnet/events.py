@@ -63,6 +63,7 @@ class _NoType:
 
 
 _NO_TYPE: Any = _NoType()
+_type = type  # (``type`` is Node's name for the event-name parameter of the methods below)
 _MAX_INDEX = 2**32 - 2
 
 
@@ -254,10 +255,22 @@ class EventEmitter:
         lst = events.get(type)
         if lst is None:
             return self
-        if len(lst) == 1:  # the common case: a lone listener
-            fn = lst[0]
-            if fn is not listener and not _isWrapperOf(fn, listener):
+        # Node's loop from the end for ``list[i] === listener || list[i].listener ===
+        # listener``: _isWrapperOf and _sameListener, inlined (a while loop: range() with a
+        # negative step costs more than the search).
+        method = _type(listener) is MethodType
+        i = len(lst) - 1
+        while True:
+            fn = lst[i]
+            if fn is listener:
+                break
+            inner = fn.listener if _type(fn) is _OnceWrapper else fn
+            if inner is listener or (method and inner == listener):
+                break
+            if i == 0:
                 return self
+            i -= 1
+        if len(lst) == 1:  # the common case: a lone listener
             if self._eventsWarned:
                 self._eventsWarned.discard(type)  # type: ignore[union-attr]
             if self._shapeMode:
@@ -267,12 +280,6 @@ class EventEmitter:
             self._deleteKey(type)
             removed = _unwrap(fn)
         else:
-            for i in range(len(lst) - 1, -1, -1):
-                fn = lst[i]
-                if fn is listener or _isWrapperOf(fn, listener):
-                    break
-            else:
-                return self
             # ... but from a list it reports the argument as given (a once-wrapper when the
             # wrapper removes itself, or when removeAllListeners passes rawListeners).
             lst = lst.copy()

@@ -96,10 +96,12 @@ def _drain_ticks() -> None:
 def makeCallback(fn: Callable[..., Any]) -> Callable[..., None]:
     """Wrap ``fn`` for libuv: run it, drain the tick queue, and keep any exception for run()."""
 
-    # deferred() and _drain_ticks() inlined: this runs for every libuv callback.
+    # deferred() and _drain_ticks() inlined: this runs for every libuv callback. A deferred
+    # call is kept as a new scope of ``fn``: ``scope`` naming itself would make every scope
+    # a reference cycle (left to the cyclic GC).
     def scope(*args: Any) -> None:
         if _uncaught:
-            _pending.append((scope, args))
+            _pending.append((makeCallback(fn), args))
             return
         try:
             fn(*args)

@@ -297,10 +297,11 @@ class Socket(Duplex):
             which = "readableObjectMode" if options.get("readableObjectMode") \
                 else "writableObjectMode"
             raise ERR_INVALID_ARG_VALUE(f"options.{which}", options[which], "is not supported")
-        if options.get("keepAliveInitialDelay") is not None:
-            validateNumber(options["keepAliveInitialDelay"], "options.keepAliveInitialDelay")
-            if options["keepAliveInitialDelay"] < 0:
-                options["keepAliveInitialDelay"] = 0
+        keepAliveInitialDelay = options.get("keepAliveInitialDelay")
+        if keepAliveInitialDelay is not None:
+            validateNumber(keepAliveInitialDelay, "options.keepAliveInitialDelay")
+            if keepAliveInitialDelay < 0:
+                options["keepAliveInitialDelay"] = keepAliveInitialDelay = 0
 
         self.connecting = False
         self._hadError = False
@@ -325,8 +326,9 @@ class Socket(Duplex):
         options["decodeStrings"] = False
         super().__init__(options)
 
-        if options.get("handle"):
-            self._handle = options["handle"]
+        handle = options.get("handle")
+        if handle:
+            self._handle = handle
         elif options.get("fd") is not None:
             fd = options["fd"]
             self._handle = createHandle(fd, False)
@@ -347,7 +349,6 @@ class Socket(Duplex):
 
         self._kSetNoDelay = bool(options.get("noDelay"))
         self._kSetKeepAlive = bool(options.get("keepAlive"))
-        keepAliveInitialDelay = options.get("keepAliveInitialDelay")
         self._kSetKeepAliveInitialDelay = int(js_number(keepAliveInitialDelay) / 1000) \
             if keepAliveInitialDelay else 0
 

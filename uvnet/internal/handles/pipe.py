@@ -22,7 +22,7 @@ import pyuv
 from ..process import feed, loop, makeCallback
 from .connection import IPC, SERVER, SOCKET, ConnectionWrap, ConnectWrap
 from .handle import uv_call
-from .stream import UV_ECANCELED
+from .stream import _NO_WRITES, UV_ECANCELED
 
 UV_READABLE = 1
 UV_WRITABLE = 2
@@ -34,6 +34,7 @@ class PipeWrap(ConnectionWrap):
     def __init__(self, kind: int = SOCKET, handle: pyuv.Pipe | None = None) -> None:
         super().__init__(handle if handle is not None else pyuv.Pipe(loop, kind == IPC))
         self.kind = kind
+        self._write_reqs = _NO_WRITES  # (an instance field: see LibuvStreamWrap._write_reqs)
         self._path: str | None = None
         self._connecting = False  # a connect of :meth:`connect` is waiting to complete
         self._connect_poll: pyuv.Poll | None = None

@@ -24,6 +24,7 @@ UV_EOF: int = pyuv.errno.UV_EOF
 UV_ECANCELED: int = pyuv.errno.UV_ECANCELED
 UV_ENOTCONN: int = pyuv.errno.UV_ENOTCONN
 _NO_PENDING = memoryview(b"")
+_NO_WRITES: deque[Any] = deque()  # (shared, always empty: see LibuvStreamWrap._write_reqs)
 
 
 def _shutdown_wr_socket(fd: int) -> int:
@@ -105,7 +106,11 @@ class LibuvStreamWrap(HandleWrap):
     reading = False
     bytesRead = 0
     bytesWritten = 0
-    _write_cb: Callable[..., None] | None = None  # made at the first queued write
+    _write_cb: Callable[..., None] | None = None  # made at the first queued write ...
+    # ... with the wrap's own FIFO of requests. The subclasses' constructors set the shared
+    # empty one on the wrap itself: Socket.write reads it per write, and CPython 3.11
+    # specializes the read of an instance attribute, not of a class attribute.
+    _write_reqs: deque[WriteWrap] = _NO_WRITES
     _shutdown_req: ShutdownWrap | None = None
     _user_buffer: bytearray | memoryview | None = None
     _user_pending = _NO_PENDING  # (shared: only ever replaced, never written to)
@@ -114,16 +119,11 @@ class LibuvStreamWrap(HandleWrap):
     _stopped = False
     _shut = False  # shut down (or queued to) by :meth:`shutdown` itself
 
-    def __init__(self, handle: Any) -> None:
-        super().__init__(handle)
-        self._read_cb = makeCallback(self._on_read)
-        self._write_reqs: deque[WriteWrap] = deque()
-
     # --- reading ---------------------------------------------------------------------------
 
     def readStart(self) -> int:
         self._stopped = False
-        err = uv_call(self._handle.start_read, self._read_cb)
+        err = uv_call(self._handle.start_read, makeCallback(self._on_read))
         if not err and (self._user_pending or self._user_eof):  # (_next_user_read's test)
             self._next_user_read()
         return err
@@ -142,7 +142,12 @@ class LibuvStreamWrap(HandleWrap):
 
     def close(self, callback: Callable[[], Any] | None = None) -> None:
         """Close; a shutdown still waiting in the pending queue is completed with
-        ``UV_ECANCELED`` in the close phase, before ``callback`` (``uv__stream_destroy``)."""
+        ``UV_ECANCELED`` in the close phase, before ``callback`` (``uv__stream_destroy``).
+
+        Reading stops first, as in ``uv_close`` (``uv__stream_close``): pyuv then lets go
+        of the read callback, which refers back to this wrap (no cycle left to the GC)."""
+        if not self._handle.closed:
+            self._handle.stop_read()
         if self._user_idle is not None:
             self._user_idle.close()
             self._user_idle = None
@@ -258,6 +263,7 @@ class LibuvStreamWrap(HandleWrap):
         write_cb = self._write_cb
         if write_cb is None:
             write_cb = self._write_cb = makeCallback(self._after_write)
+            self._write_reqs = deque()
         err = uv_call(self._handle.write, data, write_cb)
         if err:
             return err
@@ -274,8 +280,10 @@ class LibuvStreamWrap(HandleWrap):
     def _after_write(self, _handle: Any, error: int | None) -> None:
         req = self._write_reqs.popleft()
         req.buffer = None
-        if req.oncomplete is not None:
-            req.oncomplete(error or 0)
+        oncomplete = req.oncomplete
+        if oncomplete is not None:
+            req.oncomplete = None  # a request completes once (and refers to itself no more)
+            oncomplete(error or 0)
 
     # --- shutdown --------------------------------------------------------------------------
 
@@ -313,4 +321,6 @@ class LibuvStreamWrap(HandleWrap):
         req = self._shutdown_req
         self._shutdown_req = None
         if req is not None and req.oncomplete is not None:
-            req.oncomplete(error or 0)
+            oncomplete = req.oncomplete
+            req.oncomplete = None  # a request completes once (and refers to itself no more)
+            oncomplete(error or 0)

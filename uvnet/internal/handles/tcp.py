@@ -22,6 +22,7 @@ from ..process import loop
 from ..validators import toInt32
 from .connection import SERVER, SOCKET, ConnectionWrap, ConnectWrap
 from .handle import uv_call
+from .stream import _NO_WRITES
 
 UV_TCP_IPV6ONLY: int = pyuv.UV_TCP_IPV6ONLY
 UV_EADDRINUSE: int = pyuv.errno.UV_EADDRINUSE
@@ -60,6 +61,7 @@ class TCPWrap(ConnectionWrap):
     def __init__(self, kind: int = SOCKET, handle: pyuv.TCP | None = None) -> None:
         super().__init__(handle if handle is not None else pyuv.TCP(loop))
         self.kind = kind
+        self._write_reqs = _NO_WRITES  # (an instance field: see LibuvStreamWrap._write_reqs)
 
     def _new_client(self) -> TCPWrap:
         return TCPWrap(SOCKET)

@@ -360,17 +360,17 @@ class Readable(Stream):
 
     def on(self, type: Hashable, listener: Callable[..., Any]) -> Readable:
         """``on('data')`` starts flowing unless paused; ``on('readable')`` pauses the flow."""
-        ev = type
-        res = self._addListener(ev, listener, False)  # EventEmitter.on, one call shorter
-        state = self._readableState
-        if ev == "data":
+        res = self._addListener(type, listener, False)  # EventEmitter.on, one call shorter
+        if type == "data":
+            state = self._readableState
             state.dataListening = True
             # So that resume() may be a no-op below (supports once('readable')).
             if self.listenerCount("readable") > 0:
                 state.readableListening = True
             if state.flowing is not False:
                 self.resume()
-        elif ev == "readable":
+        elif type == "readable":
+            state = self._readableState
             if not state.endEmitted and not state.readableListening:
                 state.readableListening = state.needReadable = True
                 state.flowing = False
