@@ -182,3 +182,86 @@ def on_listen():
     c.on('close', lambda h: L('close', st['calls'], st['bytes']))
 server.listen(0, '127.0.0.1', on_listen)
 ''')
+
+
+def test_a_shutdown_queued_on_a_hung_up_socket_runs_in_the_same_io_callback():
+    """A peer's FIN then RST (it closed with our data unread): the server socket's 'end'
+    ends it, and libuv 1.46's uv__stream_io, seeing POLLHUP/POLLERR, drains the shutdown
+    in the same callback: 'finish' comes before the next socket's 'end' of the same poll.
+    With a plain FIN (b) the shutdown waits for the pending queue, after both 'end's."""
+    js = r'''
+let n = 0;
+const srv = net.createServer((s) => {
+  const id = ++n;
+  if (id === 1) s.write('unread');
+  s.on('end', () => L('s' + id, 'end'));
+  s.on('finish', () => L('s' + id, 'finish'));
+  s.on('error', (e) => L('s' + id, 'error', e.code));
+  s.on('close', () => { L('s' + id, 'close'); if (id === 2) srv.close(); });
+  if (id === 2) setTimeout(() => { tick(); a.end(); b.end(); a.on('finish', () => a.destroy()); }, 20);
+});
+let a, b;
+srv.listen(0, '127.0.0.1', () => {
+  a = net.connect(srv.address().port, '127.0.0.1'); a.pause();
+  a.on('connect', () => { b = net.connect(srv.address().port, '127.0.0.1'); b.resume(); });
+});
+let it = 0;
+const tick = () => { L('--imm', ++it); if (it < 4) setImmediate(tick); };
+'''
+    py = r'''
+n = [0]
+peers = {}
+
+
+def on_connection(s):
+    n[0] += 1
+    id = n[0]
+    if id == 1:
+        s.write('unread')
+    s.on('end', lambda: L('s' + str(id), 'end'))
+    s.on('finish', lambda: L('s' + str(id), 'finish'))
+    s.on('error', lambda e: L('s' + str(id), 'error', e.code))
+
+    def on_close(h):
+        L('s' + str(id), 'close')
+        if id == 2:
+            srv.close()
+    s.on('close', on_close)
+    if id == 2:
+        def later():
+            a = peers['a']
+            tick()
+            a.end()
+            peers['b'].end()
+            a.on('finish', lambda: a.destroy())
+        uvnet.setTimeout(later, 20)
+
+
+srv = uvnet.createServer(on_connection)
+
+
+def on_listening():
+    a = peers['a'] = uvnet.connect(srv.address()['port'], '127.0.0.1')
+    a.pause()
+
+    def on_connect():
+        b = peers['b'] = uvnet.connect(srv.address()['port'], '127.0.0.1')
+        b.resume()
+    a.on('connect', on_connect)
+
+
+srv.listen(0, '127.0.0.1', on_listening)
+it = [0]
+
+
+def tick():
+    it[0] += 1
+    L('--imm', it[0])
+    if it[0] < 4:
+        uvnet.setImmediate(tick)
+
+
+uvnet.run()
+'''
+    out = assert_same_output(JS_PRELUDE + js, PY_PRELUDE + py)
+    assert out.splitlines()[:5] == ['--imm 1', 's1 end', 's1 finish', 's2 end', 's2 finish']

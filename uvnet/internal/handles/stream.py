@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import errno
 import os
+import select
 import socket
 from collections import deque
 from typing import Any, Callable
@@ -18,6 +19,8 @@ from typing import Any, Callable
 import pyuv
 
 from ..process import feed, makeCallback
+from ..task_queues import _queue as _tickQueue
+from ..task_queues import processTicks
 from .handle import HandleWrap, uv_call
 
 UV_EOF: int = pyuv.errno.UV_EOF
@@ -25,6 +28,18 @@ UV_ECANCELED: int = pyuv.errno.UV_ECANCELED
 UV_ENOTCONN: int = pyuv.errno.UV_ENOTCONN
 _NO_PENDING = memoryview(b"")
 _NO_WRITES: deque[Any] = deque()  # (shared, always empty: see LibuvStreamWrap._write_reqs)
+
+
+_hangUpPoll = select.poll()
+
+
+def _hungUp(fd: int) -> bool:
+    """Whether a poll of ``fd`` now reports ``POLLHUP`` or ``POLLERR`` (a peer's reset)."""
+    _hangUpPoll.register(fd, 0)  # (those two are always reported)
+    try:
+        return bool(_hangUpPoll.poll(0))
+    finally:
+        _hangUpPoll.unregister(fd)
 
 
 def _shutdown_wr_socket(fd: int) -> int:
@@ -224,6 +239,19 @@ class LibuvStreamWrap(HandleWrap):
                 self._read_user()
         elif onread is not None:
             onread(error if error is not None else UV_EOF, None)
+            self._afterReadEnd()
+
+    def _afterReadEnd(self) -> None:
+        """The rest of libuv 1.46's ``uv__stream_io`` after an EOF read: for a poll event
+        with ``POLLHUP`` or ``POLLERR`` (a FIN, then a reset), it goes on to write and to
+        ``uv__drain``, which runs a shutdown queued meanwhile (by the ``'end'`` listener's
+        ``end()``) at once, not from the pending queue. So the read scope's ticks run here,
+        as they would right after, and then, on a hung-up socket, the queued drain."""
+        if _tickQueue:
+            processTicks()
+        if self._shut and self._shutdown_req is not None and not self._handle.closed \
+                and _hungUp(self.fd):
+            makeCallback(self._drain)()
 
     # --- writing ---------------------------------------------------------------------------
 
