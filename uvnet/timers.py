@@ -366,18 +366,15 @@ def setUnrefTimeout(callback: Callable[..., Any], delay: Any, *args: Any) -> Tim
 def clearTimeout(timer: Timeout | int | str | None) -> None:
     """Cancel a timeout or interval, given as the timer or as its id (``int(timer)`` or
     ``str(timer)``); ``None``, unknown ids and already-fired timers are ignored."""
-    if isinstance(timer, Timeout):
-        if timer._onTimeout is not None:
-            timer._onTimeout = None
-            _unenroll(timer)
-        return
-    if type(timer) is str:  # a JS object key: the id's decimal string
-        timer = int(timer) if timer.isdecimal() and str(int(timer)) == timer else None
-    if type(timer) is int or type(timer) is float:  # (not a bool: typeof is 'boolean')
-        known = _knownTimersById.get(timer)  # type: ignore[call-overload]
-        if known is not None:
-            known._onTimeout = None
-            _unenroll(known)
+    if not isinstance(timer, Timeout):
+        if type(timer) is str:  # a JS object key: the id's decimal string
+            timer = int(timer) if timer.isdecimal() and str(int(timer)) == timer else None
+        # (not a bool: its typeof is 'boolean'); a known timer has not fired nor been cleared
+        timer = _knownTimersById.get(timer) \
+            if type(timer) is int or type(timer) is float else None  # type: ignore[arg-type]
+    if timer is not None and timer._onTimeout is not None:
+        timer._onTimeout = None
+        _unenroll(timer)
 
 
 clearInterval = clearTimeout

@@ -29,13 +29,18 @@ UV_EADDRINUSE: int = pyuv.errno.UV_EADDRINUSE
 UV_EINVAL: int = pyuv.errno.UV_EINVAL
 
 
+def _htons(port: Any) -> int:
+    """The port a binding gives libuv: ``htons`` of ``Int32Value``, its low 16 bits."""
+    return toInt32(port) & 0xFFFF
+
+
 def uv_ip4_addr(address: str, port: Any) -> tuple[Any, ...] | None:
     """libuv's ``uv_ip4_addr`` for pyuv: ``None`` if ``address`` is no IPv4 address."""
     try:
         socket.inet_pton(socket.AF_INET, address)
     except (OSError, TypeError, ValueError):
         return None
-    return (address, toInt32(port) & 0xFFFF)
+    return (address, _htons(port))
 
 
 def uv_ip6_addr(address: str, port: Any) -> tuple[Any, ...] | None:
@@ -47,12 +52,12 @@ def uv_ip6_addr(address: str, port: Any) -> tuple[Any, ...] | None:
     except (OSError, TypeError, ValueError, AttributeError):
         return None
     if not percent:
-        return (address, toInt32(port) & 0xFFFF)
+        return (address, _htons(port))
     try:
         scope = socket.if_nametoindex(zone)
     except (OSError, ValueError):
         scope = 0
-    return (ip, toInt32(port) & 0xFFFF, 0, scope)
+    return (ip, _htons(port), 0, scope)
 
 
 class TCPWrap(ConnectionWrap):
