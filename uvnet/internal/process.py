@@ -28,10 +28,13 @@ start of the check phase, which Node's handler makes sure comes soon by queueing
 from __future__ import annotations
 
 from collections import deque
+from collections.abc import Coroutine
 from typing import Any, Callable
 
 import pyuv
 
+from .errors import ERR_INVALID_ARG_TYPE
+from .promise import _FULFILLED, Promise, startCoroutine
 from .task_queues import _queue, processTicks
 
 loop: pyuv.Loop = pyuv.Loop.default_loop()
@@ -179,14 +182,32 @@ def _run_loop() -> None:
         _in_loop = False
 
 
-def run() -> None:
+def run(main: Coroutine[Any, Any, Any] | Promise[Any] | None = None) -> Any:
     """Run until no referenced handle or request is left, as a Node process would.
 
-    First drains the next-tick queue, then runs the libuv loop. An exception raised by a
-    callback or listener propagates out of ``run()`` unchanged; calling ``run()`` again
-    carries on with whatever was queued, in the order Node would have run it.
+    First drains the next-tick and microtask queues, then runs the libuv loop. An
+    exception raised by a callback or listener (or an unhandled promise rejection)
+    propagates out of ``run()`` unchanged; calling ``run()`` again carries on with
+    whatever was queued, in the order Node would have run it.
+
+    ``run(main())`` ports a script whose body is ``main()`` or top-level ``await``s:
+    the coroutine starts first (synchronously up to its first ``await``, as the script
+    would), and ``run`` returns its value once nothing is left. Its rejection is an
+    unhandled rejection like any other (Node's ``main()`` without ``.catch``): it leaves
+    ``run()`` when Node would crash with it, unless an ``'unhandledRejection'`` listener
+    takes it; ``run`` then returns ``None``, as it does if ``main`` never settled. A
+    :class:`~uvnet.Promise` may be passed instead of a coroutine. Raises
+    ``ERR_INVALID_ARG_TYPE`` for anything else.
     """
     global _resuming
+    if main is None:
+        promise = None
+    elif isinstance(main, Promise):
+        promise = main
+    elif isinstance(main, Coroutine):
+        promise = startCoroutine(main)
+    else:
+        raise ERR_INVALID_ARG_TYPE("main", ["Coroutine", "Promise"], main)
     while True:
         if _uncaught:
             _resuming = True
@@ -203,4 +224,6 @@ def run() -> None:
         _resuming = False
         _run_loop()
         if not (_uncaught or _pending or _queue):
-            return
+            if promise is not None and promise._state == _FULFILLED:
+                return promise._result
+            return None
