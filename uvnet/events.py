@@ -24,7 +24,8 @@ from typing import Any, Callable, TypeVar
 
 from .internal.errors import ERR_INVALID_ARG_TYPE, ERR_UNHANDLED_ERROR, inspect
 from .internal.jscall import call_adapted
-from .internal.validators import validateNumber
+from .internal.task_queues import nextTick
+from .internal.validators import validateBoolean, validateNumber
 
 Listener = Callable[..., Any]
 E = TypeVar("E", bound="EventEmitter")
@@ -169,6 +170,10 @@ class EventEmitter:
     """Node's ``EventEmitter``; every method that returns ``this`` in Node returns ``self``."""
 
     defaultMaxListeners: int = 10
+    captureRejections: bool = False
+    """The default of the ``captureRejections`` option (Node's static
+    ``EventEmitter.captureRejections``), read by each new emitter."""
+    _capture: bool = False  # Node's this[kCapture]
 
     _shapeKeys: tuple[str, ...] = ()
     """The keys a class's constructor seeds ``this._events`` with before Node's
@@ -184,12 +189,26 @@ class EventEmitter:
 
     def __init__(self, opts: dict[str, Any] | None = None, **kwargs: Any) -> None:
         """Node's ``EventEmitter.init``: with seeded keys the emitter is in *shape mode*
-        (``kShapeMode``), where a key whose last listener is removed keeps its place."""
+        (``kShapeMode``), where a key whose last listener is removed keeps its place.
+
+        ``captureRejections=True`` (in ``opts`` or as a keyword): a listener that returns
+        a rejected Promise (an ``async def`` listener that raises) reports the reason to
+        the method named :data:`captureRejectionSymbol` if the emitter has one, else as an
+        ``'error'`` event. The default is ``EventEmitter.captureRejections`` (``False``).
+        """
         self._events = dict.fromkeys(self._shapeKeys)
         self._shapeMode = bool(self._shapeKeys)
         if self._eventsWarned:
             self._eventsWarned = frozenset()
         self._maxListeners = None
+        capture = kwargs.get("captureRejections") if kwargs else None
+        if capture is None and opts:
+            capture = opts.get("captureRejections")
+        if capture:
+            validateBoolean(capture, "options.captureRejections")
+            self._capture = True
+        elif EventEmitter.captureRejections:
+            self._capture = True
 
     # --- adding -------------------------------------------------------------------------
 
@@ -406,6 +425,41 @@ class EventEmitter:
         return self._maxListeners
 
 
+captureRejectionSymbol = "_nodejs_rejection"
+"""The name of the method a ``captureRejections`` emitter gives a rejection to, as
+``method(err, eventName, *args)`` (Node's ``Symbol.for('nodejs.rejection')``)."""
+
+
+def addCatch(that: EventEmitter, promise: Any, type: Hashable, args: tuple[Any, ...]) -> None:
+    """Node's ``addCatch``: on a capturing emitter, a rejection of the Promise a listener
+    returned is reported on a tick by :func:`emitUnhandledRejectionOrErr`."""
+    if not that._capture:
+        return
+    try:
+        then = promise.then
+        if callable(then):
+            then(None, lambda err: nextTick(emitUnhandledRejectionOrErr, that, err, type, args))
+    except Exception as err:  # noqa: BLE001 - a throwing then getter, as in Node
+        that.emit("error", err)
+
+
+def emitUnhandledRejectionOrErr(ee: EventEmitter, err: Any, type: Hashable,
+                                args: tuple[Any, ...]) -> None:
+    """Give ``err`` to ``ee``'s :data:`captureRejectionSymbol` method, else emit it as
+    ``'error'`` with capturing off meanwhile (so a failing ``'error'`` listener cannot
+    loop)."""
+    handler = getattr(ee, captureRejectionSymbol, None)
+    if callable(handler):
+        handler(err, type, *args)
+        return
+    prev = ee._capture
+    try:
+        ee._capture = False
+        ee.emit("error", err)
+    finally:
+        ee._capture = prev
+
+
 def getEventListeners(emitterOrTarget: Any, eventName: Hashable) -> list[Listener]:
     """Node's ``events.getEventListeners``: the listeners of an ``EventEmitter`` or of an
     event target such as :class:`uvnet.AbortSignal`, in registration order."""
@@ -446,6 +500,7 @@ def listenerCount(emitter: EventEmitter, type: Hashable) -> int:
 EventEmitter.errorMonitor = errorMonitor  # type: ignore[attr-defined]
 EventEmitter.EventEmitter = EventEmitter  # type: ignore[attr-defined]
 EventEmitter.getEventListeners = staticmethod(getEventListeners)  # type: ignore[attr-defined]
+EventEmitter.captureRejectionSymbol = captureRejectionSymbol  # type: ignore[attr-defined]
 
 
 class _EventsModule(types.ModuleType):
@@ -462,5 +517,17 @@ class _EventsModule(types.ModuleType):
         validateNumber(n, "defaultMaxListeners", 0)
         EventEmitter.defaultMaxListeners = n  # type: ignore[assignment]
 
+    @property
+    def captureRejections(self) -> bool:
+        return EventEmitter.captureRejections
+
+    @captureRejections.setter
+    def captureRejections(self, value: bool) -> None:
+        validateBoolean(value, "EventEmitter.captureRejections")
+        EventEmitter.captureRejections = value
+
 
 sys.modules[__name__].__class__ = _EventsModule
+
+# events.once / events.on (they need uvnet.Promise, which needs this module).
+
