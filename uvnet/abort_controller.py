@@ -9,11 +9,12 @@ registration order, exactly once. ``abort()`` is synchronous; a second call does
 
 from __future__ import annotations
 
+import weakref
 from typing import Any, Callable
 
 from .events import _sameListener
-from .internal.errors import AbortError
-from .internal.validators import validateUint32
+from .internal.errors import ERR_INVALID_ARG_TYPE, AbortError
+from .internal.validators import validateAbortSignal, validateUint32
 from .timers import setUnrefTimeout
 
 
@@ -80,6 +81,16 @@ class AbortSignal:
             if once:
                 self.removeEventListener("abort", listener)
             listener(event)
+        # Then the signals made by AbortSignal.any() from this one (Node's
+        # kDependantSignals), with the same reason.
+        for dependant in list(self._dependants):
+            dependant._abort(self.reason)
+
+    # Signals made by AbortSignal.any() from this one; they are not kept alive by it.
+    _dependants: weakref.WeakSet[AbortSignal] | tuple[()] = ()
+    # For a signal made by AbortSignal.any(): its plain source signals (Node's
+    # kComposite/kSourceSignals).
+    _sources: list[weakref.ref[AbortSignal]] | None = None
 
     @staticmethod
     def abort(reason: Any = None) -> AbortSignal:
@@ -87,6 +98,35 @@ class AbortSignal:
         signal = AbortSignal()
         signal._abort(reason)
         return signal
+
+    @staticmethod
+    def any(signals: list[AbortSignal]) -> AbortSignal:
+        """A signal that aborts when any of ``signals`` does, with that signal's reason
+        (already aborted, if one of them is). ``signals`` must be a list of signals."""
+        if not isinstance(signals, (list, tuple)):
+            raise ERR_INVALID_ARG_TYPE("signals", "Array", signals)
+        for i, signal in enumerate(signals):
+            if signal is None:
+                raise ERR_INVALID_ARG_TYPE(f"signals[{i}]", "AbortSignal", signal)
+            validateAbortSignal(signal, f"signals[{i}]")
+        result = AbortSignal()
+        result._sources = []
+        for signal in signals:
+            if signal.aborted:
+                result._abort(signal.reason)
+                return result
+            if signal._sources is None:
+                sources: list[AbortSignal | None] = [signal]
+            else:  # a composite signal: depend on its sources directly
+                sources = [ref() for ref in signal._sources]
+            for source in sources:
+                if source is None or any(ref() is source for ref in result._sources):
+                    continue
+                result._sources.append(weakref.ref(source))
+                if not source._dependants:
+                    source._dependants = weakref.WeakSet()
+                source._dependants.add(result)
+        return result
 
     @staticmethod
     def timeout(delay: int) -> AbortSignal:
