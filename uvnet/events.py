@@ -531,3 +531,4 @@ sys.modules[__name__].__class__ = _EventsModule
 
 # events.once / events.on (they need uvnet.Promise, which needs this module).
 
+from .internal.events_promises import on, once  # noqa: E402,F401  (uvnet.events.once/on)
