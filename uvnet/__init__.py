@@ -11,6 +11,7 @@ from .internal.process import run
 from .internal.task_queues import nextTick
 from .net import *  # noqa: F403  (the net API at the top level, as API.md says)
 from .net import __all__ as _net_all
+from .process import process
 from .timers import (
     clearImmediate,
     clearInterval,
@@ -33,6 +34,7 @@ __all__ = [
     "clearTimeout",
     "errorMonitor",
     "nextTick",
+    "process",
     "run",
     "setImmediate",
     "setInterval",

@@ -17,7 +17,7 @@ from .jscall import call_adapted
 _queue: deque[tuple[Callable[..., Any], tuple[Any, ...]]] = deque()
 
 
-def nextTick(callback: Callable[..., Any], *args: Any) -> None:
+def nextTick(callback: Callable[..., Any] | None = None, *args: Any) -> None:
     """Queue ``callback(*args)`` to run before any further I/O, timer or immediate."""
     if not callable(callback):
         raise ERR_INVALID_ARG_TYPE("callback", "function", callback)
