@@ -33,7 +33,7 @@ processPromiseRejections: Callable[[], bool] = lambda: False  # noqa: E731
 hasRejectionToWarn: Callable[[], bool] = lambda: False  # noqa: E731
 
 
-def nextTick(callback: Callable[..., Any], *args: Any) -> None:
+def nextTick(callback: Callable[..., Any] | None = None, *args: Any) -> None:
     """Queue ``callback(*args)`` to run before any further I/O, timer or immediate.
 
     Ticks run before promise reactions (microtasks): Node's ``process.nextTick``.
