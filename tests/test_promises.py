@@ -720,3 +720,318 @@ uvnet.run()
     py_out = run_python(py).splitlines()
     assert node == ['awaited f at turn 2']
     assert py_out == ['inline f at turn 1', 'awaited f at turn 2']
+
+
+# --- unhandled rejections (Node 20: --unhandled-rejections=throw) ---------------------------
+
+
+def test_unhandled_rejection_is_thrown_after_the_ticks_and_microtasks_drain() -> None:
+    same(r"""
+const late = Promise.reject(new Error('late'));
+Promise.reject(new Error('caught in a microtask')).catch((e) => log('handled', e.message));
+const inTick = Promise.reject(new Error('caught in a tick'));
+process.nextTick(() => inTick.catch((e) => log('handled', e.message)));
+const inTickOfMicrotask = Promise.reject(new Error('caught in a tick of a microtask'));
+queueMicrotask(() => process.nextTick(() =>
+  inTickOfMicrotask.catch((e) => log('handled', e.message))));
+Promise.reject(7);
+process.nextTick(() => log('tick'));
+queueMicrotask(() => log('microtask'));
+setImmediate(() => { log('immediate'); late.catch((e) => log('handled late', e.message)); });
+""", r"""
+late = Promise.reject(Exception('late'))
+Promise.reject(Exception('caught in a microtask')).catch(lambda e: log('handled', str(e)))
+inTick = Promise.reject(Exception('caught in a tick'))
+uvnet.nextTick(lambda: inTick.catch(lambda e: log('handled', str(e))))
+inTickOfMicrotask = Promise.reject(Exception('caught in a tick of a microtask'))
+uvnet.queueMicrotask(lambda: uvnet.nextTick(
+    lambda: inTickOfMicrotask.catch(lambda e: log('handled', str(e)))))
+Promise.reject(7)
+uvnet.nextTick(lambda: log('tick'))
+uvnet.queueMicrotask(lambda: log('microtask'))
+def immediate():
+    log('immediate')
+    late.catch(lambda e: log('handled late', str(e)))
+uvnet.setImmediate(immediate)
+import warnings
+warnings.simplefilter('ignore')
+run()
+""")
+
+
+def test_unhandled_rejections_between_timers_immediates_and_io_callbacks() -> None:
+    same(r"""
+let p;
+io(() => {
+  setTimeout(() => { log('timer 1'); p = Promise.reject(new Error('from timer 1'));
+    process.nextTick(() => log('tick of timer 1')); }, 0);
+  setTimeout(() => { log('timer 2'); p.catch(() => log('timer 2 handles it')); }, 0);
+  setImmediate(() => { log('immediate 1'); Promise.reject(new Error('from immediate 1')); });
+  setImmediate(() => log('immediate 2'));
+  busy(5);
+  io(() => { log('io 2'); (async () => { throw new Error('async function'); })(); });
+});
+""", r"""
+p = None
+def t1():
+    global p
+    log('timer 1')
+    p = Promise.reject(Exception('from timer 1'))
+    uvnet.nextTick(lambda: log('tick of timer 1'))
+def t2():
+    log('timer 2')
+    p.catch(lambda: log('timer 2 handles it'))
+def i1():
+    log('immediate 1')
+    Promise.reject(Exception('from immediate 1'))
+async def thrower():
+    raise Exception('async function')
+def first():
+    uvnet.setTimeout(t1, 0)
+    uvnet.setTimeout(t2, 0)
+    uvnet.setImmediate(i1)
+    uvnet.setImmediate(lambda: log('immediate 2'))
+    busy(5)
+    io(lambda: (log('io 2'), Promise.resolve(thrower())))
+io(first)
+import warnings
+warnings.simplefilter('ignore')
+run()
+""")
+
+
+def test_unhandled_rejection_of_run_main_leaves_run() -> None:
+    from difftest import run_python
+    out = run_python(r"""
+import uvnet
+async def main():
+    uvnet.setTimeout(lambda: print('timer still runs after the crash point'), 1)
+    await uvnet.Promise.resolve(None)
+    raise ValueError('main failed')
+try:
+    uvnet.run(main())
+except ValueError as e:
+    print('run raised', e)
+print('run again returns', uvnet.run())
+try:
+    uvnet.run(uvnet.Promise.reject(5))
+except Exception as e:
+    print(type(e).__name__, e.code)
+""")
+    assert out.splitlines() == [
+        'run raised main failed', 'timer still runs after the crash point',
+        'run again returns None', 'UnhandledPromiseRejection ERR_UNHANDLED_REJECTION']
+
+
+# --- async def listeners, callbacks and hooks ----------------------------------------------
+
+
+def test_async_listeners_timer_tick_and_immediate_callbacks_start_as_js_calls() -> None:
+    same(r"""
+const { EventEmitter } = require('events');
+const ee = new EventEmitter();
+ee.on('x', async (v) => { log('listener 1 sync', v); await null; log('listener 1 resumed'); });
+ee.on('x', (v) => log('listener 2', v));
+ee.once('x', async () => { log('once sync'); await null; log('once resumed'); });
+log('emit returned', ee.emit('x', 1));
+ee.emit('x', 2);
+ee.on('bad', async () => { await null; throw new Error('async listener rejected'); });
+ee.emit('bad');
+setTimeout(async (a) => { log('timer', a); await null; log('timer resumed'); }, 20, 'arg');
+setImmediate(async () => { log('immediate'); await null; log('immediate resumed'); });
+process.nextTick(async () => { log('tick'); await null; log('tick resumed'); });
+queueMicrotask(async () => { log('microtask'); await null; log('microtask resumed'); });
+new Promise(async (resolve) => { log('async executor'); await null; resolve('late'); })
+  .then((v) => log('executor resolved', v));
+""", r"""
+ee = uvnet.EventEmitter()
+async def l1(v):
+    log('listener 1 sync', v)
+    await Promise.resolve(None)
+    log('listener 1 resumed')
+async def once():
+    log('once sync')
+    await Promise.resolve(None)
+    log('once resumed')
+async def bad():
+    await Promise.resolve(None)
+    raise Exception('async listener rejected')
+async def timer(a):
+    log('timer', a)
+    await Promise.resolve(None)
+    log('timer resumed')
+async def immediate():
+    log('immediate')
+    await Promise.resolve(None)
+    log('immediate resumed')
+async def tick():
+    log('tick')
+    await Promise.resolve(None)
+    log('tick resumed')
+async def microtask():
+    log('microtask')
+    await Promise.resolve(None)
+    log('microtask resumed')
+async def executor(resolve):
+    log('async executor')
+    await Promise.resolve(None)
+    resolve('late')
+ee.on('x', l1)
+ee.on('x', lambda v: log('listener 2', v))
+ee.once('x', once)
+log('emit returned', ee.emit('x', 1))
+ee.emit('x', 2)
+ee.on('bad', bad)
+ee.emit('bad')
+uvnet.setTimeout(timer, 20, 'arg')
+uvnet.setImmediate(immediate)
+uvnet.nextTick(tick)
+uvnet.queueMicrotask(microtask)
+Promise(executor).then(lambda v: log('executor resolved', v))
+run()
+""")
+
+
+def test_async_connection_and_data_listeners_on_real_sockets() -> None:
+    same(r"""
+const net = require('net');
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const server = net.createServer(async (sock) => {
+  log('connection');
+  await sleep(5);
+  log('server writes');
+  sock.write('hello ');
+  sock.on('data', async (d) => {
+    log('server data', d.toString());
+    await null;
+    sock.end('bye');
+  });
+});
+server.listen(0, '127.0.0.1', async () => {
+  log('listening');
+  await null;
+  const c = net.connect(server.address().port, '127.0.0.1');
+  c.setEncoding('utf8');
+  c.on('data', (d) => { log('client data', d); if (d === 'hello ') c.write('ping'); });
+  c.on('end', async () => { log('client end'); await null; server.close(() => log('closed')); });
+});
+""", r"""
+def sleep(ms):
+    return Promise(lambda r: uvnet.setTimeout(r, ms))
+async def on_connection(sock):
+    log('connection')
+    await sleep(5)
+    log('server writes')
+    sock.write('hello ')
+    async def on_data(d):
+        log('server data', bytes(d).decode())
+        await Promise.resolve(None)
+        sock.end('bye')
+    sock.on('data', on_data)
+server = uvnet.createServer(on_connection)
+async def on_listening():
+    log('listening')
+    await Promise.resolve(None)
+    c = uvnet.connect(server.address()['port'], '127.0.0.1')
+    c.setEncoding('utf8')
+    def on_client_data(d):
+        log('client data', d)
+        if d == 'hello ':
+            c.write('ping')
+    c.on('data', on_client_data)
+    async def on_end():
+        log('client end')
+        await Promise.resolve(None)
+        server.close(lambda: log('closed'))
+    c.on('end', on_end)
+server.listen(0, '127.0.0.1', on_listening)
+run()
+""")
+
+
+def test_async_stream_hooks_run_and_their_promises_are_ignored_as_in_node() -> None:
+    same(r"""
+const { Writable, Readable, Transform } = require('stream');
+const w = new Writable({
+  async write(chunk, enc, cb) { log('write', chunk.toString()); await null; cb(); },
+  async final(cb) { log('final'); await new Promise((r) => setTimeout(r, 1)); cb(); },
+  async destroy(err, cb) { log('destroy'); await null; cb(err); },
+});
+w.on('finish', () => log('finish'));
+w.on('close', () => log('close'));
+w.write('a'); w.write('b'); w.end('c');
+const never = new Writable({ write(c, e, cb) { cb(); },
+  async final() { log('final without cb'); } });
+never.on('finish', () => log('never finishes'));
+never.end('x');
+const t = new Transform({
+  async transform(chunk, enc, cb) { await null; cb(null, chunk.toString().toUpperCase()); },
+  async flush(cb) { await null; cb(null, '!'); },
+});
+t.setEncoding('utf8');
+t.on('data', (d) => log('transformed', d));
+t.on('end', () => log('transform end'));
+t.write('x'); t.end('y');
+let n = 0;
+const r = new Readable({ async read() { await null; r.push(n < 2 ? String(n++) : null); } });
+r.on('data', (d) => log('read', d.toString()));
+r.on('end', () => log('readable end'));
+const bad = new Writable({ async write() { throw new Error('async _write rejected'); } });
+bad.write('z');
+setTimeout(() => log('never.writableFinished', never.writableFinished), 20);
+""", r"""
+from uvnet.stream import Readable, Transform, Writable
+async def write(chunk, enc, cb):
+    log('write', bytes(chunk).decode())
+    await Promise.resolve(None)
+    cb()
+async def final(cb):
+    log('final')
+    await Promise(lambda r: uvnet.setTimeout(r, 1))
+    cb()
+async def destroy(err, cb):
+    log('destroy')
+    await Promise.resolve(None)
+    cb(err)
+w = Writable(write=write, final=final, destroy=destroy)
+w.on('finish', lambda: log('finish'))
+w.on('close', lambda: log('close'))
+w.write('a')
+w.write('b')
+w.end('c')
+async def final_without_cb():
+    log('final without cb')
+never = Writable(write=lambda c, e, cb: cb(), final=final_without_cb)
+never.on('finish', lambda: log('never finishes'))
+never.end('x')
+async def transform(chunk, enc, cb):
+    await Promise.resolve(None)
+    cb(None, bytes(chunk).decode().upper())
+async def flush(cb):
+    await Promise.resolve(None)
+    cb(None, '!')
+t = Transform(transform=transform, flush=flush)
+t.setEncoding('utf8')
+t.on('data', lambda d: log('transformed', d))
+t.on('end', lambda: log('transform end'))
+t.write('x')
+t.end('y')
+n = 0
+async def read():
+    global n
+    await Promise.resolve(None)
+    if n < 2:
+        r.push(str(n))
+        n += 1
+    else:
+        r.push(None)
+r = Readable(read=read)
+r.on('data', lambda d: log('read', bytes(d).decode()))
+r.on('end', lambda: log('readable end'))
+async def bad_write():
+    raise Exception('async _write rejected')
+bad = Writable(write=bad_write)
+bad.write('z')
+uvnet.setTimeout(lambda: log('never.writableFinished', never.writableFinished), 20)
+run()
+""")

@@ -23,6 +23,7 @@ from .internal.promise import Promise
 from .internal.task_queues import nextTick, queueMicrotask
 from .net import *  # noqa: F403  (the net API at the top level, as API.md says)
 from .net import __all__ as _net_all
+from .process import process
 from .timers import (
     clearImmediate,
     clearInterval,
@@ -54,6 +55,7 @@ __all__ = [
     "errorMonitor",
     "nextTick",
     "queueMicrotask",
+    "process",
     "run",
     "setImmediate",
     "setInterval",

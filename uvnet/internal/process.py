@@ -46,6 +46,9 @@ _in_loop = False
 _resuming = False  # the last run() raised: the next one does not start with a tick drain
 # Called with each recorded exception (timers queue Node's setImmediate(noop) here).
 on_uncaught: list[Callable[[], None]] = []
+# Called as the loop starts running; each returns what to call when it stops
+# (uvnet.process watches SIGINT/SIGTERM here, see run()).
+around_loop: list[Callable[[], Callable[[], None]]] = []
 
 
 def _record(exc: BaseException, resume: Callable[[], None] | None = None) -> None:
@@ -176,10 +179,13 @@ def _run_pending() -> None:
 def _run_loop() -> None:
     global _in_loop
     _in_loop = True
+    stops = [start() for start in around_loop]
     try:
         loop.run(pyuv.UV_RUN_DEFAULT)
     finally:
         _in_loop = False
+        for stop in stops:
+            stop()
 
 
 def run(main: Coroutine[Any, Any, Any] | Promise[Any] | None = None) -> Any:
@@ -198,6 +204,15 @@ def run(main: Coroutine[Any, Any, Any] | Promise[Any] | None = None) -> Any:
     takes it; ``run`` then returns ``None``, as it does if ``main`` never settled. A
     :class:`~uvnet.Promise` may be passed instead of a coroutine. Raises
     ``ERR_INVALID_ARG_TYPE`` for anything else.
+
+    Ctrl-C ends it at once, idle or busy, as it ends a Node process: while the loop runs,
+    SIGINT (and SIGTERM or SIGHUP if the program gave Python a handler for them) is
+    watched by an unref'd libuv signal handle, which runs Python's handler from the loop,
+    so ``KeyboardInterrupt`` comes out of ``run()`` (and, uncaught, ends the process as
+    killed by SIGINT, as Node's does). SIGTERM with Python's default disposition kills the
+    process at once, as it kills Node. A ``uvnet.process`` listener for the signal takes
+    the place of that default action, as in Node. When ``run()`` returns, Python's own
+    handlers are back in place.
     """
     global _resuming
     if main is None:

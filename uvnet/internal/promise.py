@@ -131,13 +131,16 @@ class Promise(Generic[T]):
         resolve, reject = _resolvingFunctions(self)
         try:
             try:
-                executor(resolve, reject)
+                result = executor(resolve, reject)
             except TypeError as exc:  # JavaScript's argument rule
                 if exc.__traceback__.tb_next is not None:  # type: ignore[union-attr]
                     raise
-                call_adapted(executor, (resolve, reject), exc)
+                result = call_adapted(executor, (resolve, reject), exc)
         except Exception as exc:  # noqa: BLE001 - a throw in the executor rejects
             reject(_fromException(exc))
+            return
+        if type(result) is CoroutineType:  # an async executor: started, its Promise ignored
+            startCoroutine(result)
 
     # --- instance methods ---------------------------------------------------------------
 

@@ -16,7 +16,7 @@ from collections import deque
 from typing import Any, Callable
 
 from .errors import ERR_INVALID_ARG_TYPE
-from .jscall import call_adapted
+from .jscall import call_adapted, started
 
 # How the two queues share one test. Every drain point tests ``if _queue:`` (the tick
 # queue) and nothing else. When there are microtasks (or rejections to process) to run,
@@ -33,7 +33,7 @@ processPromiseRejections: Callable[[], bool] = lambda: False  # noqa: E731
 hasRejectionToWarn: Callable[[], bool] = lambda: False  # noqa: E731
 
 
-def nextTick(callback: Callable[..., Any], *args: Any) -> None:
+def nextTick(callback: Callable[..., Any] | None = None, *args: Any) -> None:
     """Queue ``callback(*args)`` to run before any further I/O, timer or immediate.
 
     Ticks run before promise reactions (microtasks): Node's ``process.nextTick``.
@@ -72,11 +72,13 @@ def scheduleRejectionCheck() -> None:
 
 def _runMicrotask(callback: Callable[..., Any]) -> None:
     try:
-        callback()
+        result = callback()
     except TypeError as exc:  # JavaScript's argument rule: queueMicrotask(lambda x: ...)
         if exc.__traceback__.tb_next is not None:  # type: ignore[union-attr]
             raise
-        call_adapted(callback, (), exc)
+        result = call_adapted(callback, (), exc)
+    if result is not None:
+        started(result)
 
 
 def queueMicrotask(callback: Callable[[], Any]) -> None:
@@ -131,11 +133,13 @@ def processTicks() -> None:
     while queue:
         callback, args = popleft()
         try:
-            callback(*args)
+            result = callback(*args)
         except TypeError as exc:  # JavaScript's argument rule, as in EventEmitter.emit
             if exc.__traceback__.tb_next is not None:  # type: ignore[union-attr]
                 raise
-            call_adapted(callback, args, exc)
+            result = call_adapted(callback, args, exc)
+        if result is not None:  # an async def tick callback (jscall's rule)
+            started(result)
 
 
 processTicksAndRejections = processTicks

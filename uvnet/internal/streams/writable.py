@@ -30,7 +30,7 @@ from ..errors import (
     ERR_STREAM_WRITE_AFTER_END,
     ERR_UNKNOWN_ENCODING,
 )
-from ..jscall import call_adapted, jscall
+from ..jscall import call_adapted, jscall, started
 from ..task_queues import _queue as _tickQueue
 from ..task_queues import nextTick
 from . import destroy as destroyImpl
@@ -211,11 +211,13 @@ class Writable(Stream):
                 write = self._write
                 onwrite_ = state.onwrite
                 try:
-                    write(chunk, "buffer", onwrite_)
+                    result = write(chunk, "buffer", onwrite_)
                 except TypeError as exc:  # JavaScript's argument rule (uvnet.internal.jscall)
                     if exc.__traceback__.tb_next is not None:  # type: ignore[union-attr]
                         raise
-                    call_adapted(write, (chunk, "buffer", onwrite_), exc)
+                    result = call_adapted(write, (chunk, "buffer", onwrite_), exc)
+                if result is not None:  # an async def _write
+                    started(result)
                 state.sync = False
                 length = state.length
                 if length < state.highWaterMark or length == 0:
@@ -473,11 +475,13 @@ def writeOrBuffer(stream: Any, state: WritableState, chunk: Any, encoding: Any,
         state.writing = state.sync = state.expectWriteCb = True
         write = stream._write
         try:
-            write(chunk, encoding, state.onwrite)
+            result = write(chunk, encoding, state.onwrite)
         except TypeError as exc:  # JavaScript's argument rule (uvnet.internal.jscall)
             if exc.__traceback__.tb_next is not None:  # type: ignore[union-attr]
                 raise
-            call_adapted(write, (chunk, encoding, state.onwrite), exc)
+            result = call_adapted(write, (chunk, encoding, state.onwrite), exc)
+        if result is not None:  # an async def _write
+            started(result)
         state.sync = False
 
     return writeResult(state)
@@ -590,11 +594,13 @@ def afterWrite(stream: Any, state: WritableState, count: int, cb: Callable[..., 
         count -= 1
         state.pendingcb -= 1
         try:
-            cb(None)
+            result = cb(None)
         except TypeError as exc:  # JavaScript's argument rule (uvnet.internal.jscall)
             if exc.__traceback__.tb_next is not None:  # type: ignore[union-attr]
                 raise
-            call_adapted(cb, (None,), exc)
+            result = call_adapted(cb, (None,), exc)
+        if result is not None:  # an async def write callback
+            started(result)
     if state.destroyed:
         errorBuffer(state)
     if state.ending:
