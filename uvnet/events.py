@@ -182,6 +182,11 @@ class _static_or_method:
         return self.method.__get__(obj, cls)  # type: ignore[no-any-return]
 
 
+class _CaptureDefault:
+    def __get__(self, obj: Any, cls: Any = None) -> bool:
+        return EventEmitter.captureRejections
+
+
 class EventEmitter:
     """Node's ``EventEmitter``; every method that returns ``this`` in Node returns ``self``."""
 
@@ -189,7 +194,9 @@ class EventEmitter:
     captureRejections: bool = False
     """The default of the ``captureRejections`` option (Node's static
     ``EventEmitter.captureRejections``), read by each new emitter."""
-    _capture: bool = False  # Node's this[kCapture]
+    # Node's this[kCapture]: set by the constructor; an emitter whose class skipped it
+    # reads EventEmitter.captureRejections at each use, as Node's prototype lookup does.
+    _capture: bool = _CaptureDefault()  # type: ignore[assignment]
 
     _shapeKeys: tuple[str, ...] = ()
     """The keys a class's constructor seeds ``this._events`` with before Node's
@@ -220,11 +227,11 @@ class EventEmitter:
         capture = kwargs.get("captureRejections") if kwargs else None
         if capture is None and opts:
             capture = opts.get("captureRejections")
-        if capture:
+        if capture or isinstance(capture, (dict, list)):  # JS truthiness: {} and [] count
             validateBoolean(capture, "options.captureRejections")
             self._capture = True
-        elif EventEmitter.captureRejections:
-            self._capture = True
+        else:
+            self._capture = EventEmitter.captureRejections
 
     # --- adding -------------------------------------------------------------------------
 
@@ -454,7 +461,7 @@ def addCatch(that: EventEmitter, promise: Any, type: Hashable, args: tuple[Any, 
     if not that._capture:
         return
     try:
-        then = promise.then
+        then = getattr(promise, "then", None)
         if callable(then):
             then(None, lambda err: nextTick(emitUnhandledRejectionOrErr, that, err, type, args))
     except Exception as err:  # noqa: BLE001 - a throwing then getter, as in Node
