@@ -74,9 +74,13 @@ Stream.pipeline = staticmethod(pipeline)  # type: ignore[attr-defined]
 Stream.finished = staticmethod(finished)  # type: ignore[attr-defined]
 Stream.addAbortSignal = staticmethod(addAbortSignal)  # type: ignore[attr-defined]
 
+from ..internal.promisify import custom as _promisify_custom  # noqa: E402
 from . import promises  # noqa: E402  (uvnet.stream.promises, as require('stream/promises'))
 
 Stream.promises = promises  # type: ignore[attr-defined]
+# util.promisify(stream.pipeline) and (stream.finished) are the stream/promises ones.
+setattr(pipeline, _promisify_custom, promises.pipeline)
+setattr(finished, _promisify_custom, promises.finished)
 
 __all__ = [
     "Duplex",

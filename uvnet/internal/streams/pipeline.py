@@ -92,11 +92,18 @@ def _isIterable(obj: Any, isAsync: bool | None = None) -> bool:
 
 
 def makeAsyncIterable(val: Any) -> Any:
-    if _isIterable(val):
+    if _isIterable(val, True):
         return val
+    if _isIterable(val):
+        return fromSyncIterable(val)  # JS's for await takes a sync iterable; Python's not
     if isReadableNodeStream(val):
         return fromReadable(val)  # legacy streams are not iterable
     raise ERR_INVALID_ARG_TYPE("val", ["Readable", "Iterable", "AsyncIterable"], val)
+
+
+async def fromSyncIterable(val: Any) -> AsyncIterator[Any]:
+    for value in val:
+        yield await Promise.resolve(value) if isThenable(value) else value
 
 
 async def fromReadable(val: Any) -> AsyncIterator[Any]:
