@@ -83,11 +83,14 @@ class AbortSignal:
             listener(event)
         # Then the signals made by AbortSignal.any() from this one (Node's
         # kDependantSignals), with the same reason.
-        for dependant in list(self._dependants):
-            dependant._abort(self.reason)
+        for ref in list(self._dependants):
+            dependant = ref()
+            if dependant is not None:
+                dependant._abort(self.reason)
 
-    # Signals made by AbortSignal.any() from this one; they are not kept alive by it.
-    _dependants: weakref.WeakSet[AbortSignal] | tuple[()] = ()
+    # Signals made by AbortSignal.any() from this one, in creation order; they are not
+    # kept alive by it.
+    _dependants: list[weakref.ref[AbortSignal]] | tuple[()] = ()
     # For a signal made by AbortSignal.any(): its plain source signals (Node's
     # kComposite/kSourceSignals).
     _sources: list[weakref.ref[AbortSignal]] | None = None
@@ -100,7 +103,7 @@ class AbortSignal:
         return signal
 
     @staticmethod
-    def any(signals: list[AbortSignal]) -> AbortSignal:
+    def any(signals: list[AbortSignal] | None = None) -> AbortSignal:
         """A signal that aborts when any of ``signals`` does, with that signal's reason
         (already aborted, if one of them is). ``signals`` must be a list of signals."""
         if not isinstance(signals, (list, tuple)):
@@ -124,8 +127,10 @@ class AbortSignal:
                     continue
                 result._sources.append(weakref.ref(source))
                 if not source._dependants:
-                    source._dependants = weakref.WeakSet()
-                source._dependants.add(result)
+                    source._dependants = []
+                elif len(source._dependants) > 64:  # drop the refs of collected signals
+                    source._dependants = [r for r in source._dependants if r() is not None]
+                source._dependants.append(weakref.ref(result))  # type: ignore[union-attr]
         return result
 
     @staticmethod

@@ -48,7 +48,7 @@ def promisify(original: Callable[..., Any]) -> Callable[..., Any]:
                     resolve(dict(zip(argumentNames, values)))
                 else:
                     resolve(values[0] if values else None)
-            original(*args, callback)
+            jscall(original, *args, callback)  # original.apply(this, args)
         return Promise(executor)
 
     functools.update_wrapper(promisified, original, updated=())
@@ -84,7 +84,7 @@ def callbackify(original: Callable[..., Any]) -> Callable[..., None]:
     def callbackified(*args: Any) -> None:
         maybeCb = args[-1] if args else None
         validateFunction(maybeCb, "last argument")
-        Promise.resolve(original(*args[:-1])).then(
+        Promise.resolve(jscall(original, *args[:-1])).then(
             lambda ret: nextTick(maybeCb, None, ret),  # type: ignore[arg-type]
             lambda rej: nextTick(callbackifyOnRejected, rej, maybeCb))
 
