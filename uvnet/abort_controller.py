@@ -64,9 +64,14 @@ class AbortSignal:
                                if not _sameListener(fn, listener)]
 
     def throwIfAborted(self) -> None:
-        """Raise ``reason`` if this signal was aborted."""
+        """Raise ``reason`` if this signal was aborted (a reason that is not an exception
+        in a ``uvnet.internal.promise.ThrownValue``, whose ``value`` it is)."""
         if self.aborted:
-            raise self.reason
+            reason = self.reason
+            if isinstance(reason, BaseException):
+                raise reason
+            from .internal.promise import ThrownValue
+            raise ThrownValue(reason)
 
     def _abort(self, reason: Any) -> None:
         if self.aborted:
