@@ -242,7 +242,7 @@ setTimeout(() => log('callback timeout'), 1);
 timersPromises.setImmediate('I1').then((v) => { log('immediate', v); turns(2, 'after I'); });
 setImmediate(() => log('callback immediate'));
 timersPromises.scheduler.yield().then(() => log('yield'));
-timersPromises.scheduler.wait(2).then((v) => log('wait', v));
+timersPromises.scheduler.wait(30).then((v) => log('wait', v));
 const ac = new AbortController();
 timersPromises.setTimeout(50, 'never', { signal: ac.signal }).catch((e) => log('aborted', e.name, e.code));
 timersPromises.setImmediate('x', { signal: AbortSignal.abort('why') }).catch((e) => log('pre-aborted', e.cause));
@@ -250,7 +250,7 @@ ac.abort();
 turns(3, 'm');
 (async () => {
   let n = 0;
-  for await (const v of timersPromises.setInterval(3, 'iv')) { log('interval', v, n); if (++n === 3) break; }
+  for await (const v of timersPromises.setInterval(60, 'iv')) { log('interval', v, n); if (++n === 3) break; }
   log('interval done');
   log('promisify', util.promisify(setTimeout) === timersPromises.setTimeout, await util.promisify(setImmediate)('pv'));
 })();
@@ -265,7 +265,7 @@ def i(v):
 timersPromises.setImmediate('I1').then(i)
 uvnet.setImmediate(lambda: log('callback immediate'))
 timersPromises.scheduler.yield_().then(lambda _: log('yield'))
-timersPromises.scheduler.wait(2).then(lambda v: log('wait', v))
+timersPromises.scheduler.wait(30).then(lambda v: log('wait', v))
 ac = uvnet.AbortController()
 timersPromises.setTimeout(50, 'never', signal=ac.signal).catch(lambda e: log('aborted', e.name, e.code))
 timersPromises.setImmediate('x', signal=uvnet.AbortSignal.abort('why')).catch(lambda e: log('pre-aborted', e.cause))
@@ -273,7 +273,7 @@ ac.abort()
 turns(3, 'm')
 async def iv():
     n = 0
-    async for v in timersPromises.setInterval(3, 'iv'):
+    async for v in timersPromises.setInterval(60, 'iv'):
         log('interval', v, n)
         n += 1
         if n == 3:
