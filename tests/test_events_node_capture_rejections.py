@@ -1,5 +1,5 @@
-"""Port of Node v20's test/parallel/test-event-capture-rejections.js and
-test-net-server-capture-rejection.js: ``captureRejections``.
+"""Port of Node v20's test/parallel/test-event-capture-rejections.js: ``captureRejections``
+(test-net-server-capture-rejection.js is ported in ``tests/node``).
 
 Node's file chains its cases with ``process.nextTick``; each is a test here. A JS
 ``Object.defineProperty(obj, 'then', {get})`` is a class with a ``then`` property.
@@ -28,6 +28,8 @@ def restore_defaults() -> Iterator[None]:
     for name in ('unhandledRejection', 'uncaughtException'):
         uvnet.process.removeAllListeners(name)
 
+
+# --- test-event-capture-rejections.js --------------------------------------------------
 
 def test_option_validation() -> None:
     for arg in (1, [], lambda: None, {}, float('inf'), 3.14, 'meow'):
@@ -258,24 +260,3 @@ def test_streams_destroy_on_rejection() -> None:
     r.write(b'x')
     uvnet.run()
     assert r.destroyed is True
-
-
-# --- test-net-server-capture-rejection.js -------------------------------------------------
-
-def test_net_server_capture_rejection() -> None:
-    events.captureRejections = True
-    err_ = Exception('kaboom')
-
-    async def on_connection(sock: uvnet.Socket) -> None:
-        server.close()
-        sock.on('error', common.mustCall(lambda err: err is err_ or 1 / 0))
-        raise err_
-    server = uvnet.createServer(common.mustCall(on_connection))
-
-    def on_listening() -> None:
-        sock = uvnet.connect(server.address()['port'], '127.0.0.1')
-        sock.on('close', common.mustCall())
-        sock.on('error', lambda err: None)  # the server's destroy may reset the connection
-    server.listen(0, common.mustCall(on_listening))
-    events.captureRejections = False
-    uvnet.run()
