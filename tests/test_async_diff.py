@@ -235,52 +235,56 @@ uvnet.run()
 
 
 def test_timers_promises_order() -> None:
+    # Timers are started from the check phase, after the immediates: a timer started by
+    # the main script can fire before or after them, as in Node (how long the start took).
     diff(r"""
 process.nextTick(() => log('tick'));
-timersPromises.setTimeout(1, 'T1').then((v) => { log('timeout', v); turns(2, 'after T'); });
-setTimeout(() => log('callback timeout'), 1);
 timersPromises.setImmediate('I1').then((v) => { log('immediate', v); turns(2, 'after I'); });
 setImmediate(() => log('callback immediate'));
 timersPromises.scheduler.yield().then(() => log('yield'));
-timersPromises.scheduler.wait(30).then((v) => log('wait', v));
 const ac = new AbortController();
 timersPromises.setTimeout(50, 'never', { signal: ac.signal }).catch((e) => log('aborted', e.name, e.code));
 timersPromises.setImmediate('x', { signal: AbortSignal.abort('why') }).catch((e) => log('pre-aborted', e.cause));
 ac.abort();
 turns(3, 'm');
 (async () => {
+  log('after immediates', await timersPromises.setImmediate('s'));
+  timersPromises.setTimeout(1, 'T1').then((v) => { log('timeout', v); turns(2, 'after T'); });
+  setTimeout(() => log('callback timeout'), 1);
+  log('wait', await timersPromises.scheduler.wait(5));
   let n = 0;
-  for await (const v of timersPromises.setInterval(60, 'iv')) { log('interval', v, n); if (++n === 3) break; }
+  for await (const v of timersPromises.setInterval(3, 'iv')) { log('interval', v, n); if (++n === 3) break; }
   log('interval done');
   log('promisify', util.promisify(setTimeout) === timersPromises.setTimeout, await util.promisify(setImmediate)('pv'));
 })();
 """, r"""
 uvnet.nextTick(lambda: log('tick'))
-def t(v):
-    log('timeout', v); turns(2, 'after T')
-timersPromises.setTimeout(1, 'T1').then(t)
-uvnet.setTimeout(lambda: log('callback timeout'), 1)
 def i(v):
     log('immediate', v); turns(2, 'after I')
 timersPromises.setImmediate('I1').then(i)
 uvnet.setImmediate(lambda: log('callback immediate'))
 timersPromises.scheduler.yield_().then(lambda _: log('yield'))
-timersPromises.scheduler.wait(30).then(lambda v: log('wait', v))
 ac = uvnet.AbortController()
 timersPromises.setTimeout(50, 'never', signal=ac.signal).catch(lambda e: log('aborted', e.name, e.code))
 timersPromises.setImmediate('x', signal=uvnet.AbortSignal.abort('why')).catch(lambda e: log('pre-aborted', e.cause))
 ac.abort()
 turns(3, 'm')
-async def iv():
+async def later():
+    log('after immediates', await timersPromises.setImmediate('s'))
+    def t(v):
+        log('timeout', v); turns(2, 'after T')
+    timersPromises.setTimeout(1, 'T1').then(t)
+    uvnet.setTimeout(lambda: log('callback timeout'), 1)
+    log('wait', await timersPromises.scheduler.wait(5))
     n = 0
-    async for v in timersPromises.setInterval(60, 'iv'):
+    async for v in timersPromises.setInterval(3, 'iv'):
         log('interval', v, n)
         n += 1
         if n == 3:
             break
     log('interval done')
     log('promisify', util.promisify(uvnet.setTimeout) is timersPromises.setTimeout, await util.promisify(uvnet.setImmediate)('pv'))
-uvnet.Promise.resolve(iv())
+uvnet.Promise.resolve(later())
 uvnet.run()
 """)
 

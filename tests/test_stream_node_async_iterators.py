@@ -359,7 +359,10 @@ def test_return_ends_even_with_a_destroy_without_callback() -> None:
     original = r.destroy
     r.destroy = lambda err=None: original(err)  # type: ignore[method-assign,assignment]
     it = r.__aiter__()
-    p = uvnet.Promise.resolve(it.aclose())
+
+    async def close_it() -> None:
+        await it.aclose()
+    p = uvnet.Promise.resolve(close_it())
     r.push(None)
     p.then(common.mustCall())
     uvnet.run()
