@@ -277,3 +277,11 @@ def test_abortsignal_any_deep_and_order() -> None:
         s.addEventListener('abort', lambda e, i=i: result.append(str(i)))
     controller.abort()
     assert ''.join(result) == '01234'
+
+
+def test_promisify_dns_lookup_names_its_values() -> None:
+    """Node gives dns.lookup customPromisifyArgs: the Promise resolves with a dict."""
+    async def main() -> None:
+        result = await promisify(uvnet.dns.lookup)('localhost', {'family': 4})
+        assert result == {'address': '127.0.0.1', 'family': 4}
+    run(main())

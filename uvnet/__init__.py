@@ -5,18 +5,13 @@ from __future__ import annotations
 
 import sys as _sys
 
-# uvnet.events, uvnet.util, uvnet.timers.promises (``require('timers/promises')``), and
-# the async-generator finalizer that makes ``break`` out of ``async for`` clean up.
-from . import (  # noqa: E402,F401
-    events,
-    stream,  # noqa: F401  (loads uvnet.stream, as API.md says)
-    timers,
-    util,
-)
+# uvnet.stream, uvnet.events, uvnet.util and uvnet.timers(.promises) are loaded, as API.md
+# says; so is the async-generator finalizer that makes ``break`` out of ``async for`` clean up.
+from . import events, stream, timers, util  # noqa: F401
 from .abort_controller import AbortController, AbortSignal
 from .events import EventEmitter, MaxListenersExceededWarning, errorMonitor
-from .internal import asyncgen_hooks as _asyncgen_hooks  # noqa: E402,F401
-from .internal import timers_promises as _timers_promises  # noqa: E402
+from .internal import asyncgen_hooks as _asyncgen_hooks  # noqa: F401
+from .internal import timers_promises as _timers_promises
 from .internal.errors import AbortError, AggregateError, NodeError, UVException
 from .internal.process import run
 from .internal.promise import Promise

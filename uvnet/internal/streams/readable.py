@@ -16,7 +16,7 @@ from __future__ import annotations
 import math
 from collections.abc import AsyncIterator, Hashable
 from types import MethodType
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
 from ...buffer import decode as _decode
 from ...buffer import encode as _encode
@@ -473,6 +473,40 @@ class Readable(Stream):
         if options is not None:
             validateObject(options, "options")
         return streamToAsyncIterator(self, options)
+
+    if TYPE_CHECKING:  # the operators: set by uvnet.stream, as Node's stream.js does
+        def map(self, fn: Callable[..., Any], options: dict[str, Any] | None = None,
+                **kwargs: Any) -> Readable: ...
+
+        def filter(self, fn: Callable[..., Any], options: dict[str, Any] | None = None,
+                   **kwargs: Any) -> Readable: ...
+
+        def flatMap(self, fn: Callable[..., Any], options: dict[str, Any] | None = None,
+                    **kwargs: Any) -> Readable: ...
+
+        def drop(self, number: Any, options: dict[str, Any] | None = None,
+                 **kwargs: Any) -> Readable: ...
+
+        def take(self, number: Any, options: dict[str, Any] | None = None,
+                 **kwargs: Any) -> Readable: ...
+
+        def forEach(self, fn: Callable[..., Any], options: dict[str, Any] | None = None,
+                    **kwargs: Any) -> Promise[None]: ...
+
+        def reduce(self, reducer: Callable[..., Any], initialValue: Any = ...,
+                   options: dict[str, Any] | None = None, **kwargs: Any) -> Promise[Any]: ...
+
+        def toArray(self, options: dict[str, Any] | None = None,
+                    **kwargs: Any) -> Promise[list[Any]]: ...
+
+        def some(self, fn: Callable[..., Any], options: dict[str, Any] | None = None,
+                 **kwargs: Any) -> Promise[bool]: ...
+
+        def every(self, fn: Callable[..., Any], options: dict[str, Any] | None = None,
+                  **kwargs: Any) -> Promise[bool]: ...
+
+        def find(self, fn: Callable[..., Any], options: dict[str, Any] | None = None,
+                 **kwargs: Any) -> Promise[Any]: ...
 
     @classmethod
     def from_(cls, iterable: Any, opts: dict[str, Any] | None = None, **kwargs: Any) -> Readable:
