@@ -30,7 +30,7 @@ from __future__ import annotations
 from collections import deque
 from typing import Any, Callable
 
-import pyuv
+from uvnet._vendor import pyuv
 
 from .task_queues import _queue, processTicks
 
