@@ -20,6 +20,8 @@ from .timers import (
     setTimeout,
 )
 
+__version__ = "0.1.0"
+
 __all__ = [
     "AbortController",
     "AbortError",
