@@ -40,9 +40,6 @@ import time
 import urllib.parse
 import urllib.request
 
-from setuptools import Extension, setup
-from setuptools.command.build_ext import build_ext
-
 PYUV_VERSION = "1.4.0"
 PYUV_SDIST = f"pyuv-{PYUV_VERSION}.tar.gz"
 PYUV_SHA256 = "caea2004d1125fe17cbde3c211c8abc72844e9b8dd7dfa007711e98fbc96fbc2"
@@ -83,7 +80,10 @@ def _index_url() -> str:
 
 
 def _fetch(url: str) -> bytes:
-    """GET url, three tries: the index is on the network."""
+    """GET url, three tries: the index is on the network (or a file:// one on disk)."""
+    parts = urllib.parse.urlsplit(url)
+    if parts.scheme == "file" and os.path.isdir(urllib.request.url2pathname(parts.path)):
+        url = urllib.parse.urljoin(url, "index.html")  # a PEP 503 index laid out as folders
     request = urllib.request.Request(url, headers={"User-Agent": "uvnet-build"})
     for attempt in range(3):
         try:
@@ -115,7 +115,7 @@ def _sdist(tmp: pathlib.Path) -> pathlib.Path:
         if cached.is_file() and _sha256(cached) == PYUV_SHA256:
             return cached
     url = _sdist_url(_index_url())
-    print(f"uvnet build: downloading {url}", flush=True)
+    print(f"uvnet build: downloading {url.split('#')[0]}", flush=True)
     data = _fetch(url)
     got = hashlib.sha256(data).hexdigest()
     if got != PYUV_SHA256:
@@ -140,10 +140,11 @@ def _unpack(sdist: pathlib.Path, dest: pathlib.Path) -> pathlib.Path:
     return dest / f"pyuv-{PYUV_VERSION}"
 
 
-def _apply_patches(tree: pathlib.Path) -> None:
-    patches = sorted(PATCHES.glob("*.patch"))
+def _apply_patches(tree: pathlib.Path, folder: pathlib.Path) -> None:
+    """Apply every folder/*.patch to tree, in sorted order; any that does not apply fails."""
+    patches = sorted(folder.glob("*.patch"))
     if not patches:
-        raise BuildError(f"no patches in {PATCHES}: the build needs patches/*.patch")
+        raise BuildError(f"no patches in {folder}: the build needs patches/*.patch")
     if shutil.which("patch") is None:
         raise BuildError("the 'patch' program is needed (Debian: apt-get install patch)")
     for patch in patches:
@@ -168,42 +169,48 @@ def _rename_modules(tree: pathlib.Path) -> None:
         raise BuildError("found no \"pyuv._cpyuv\" names to rename in pyuv's sources")
 
 
-class BuildPyuv(build_ext):
-    """setuptools' build_ext, where uvnet's one extension is pyuv's, built as above."""
-
-    def build_extension(self, ext: Extension) -> None:
-        if ext.name != EXTENSION:
-            super().build_extension(ext)
-            return
-        target = pathlib.Path(self.get_ext_fullpath(ext.name))
-        with tempfile.TemporaryDirectory(prefix="uvnet-pyuv-") as tmp_name:
-            tmp = pathlib.Path(tmp_name)
-            tree = _unpack(_sdist(tmp), tmp)
-            _apply_patches(tree)
-            _rename_modules(tree)
-            cmd = [sys.executable, "setup.py", "build_ext",
-                   "--build-lib", str(tmp / "lib"), "--build-temp", str(tmp / "temp")]
-            print(f"uvnet build: compiling pyuv {PYUV_VERSION} with libuv", flush=True)
-            res = subprocess.run(cmd, cwd=tree, stdout=subprocess.PIPE,
-                                 stderr=subprocess.STDOUT)
-            if res.returncode != 0:
-                log = res.stdout.decode(errors="replace")
-                raise BuildError(f"compiling pyuv failed:\n{log[-6000:]}")
-            built = sorted((tmp / "lib" / "pyuv").glob("_cpyuv*"))
-            if len(built) != 1:
-                raise BuildError(f"pyuv's build made {built}, not one _cpyuv extension")
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(built[0], target)
-            shutil.copyfile(tree / "LICENSE", target.parent / "LICENSE")
+def build_pyuv(target: pathlib.Path, patches: pathlib.Path = PATCHES) -> None:
+    """Make pyuv's extension as the file target (a ``_cpyuv`` name), pyuv's LICENSE beside it."""
+    with tempfile.TemporaryDirectory(prefix="uvnet-pyuv-") as tmp_name:
+        tmp = pathlib.Path(tmp_name)
+        tree = _unpack(_sdist(tmp), tmp)
+        _apply_patches(tree, patches)
+        _rename_modules(tree)
+        cmd = [sys.executable, "setup.py", "build_ext",
+               "--build-lib", str(tmp / "lib"), "--build-temp", str(tmp / "temp")]
+        print(f"uvnet build: compiling pyuv {PYUV_VERSION} and its libuv", flush=True)
+        res = subprocess.run(cmd, cwd=tree, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+        if res.returncode != 0:
+            log = res.stdout.decode(errors="replace")
+            raise BuildError(f"compiling pyuv failed:\n{log[-6000:]}")
+        built = sorted((tmp / "lib" / "pyuv").glob("_cpyuv*"))
+        if len(built) != 1:
+            raise BuildError(f"pyuv's build made {built}, not one _cpyuv extension")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(built[0], target)
+        shutil.copyfile(tree / "LICENSE", target.parent / "LICENSE")
 
 
-# setuptools' own work folders go to one temporary folder, never into the work tree.
-_WORK = tempfile.mkdtemp(prefix="uvnet-setup-")
-atexit.register(shutil.rmtree, _WORK, ignore_errors=True)
+# setuptools runs this file as __main__; tests import the steps above without setuptools.
+if __name__ == "__main__":
+    from setuptools import Extension, setup
+    from setuptools.command.build_ext import build_ext
 
-setup(
-    ext_modules=[Extension(EXTENSION, sources=[])],
-    cmdclass={"build_ext": BuildPyuv},
-    options={"build": {"build_base": os.path.join(_WORK, "build")},
-             "egg_info": {"egg_base": _WORK}},
-)
+    class BuildPyuv(build_ext):
+        """setuptools' build_ext, where uvnet's one extension is pyuv's, built as above."""
+
+        def build_extension(self, ext: Extension) -> None:
+            if ext.name == EXTENSION:
+                build_pyuv(pathlib.Path(self.get_ext_fullpath(ext.name)))
+            else:
+                super().build_extension(ext)
+
+    # setuptools' own work folders go to one temporary folder, never into the work tree.
+    work = tempfile.mkdtemp(prefix="uvnet-setup-")
+    atexit.register(shutil.rmtree, work, ignore_errors=True)
+    setup(
+        ext_modules=[Extension(EXTENSION, sources=[])],
+        cmdclass={"build_ext": BuildPyuv},
+        options={"build": {"build_base": os.path.join(work, "build")},
+                 "egg_info": {"egg_base": work}},
+    )

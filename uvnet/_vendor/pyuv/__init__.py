@@ -8,14 +8,17 @@ uvnet is installed (``pip install .``, or ``pip install -e .[test]`` in a clone)
 
 from __future__ import annotations
 
+import sys
+
 try:
     from ._cpyuv import *  # noqa: F403  (as pyuv's own __init__: everything _cpyuv defines)
 except ModuleNotFoundError as exc:
     if exc.name != f"{__name__}._cpyuv":
         raise
     raise ModuleNotFoundError(
-        f"{exc.name} is not built: uvnet is imported from a source tree that was never "
-        "installed. Install it (`pip install -e .[test]` in a venv, see CONTRIBUTING.md).",
+        f"{exc.name} is not built for this Python ({sys.version.split()[0]}): this uvnet is a "
+        "source tree that was not installed with it. Run `pip install -e .[test]` in a venv "
+        "of this Python (CONTRIBUTING.md).",
         name=exc.name,
     ) from None
 
