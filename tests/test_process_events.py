@@ -42,15 +42,17 @@ def test_uncaught_exception_origins_and_the_loop_carries_on() -> None:
     out, rc = both(r"""
 process.on('uncaughtExceptionMonitor', (e, origin) => log('monitor', e.message, origin));
 process.on('uncaughtException', (e, origin) => log('handler', e.message, origin));
-setTimeout(() => { log('timer 1'); throw new Error('from a timer'); }, 1);
-setTimeout(() => log('timer 2'), 1);
 process.nextTick(() => { throw new Error('from a tick'); });
 queueMicrotask(() => { throw new Error('from a microtask'); });
 queueMicrotask(() => log('next microtask'));
 Promise.reject(new Error('a rejection'));
 Promise.reject(42);
 (async () => { await null; throw new Error('async function'); })();
-setImmediate(() => log('immediate'));
+setImmediate(() => {
+  log('immediate');
+  setTimeout(() => { log('timer 1'); throw new Error('from a timer'); }, 1);
+  setTimeout(() => log('timer 2'), 1);
+});
 """, r"""
 process.on('uncaughtExceptionMonitor', lambda e, origin: log('monitor', str(e), origin))
 process.on('uncaughtException', lambda e, origin: log('handler', str(e), origin))
@@ -64,15 +66,17 @@ def raiser(msg):
 async def af():
     await Promise.resolve(None)
     raise Exception('async function')
-uvnet.setTimeout(t1, 1)
-uvnet.setTimeout(lambda: log('timer 2'), 1)
 uvnet.nextTick(raiser('from a tick'))
 uvnet.queueMicrotask(raiser('from a microtask'))
 uvnet.queueMicrotask(lambda: log('next microtask'))
 Promise.reject(Exception('a rejection'))
 Promise.reject(42)
 Promise.resolve(af())
-uvnet.setImmediate(lambda: log('immediate'))
+def immediate():
+    log('immediate')
+    uvnet.setTimeout(t1, 1)
+    uvnet.setTimeout(lambda: log('timer 2'), 1)
+uvnet.setImmediate(immediate)
 uvnet.run()
 """)
     assert rc == 0 and 'handler from a timer uncaughtException' in out

@@ -278,8 +278,13 @@ def _atexit() -> None:
             sys.stdout.flush()
             sys.stderr.flush()
             os._exit(process._fatalExitCode)
-        process._exitCode = 1
+        process._exitCode = 1  # Node's kGenericUserError; an 'exit' listener may change it
         _emitExit(process)
+        status = _exitStatus(process._exitCode)
+        if status != 1:
+            sys.stdout.flush()
+            sys.stderr.flush()
+            os._exit(status)
         return
     _emitExit(process)
     status = _exitStatus(process._exitCode)
