@@ -65,8 +65,24 @@ def run():
 """
 
 
-def same(js: str, py: str) -> str:
-    return assert_same_output(JS_PRELUDE + js, PY_PRELUDE + py)
+# The same programs with uvnet.process's 'uncaughtException' listener in place of the
+# run() loop: Node's handler, at Node's point.
+PY_PRELUDE_LISTENER = PY_PRELUDE + r"""
+uvnet.process.on('uncaughtException', lambda e: log('caught', str(e)))
+
+
+def run():
+    uvnet.run()
+"""
+
+
+def same(js: str, py: str, *, listener: bool = False) -> str:
+    """Node's output, which the port's must equal; with ``listener`` also when the port
+    handles uncaught exceptions with a ``uvnet.process`` listener."""
+    out = assert_same_output(JS_PRELUDE + js, PY_PRELUDE + py)
+    if listener:
+        assert_same_output(JS_PRELUDE + js, PY_PRELUDE_LISTENER + py)
+    return out
 
 
 # --- the microtask queue: where Node drains it ---------------------------------------------
@@ -178,7 +194,7 @@ uvnet.queueMicrotask(lambda: log('m2'))
 Promise.resolve().then(lambda: log('p'))
 uvnet.setTimeout(lambda: log('timeout'), 5)
 run()
-""")
+""", listener=True)
 
 
 # --- Promise: executor, then, catch, finally -------------------------------------------------
@@ -422,13 +438,13 @@ queueMicrotask(clock);
 const timer = (ms, v, fail) => new Promise((res, rej) =>
   setTimeout(() => fail ? rej(new Error(v)) : res(v), ms));
 async function f() { await null; return 'async'; }
-Promise.race([timer(5, 'late'), timer(1, 'early')]).then((v) => log('race', v));
-Promise.race([timer(5, 'late'), timer(1, 'early fail', true)])
+Promise.race([timer(60, 'late'), timer(1, 'early')]).then((v) => log('race', v));
+Promise.race([timer(60, 'late'), timer(1, 'early fail', true)])
   .catch((e) => log('race rejected', e.message));
 Promise.race([f(), Promise.resolve('resolved')]).then((v) => log('race sync', turn, v));
 Promise.race([3, Promise.resolve(4)]).then((v) => log('race value', turn, v));
 Promise.race([]).then(() => log('never'));
-Promise.any([Promise.reject(new Error('a')), timer(2, 'b'), 5]).then((v) => log('any', turn, v));
+Promise.any([Promise.reject(new Error('a')), timer(30, 'b'), 5]).then((v) => log('any', turn, v));
 Promise.any([Promise.reject(new Error('a')), timer(1, 'b', true)]).catch((e) =>
   log('any rejected', e.constructor.name, e.message, e.errors.map((x) => x.message)));
 Promise.any([]).catch((e) => log('any empty', turn, e.constructor.name, e.errors));
@@ -447,13 +463,13 @@ def timer(ms, v, fail=False):
 async def f():
     await Promise.resolve(None)
     return 'async'
-Promise.race([timer(5, 'late'), timer(1, 'early')]).then(lambda v: log('race', v))
-Promise.race([timer(5, 'late'), timer(1, 'early fail', True)]).catch(
+Promise.race([timer(60, 'late'), timer(1, 'early')]).then(lambda v: log('race', v))
+Promise.race([timer(60, 'late'), timer(1, 'early fail', True)]).catch(
     lambda e: log('race rejected', str(e)))
 Promise.race([f(), Promise.resolve('resolved')]).then(lambda v: log('race sync', turn, v))
 Promise.race([3, Promise.resolve(4)]).then(lambda v: log('race value', turn, v))
 Promise.race([]).then(lambda: log('never'))
-Promise.any([Promise.reject(Exception('a')), timer(2, 'b'), 5]).then(lambda v: log('any', turn, v))
+Promise.any([Promise.reject(Exception('a')), timer(30, 'b'), 5]).then(lambda v: log('any', turn, v))
 Promise.any([Promise.reject(Exception('a')), timer(1, 'b', True)]).catch(lambda e: log(
     'any rejected', type(e).__name__, str(e), [str(x) for x in e.errors]))
 Promise.any([]).catch(lambda e: log('any empty', turn, type(e).__name__, e.errors))
@@ -756,7 +772,7 @@ uvnet.setImmediate(immediate)
 import warnings
 warnings.simplefilter('ignore')
 run()
-""")
+""", listener=True)
 
 
 def test_unhandled_rejections_between_timers_immediates_and_io_callbacks() -> None:
@@ -797,7 +813,7 @@ io(first)
 import warnings
 warnings.simplefilter('ignore')
 run()
-""")
+""", listener=True)
 
 
 def test_unhandled_rejection_of_run_main_leaves_run() -> None:
@@ -889,7 +905,7 @@ uvnet.nextTick(tick)
 uvnet.queueMicrotask(microtask)
 Promise(executor).then(lambda v: log('executor resolved', v))
 run()
-""")
+""", listener=True)
 
 
 def test_async_connection_and_data_listeners_on_real_sockets() -> None:
@@ -1034,4 +1050,4 @@ bad = Writable(write=bad_write)
 bad.write('z')
 uvnet.setTimeout(lambda: log('never.writableFinished', never.writableFinished), 20)
 run()
-""")
+""", listener=True)

@@ -34,6 +34,8 @@ _sys.modules[__name__ + ".timers.promises"] = _timers_promises
 setattr(setTimeout, util.promisify.custom, _timers_promises.setTimeout)  # type: ignore[attr-defined]
 setattr(setImmediate, util.promisify.custom, _timers_promises.setImmediate)  # type: ignore[attr-defined]
 
+__version__ = "0.1.0"
+
 __all__ = [
     "AbortController",
     "AbortError",

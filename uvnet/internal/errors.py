@@ -23,7 +23,7 @@ import math
 from collections.abc import Sequence
 from typing import Any, Callable
 
-import pyuv
+from uvnet._vendor import pyuv
 
 # --- describing values the way Node's messages do ---------------------------------------
 

@@ -99,8 +99,9 @@ def hasRejectionToWarn() -> bool:
 
 def processPromiseRejections() -> bool:
     """Report what became of the rejections since the last call (see the module
-    docstring). An unhandled one with no listener is raised (an uncaught exception),
-    leaving the rest for the next drain point. True if anything was emitted."""
+    docstring). An unhandled one with no listener is an uncaught exception (origin
+    ``'unhandledRejection'``), which unwinds the drain; the rest wait for the next
+    drain point. True if anything was emitted."""
     emitted = bool(_asyncHandledRejections)
     while _asyncHandledRejections:
         promise, warning = _asyncHandledRejections.popleft()
@@ -117,8 +118,11 @@ def processPromiseRejections() -> bool:
             info.warned = True
             reason = info.reason
             if not processEmit("unhandledRejection", reason, promise):
-                raise reason if isinstance(reason, BaseException) \
-                    else UnhandledPromiseRejection(reason)
+                from .process import triggerUncaughtException  # (it imports this module)
+
+                triggerUncaughtException(
+                    reason if isinstance(reason, BaseException)
+                    else UnhandledPromiseRejection(reason), True)
             emitted = True
     finally:
         if _pendingUnhandledRejections:

@@ -71,12 +71,18 @@ def scheduleRejectionCheck() -> None:
 
 
 def _runMicrotask(callback: Callable[..., Any]) -> None:
+    """Node's ``runMicrotask``: a raise is an uncaught exception, at once."""
     try:
-        result = callback()
-    except TypeError as exc:  # JavaScript's argument rule: queueMicrotask(lambda x: ...)
-        if exc.__traceback__.tb_next is not None:  # type: ignore[union-attr]
-            raise
-        result = call_adapted(callback, (), exc)
+        try:
+            result = callback()
+        except TypeError as exc:  # JavaScript's argument rule: queueMicrotask(lambda x: ...)
+            if exc.__traceback__.tb_next is not None:  # type: ignore[union-attr]
+                raise
+            result = call_adapted(callback, (), exc)
+    except Exception as exc:  # noqa: BLE001 - uncaught, as in Node
+        from .process import triggerUncaughtException  # (process imports this module)
+
+        triggerUncaughtException(exc)
     if result is not None:
         started(result)
 
