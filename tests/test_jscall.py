@@ -134,3 +134,24 @@ def _kwonly_default(a, *, key=1):
 def test_bounds_from_code_objects_agree_with_inspect(fn) -> None:
     from uvnet.internal.jscall import _bounds, _signature_bounds
     assert _bounds(fn) == _signature_bounds(fn)
+
+
+@pytest.mark.parametrize('fn', [
+    lambda: 'none', lambda a: a, lambda a, b=2: (a, b), lambda *a: a, lambda a, b: (a, b),
+    _posonly, _kwonly_default, _Owner().none, _Owner().two, _Owner().rest, _Owner.cls,
+])
+@pytest.mark.parametrize('args', [(), (1,), (1, 2), (1, 2, 3), (1, 2, 3, 4)])
+def test_fit_args_is_what_jscall_passes(fn, args) -> None:
+    # fitArgs (a batch of write callbacks fits its arguments once) passes what the failed
+    # call and call_adapted would: the same call, or the same TypeError.
+    from uvnet.internal.jscall import fitArgs
+    try:
+        expected = ('ok', jscall(fn, *args))
+    except TypeError:
+        expected = ('TypeError', None)
+    fitted = fitArgs(fn, args)
+    try:
+        got = ('ok', fn(*fitted))
+    except TypeError:
+        got = ('TypeError', None)
+    assert got == expected

@@ -129,7 +129,7 @@ def _decode_base64(s: str) -> bytes:
 
 def encode(s: str, encoding: str | None = "utf8") -> bytes:
     """``Buffer.from(s, encoding)`` with Node's exact byte output."""
-    enc = _canonical(encoding)
+    enc = encoding if encoding == "utf8" else _canonical(encoding)  # (utf8: the usual one)
     if enc == "utf8":
         try:
             return s.encode("utf-8")

@@ -65,24 +65,44 @@ def _signature_bounds(fn: Callable[..., Any]) -> tuple[int, float] | None:
     return low, high
 
 
+def fitArgs(fn: Callable[..., Any], args: tuple[Any, ...]) -> tuple[Any, ...]:
+    """``args`` as JavaScript's call of ``fn`` passes them: cut or padded with ``None`` to
+    fit ``fn``'s signature; ``args`` itself when they fit or the signature is not known.
+
+    For a caller that calls one function many times (a batch of write callbacks): a
+    failed call costs a ``TypeError`` with its formatted message, this a few lookups.
+    """
+    if type(fn) is FunctionType:  # the common case, from the code object alone
+        code = fn.__code__
+        if fn.__defaults__ is None and not code.co_kwonlyargcount \
+                and not code.co_flags & CO_VARARGS:
+            want = code.co_argcount
+            n = len(args)
+            if n == want:
+                return args
+            return args[:want] if n > want else args + (None,) * (want - n)
+    bounds = _bounds(fn)
+    if bounds is None:
+        return args
+    low, high = bounds
+    n = len(args)
+    if n > high:
+        return args[: int(high)]
+    if n < low:
+        return args + (None,) * (low - n)
+    return args
+
+
 def call_adapted(fn: Callable[..., Any], args: tuple[Any, ...], exc: TypeError) -> Any:
     """Call ``fn`` again with ``args`` cut or padded with ``None`` to fit its signature.
 
     ``exc`` is the ``TypeError`` of the first attempt; it is raised again when the
     arguments were not the problem.
     """
-    bounds = _bounds(fn)
-    if bounds is None:
+    fitted = fitArgs(fn, args)
+    if fitted is args:
         raise exc
-    low, high = bounds
-    n = len(args)
-    if n > high:
-        args = args[: int(high)]
-    elif n < low:
-        args = args + (None,) * (low - n)
-    else:
-        raise exc
-    return fn(*args)
+    return fn(*fitted)
 
 
 def started(result: Any) -> Any:

@@ -30,7 +30,7 @@ from ..errors import (
     ERR_STREAM_WRITE_AFTER_END,
     ERR_UNKNOWN_ENCODING,
 )
-from ..jscall import call_adapted, jscall, started
+from ..jscall import call_adapted, fitArgs, jscall, started
 from ..task_queues import _queue as _tickQueue
 from ..task_queues import nextTick
 from . import destroy as destroyImpl
@@ -40,6 +40,7 @@ from .readable import _CHUNK_TYPES, _options, nop
 from .state import getHighWaterMark
 
 errorOrDestroy = destroyImpl.errorOrDestroy
+_NULL = (None,)  # the arguments of a write callback's cb(null)
 
 
 class WriteChunks(list):  # type: ignore[type-arg]
@@ -468,7 +469,9 @@ def _write(stream: Any, chunk: Any, encoding: Any, cb: Any) -> Any:
 def writeOrBuffer(stream: Any, state: WritableState, chunk: Any, encoding: Any,
                   callback: Callable[..., Any]) -> bool:
     """One write in flight: call ``_write`` now, or queue the chunk behind the current one."""
-    length = 1 if state.objectMode else len(chunk) if type(chunk) is bytes else jsLength(chunk)
+    t = type(chunk)
+    length = 1 if state.objectMode else len(chunk) \
+        if t is bytes or (t is str and chunk.isascii()) else jsLength(chunk)
     state.length += length
 
     if state.writing or state.corked or state.errored or not state.constructed:
@@ -599,17 +602,21 @@ def afterWrite(stream: Any, state: WritableState, count: int, cb: Callable[..., 
     if state.needDrain and not state.ending and not state.destroyed and state.length == 0:
         state.needDrain = False
         stream.emit("drain")
-    while count > 0:
-        count -= 1
-        state.pendingcb -= 1
-        try:
-            result = cb(None)
-        except TypeError as exc:  # JavaScript's argument rule (uvnet.internal.jscall)
-            if exc.__traceback__.tb_next is not None:  # type: ignore[union-attr]
-                raise
-            result = call_adapted(cb, (None,), exc)
-        if result is not None:  # an async def write callback
-            started(result)
+    if count > 0:
+        # cb(null) with JavaScript's argument rule, the fit found once for the batch (a
+        # failed call and its TypeError would cost more than the callback).
+        args = fitArgs(cb, _NULL)
+        while count > 0:
+            count -= 1
+            state.pendingcb -= 1
+            try:
+                result = cb(*args)
+            except TypeError as exc:  # JavaScript's argument rule (uvnet.internal.jscall)
+                if exc.__traceback__.tb_next is not None:  # type: ignore[union-attr]
+                    raise
+                result = call_adapted(cb, args, exc)
+            if result is not None:  # an async def write callback
+                started(result)
     if state.destroyed:
         errorBuffer(state)
     if state.ending:
