@@ -51,16 +51,11 @@ class WriteChunks(list):  # type: ignore[type-arg]
     allBuffers: bool
 
 
-class AfterWriteTickInfo:
-    """The one pending batch of callbacks of synchronous writes (Node's object literal)."""
-
-    __slots__ = ("count", "cb", "stream", "state")
-
-    def __init__(self, count: int, cb: Callable[..., Any], stream: Any, state: Any) -> None:
-        self.count = count
-        self.cb = cb
-        self.stream = stream
-        self.state = state
+# The one pending batch of callbacks of synchronous writes (Node's object literal
+# ``{count, cb, stream, state}``): a list ``[stream, state, count, cb]``, queued as the
+# tick's own arguments (``afterWriteTick(*info)`` reads the count when it runs), so a
+# pending write callback costs the tick queue one entry and this list, no more objects.
+AfterWriteTickInfo = list[Any]
 
 
 class WritableState:
@@ -576,12 +571,12 @@ def onwrite(stream: Any, er: Any = None, *_: Any) -> None:
                 return
         else:
             info = state.afterWriteTickInfo
-            if info is not None and info.cb is cb:
-                info.count += 1
+            if info is not None and info[3] is cb:
+                info[2] += 1
                 return
-            info = AfterWriteTickInfo(1, cb, stream, state)
+            info = [stream, state, 1, cb]
             state.afterWriteTickInfo = info
-            nextTick(afterWriteTick, info)
+            _tickQueue.append((afterWriteTick, info))  # type: ignore[arg-type]  # nextTick
             state.afterWritePending = True
             return
         state.pendingcb -= 1
@@ -591,10 +586,11 @@ def onwrite(stream: Any, er: Any = None, *_: Any) -> None:
         afterWrite(stream, state, 1, cb)
 
 
-def afterWriteTick(info: AfterWriteTickInfo) -> None:
-    state = info.state
+def afterWriteTick(stream: Any, state: WritableState, count: int,
+                   cb: Callable[..., Any]) -> None:
+    """Node's ``afterWriteTick({stream, state, count, cb})``, the info list spread."""
     state.afterWriteTickInfo = None
-    afterWrite(info.stream, state, info.count, info.cb)
+    afterWrite(stream, state, count, cb)
 
 
 def afterWrite(stream: Any, state: WritableState, count: int, cb: Callable[..., Any]) -> None:
@@ -662,8 +658,10 @@ def clearBuffer(stream: Any, state: WritableState) -> None:
             callback: Callable[..., Any] = nop
         else:
             def callback(err: Any = None, *_: Any) -> None:
+                args = (err,)
                 for n in range(i, len(buffered)):
-                    jscall(buffered[n][2], err)
+                    cb = buffered[n][2]
+                    jscall(cb, *fitArgs(cb, args))  # (no TypeError per callback)
         chunks = WriteChunks(map(_entryDict, buffered[i:] if i else buffered))
         chunks.allBuffers = state.allBuffers
         doWrite(stream, state, True, state.length, chunks, "", callback)
