@@ -4,6 +4,7 @@ Python, on pyuv's libuv handles. The contract is ``API.md``; Node v20 is the ref
 from __future__ import annotations
 
 from . import stream  # noqa: F401  (loads uvnet.stream, as API.md says)
+from . import util  # noqa: F401  (loads uvnet.util, as API.md says)
 from .abort_controller import AbortController, AbortSignal
 from .events import EventEmitter, MaxListenersExceededWarning, errorMonitor
 from .internal.errors import AbortError, NodeError, UVException
