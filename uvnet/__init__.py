@@ -3,8 +3,10 @@ Python, on pyuv's libuv handles. The contract is ``API.md``; Node v20 is the ref
 
 from __future__ import annotations
 
-from . import stream  # noqa: F401  (loads uvnet.stream, as API.md says)
-from . import util  # noqa: F401  (loads uvnet.util, as API.md says)
+from . import (
+    stream,  # noqa: F401  (loads uvnet.stream, as API.md says)
+    util,  # noqa: F401  (loads uvnet.util, as API.md says)
+)
 from .abort_controller import AbortController, AbortSignal
 from .events import EventEmitter, MaxListenersExceededWarning, errorMonitor
 from .internal.errors import AbortError, NodeError, UVException
