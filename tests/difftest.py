@@ -20,6 +20,8 @@
   the message is a unified diff (``-`` node, ``+`` python) followed by both stderrs.
   The default is no normalization. With ``check=False`` a non-zero exit is allowed, but
   both programs must then agree on whether they failed (an uncaught error exits 1 in both).
+- ``run_both(js, py)`` runs both and returns their two ``Result`` s (``returncode``,
+  ``stdout``, ``stderr``), for a test that compares stderr as well.
 - ``normalize_ports(text)`` replaces every 2-5 digit number that directly follows ``:``
   (``127.0.0.1:41234``, ``"port":41234``), or follows the word ``port`` (any case) and at
   most three non-word characters (``port 41234``, ``remotePort: 41234``), with ``PORT``.
@@ -110,6 +112,14 @@ def normalize_ports(text: str) -> str:
     """Replace port-looking numbers (after ':' or after 'port') with PORT."""
     text = _PORT_AFTER_COLON.sub('PORT', text)
     return _PORT_AFTER_WORD.sub(r'\1PORT', text)
+
+
+def run_both(js: str, py: str, *, timeout: float = 30,
+             cwd: str | None = None) -> tuple[Result, Result]:
+    """Run ``js`` with node and ``py`` with Python; return both :class:`Result` s
+    (exit status, stdout and stderr), for tests that compare stderr too."""
+    return (_run('node', js, timeout=timeout, cwd=cwd),
+            _run('python', py, timeout=timeout, cwd=cwd))
 
 
 def assert_same_output(js: str, py: str, *, normalize: Callable[[str], str] | None = None,

@@ -739,6 +739,12 @@ def _jsString(value: Any) -> str:
         return numberToString(value)
     if isinstance(value, BaseException):
         return _errorHeader(value)
+    if isinstance(value, (list, tuple)):  # Array.prototype.join: holes and null are ''
+        return ",".join("" if v is None else _jsString(v) for v in value)
+    if _isBuffer(value):
+        return bytes(value).decode("utf-8", "replace")
+    if isinstance(value, dict) or (_hasBuiltInToString(value) and not isinstance(value, str)):
+        return "[object Object]"
     return str(value)
 
 
