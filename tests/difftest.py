@@ -11,7 +11,7 @@
   the program exits non-zero, unless ``check=False``, or if it runs past ``timeout``
   seconds (it is then killed).
 - Each program is written to a fresh temporary directory, which is also its working
-  directory unless ``cwd`` is given. ``tests/trace.js`` is copied beside the JS, so
+  directory unless ``cwd`` is given. ``uvnet/trace/trace.js`` is copied beside the JS, so
   ``require('./trace')`` works; the Python child has ``tests/`` on ``PYTHONPATH``, so
   ``from pytrace import trace`` works (and so does ``from difftest import ...``). The Python
   child never sees the work tree's ``uvnet/``: it imports the installed one.
@@ -38,8 +38,10 @@ import sys
 import tempfile
 from typing import Callable
 
+from uvnet.trace import jsTracer
+
 TESTS_DIR = os.path.dirname(os.path.abspath(__file__))
-TRACE_JS = os.path.join(TESTS_DIR, 'trace.js')
+TRACE_JS = jsTracer()  # uvnet/trace/trace.js, of the uvnet under test
 NODE = os.environ.get('NODE', 'node')
 
 
