@@ -44,6 +44,7 @@ if (process.env.UVNET_TRACE_OUT && (!module.parent || module.parent.id === 'inte
   const EventEmitter = require('events');
   const out = fs.openSync(process.env.UVNET_TRACE_OUT, 'w');
   const all = process.env.UVNET_TRACE_ALL === '1';
+  const traceProcess = process.env.UVNET_TRACE_PROCESS !== '0';
   const labels = new WeakMap();
   const counts = new Map();
   let inside = false;
@@ -64,7 +65,7 @@ if (process.env.UVNET_TRACE_OUT && (!module.parent || module.parent.id === 'inte
   };
   const wrap = (orig) => function emit(ev, ...args) {
     // The process's own stdio streams are Node's plumbing, not the program's emitters.
-    if (!inside && shown(ev, all) && !this._isStdio) {
+    if (!inside && shown(ev, all) && !this._isStdio && (this !== process || traceProcess)) {
       inside = true;
       try {
         fs.writeSync(out, line(labelOf(this), ev, args) + '\n');
