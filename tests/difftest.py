@@ -59,9 +59,10 @@ def _decode(data: bytes | None) -> str:
     return (data or b'').decode('utf-8', 'replace')
 
 
-def _run(kind: str, source: str, *, timeout: float, cwd: str | None) -> Result:
+def _run(kind: str, source: str, *, timeout: float, cwd: str | None,
+         env: dict[str, str] | None = None) -> Result:
     with tempfile.TemporaryDirectory(prefix=f'difftest-{kind}-') as tmp:
-        env = dict(os.environ)
+        env = dict(os.environ, **(env or {}))
         if kind == 'node':
             script = os.path.join(tmp, 'main.js')
             shutil.copy(TRACE_JS, os.path.join(tmp, 'trace.js'))
@@ -116,12 +117,13 @@ def normalize_ports(text: str) -> str:
     return _PORT_AFTER_WORD.sub(r'\1PORT', text)
 
 
-def run_both(js: str, py: str, *, timeout: float = 30,
-             cwd: str | None = None) -> tuple[Result, Result]:
-    """Run ``js`` with node and ``py`` with Python; return both :class:`Result` s
-    (exit status, stdout and stderr), for tests that compare stderr too."""
-    return (_run('node', js, timeout=timeout, cwd=cwd),
-            _run('python', py, timeout=timeout, cwd=cwd))
+def run_both(js: str, py: str, *, timeout: float = 30, cwd: str | None = None,
+             env: dict[str, str] | None = None) -> tuple[Result, Result]:
+    """Run ``js`` with node and ``py`` with Python (with ``env`` added to the
+    environment); return both :class:`Result` s (exit status, stdout and stderr), for
+    tests that compare stderr too."""
+    return (_run('node', js, timeout=timeout, cwd=cwd, env=env),
+            _run('python', py, timeout=timeout, cwd=cwd, env=env))
 
 
 def assert_same_output(js: str, py: str, *, normalize: Callable[[str], str] | None = None,

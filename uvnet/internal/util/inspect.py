@@ -78,7 +78,8 @@ colors: dict[str, tuple[int, int]] = {
 }
 
 _K_OBJECT_TYPE = 0
-_K_ARRAY_EXTRAS_TYPE = 2
+_K_ARRAY_TYPE = 1  # an element: its text alone
+_K_ARRAY_EXTRAS_TYPE = 2  # an Array's other keys, and the kind of entries an Array has
 _K_MIN_LINE_WIDTH = 16
 _KEY_STR = re.compile(r"[a-zA-Z_][a-zA-Z_0-9]*\Z")
 _ANSI = re.compile(r"\x1b\[\d\d?m")
@@ -432,7 +433,8 @@ def _ownKeys(value: Any) -> list[Any]:
         d = vars(value)
     except TypeError:
         return []
-    return [k for k in d if isinstance(k, str) and not k.startswith("__")]
+    # A key that is not a str (set through __dict__) stands for a Symbol key.
+    return [k for k in d if not isinstance(k, str) or not k.startswith("__")]
 
 
 def _formatRaw(ctx: _Ctx, value: Any, recurseTimes: int) -> str:
@@ -451,6 +453,8 @@ def _formatRaw(ctx: _Ctx, value: Any, recurseTimes: int) -> str:
         braces = [f"{prefix}[", "]"]
         extrasType = _K_ARRAY_EXTRAS_TYPE
         formatter = _formatArray
+        keys = _ownKeys(value)  # a list subclass's own attributes, as an Array's extra keys
+        getter = _attrGet
     elif isinstance(value, dict):
         keys = list(value)
         getter = _dictGet
@@ -534,6 +538,10 @@ def _ctxName(value: Any) -> str:
     return type(value).__name__
 
 
+def _attrGet(value: Any, key: Any) -> Any:
+    return vars(value)[key]
+
+
 def _dictGet(value: dict[Any, Any], key: Any) -> Any:
     return value[key]
 
@@ -552,7 +560,7 @@ def _formatArray(ctx: _Ctx, value: Any, recurseTimes: int) -> list[str]:
     valLen = len(value)
     n = min(max(0, ctx.maxArrayLength), valLen)
     remaining = valLen - n
-    output = [_formatProperty(ctx, value[i], recurseTimes, i, _K_ARRAY_EXTRAS_TYPE)
+    output = [_formatProperty(ctx, value[i], recurseTimes, i, _K_ARRAY_TYPE)
               for i in range(n)]
     if remaining > 0:
         output.append(f"... {remaining} more item{'s' if remaining > 1 else ''}")
@@ -608,8 +616,10 @@ def _formatProperty(ctx: _Ctx, value: Any, recurseTimes: int, key: Any, type: in
     if diff == 3 and ctx.breakLength < len(s):
         extra = "\n" + " " * ctx.indentationLvl
     ctx.indentationLvl -= diff
-    if type == _K_ARRAY_EXTRAS_TYPE:
+    if type == _K_ARRAY_TYPE:
         return s
+    if not isinstance(key, (str, int, float)) and key is not None:
+        return f"{ctx.stylize(f'[{key!r}]', 'symbol')}:{extra}{s}"  # a Symbol key
     name = _jsKey(key)
     if name == "__proto__":
         name = "['__proto__']"
