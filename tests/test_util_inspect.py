@@ -3,6 +3,7 @@
 (the JS expression) and by uvnet (its Python port) in the same run, line for line."""
 
 import os
+import re
 
 from difftest import assert_same_output
 
@@ -236,3 +237,64 @@ def test_format_table():
     py = PY_PRELUDE + FORMAT_PY + 'import json\n' + '\n'.join(
         f'print(json.dumps(util.format({py}), ensure_ascii=False))' for _, py in FORMATS)
     assert_same_output(js, py)
+
+
+ERRORS_JS = r'''
+const net = require('net');
+const util = require('util');
+const plain = new Error('boom');
+plain.code = 'E_PLAIN';
+console.log(util.inspect(plain));
+console.log(util.inspect(new TypeError('bad type')));
+const s = net.connect(1, '127.0.0.1').on('error', () => {});
+try { s.write(42); } catch (e) { console.log([e]); }
+const c = net.connect(1, '127.0.0.1');
+c.on('error', (err) => {
+  console.log(err);
+  console.log({e: err, n: 1});
+  console.log('%s|%O', err.message, err.code);
+});
+'''
+
+ERRORS_PY = r'''
+import uvnet
+from uvnet import console, util
+try:  # (an exception has a stack once raised; uvnet's own errors have one when made)
+    plain = Exception('boom')
+    plain.code = 'E_PLAIN'
+    raise plain
+except Exception:
+    print(util.inspect(plain))
+try:
+    raise TypeError('bad type')
+except TypeError as e:
+    print(util.inspect(e))
+s = uvnet.connect(1, '127.0.0.1').on('error', lambda e: None)
+try:
+    s.write(42)
+except TypeError as e:
+    console.log([e])
+c = uvnet.connect(1, '127.0.0.1')
+def on_error(err):
+    console.log(err)
+    console.log({'e': err, 'n': 1})
+    console.log('%s|%O', err.message, err.code)
+c.on('error', on_error)
+uvnet.run()
+'''
+
+
+def _frames_and_types(text):
+    # Stack frames name files and lines of each runtime: keep one marker per stack.
+    text = re.sub(r'(?m)^( *)at .*?( \{)?$', r'\1at …\2', text)
+    text = re.sub(r'(?m)^( *at …)\n(?:\1\n)+', r'\1\n', text)
+    text = re.sub(r'(?m)^( *at …)\n(\1 \{)$', r'\2', text)
+    # Node names JS types where uvnet names Python's (errors.py, API.md).
+    return text.replace('string or an instance of Buffer, TypedArray, or DataView',
+                        'str or an instance of bytes, bytearray, or memoryview'
+                        ).replace('type number', 'type int')
+
+
+def test_errors_print_as_their_stack_then_their_fields():
+    out = assert_same_output(ERRORS_JS, ERRORS_PY, normalize=_frames_and_types)
+    assert "Error: connect ECONNREFUSED 127.0.0.1:1\n    at … {\n  errno: -111,\n" in out

@@ -305,26 +305,30 @@ def _frameLines(tb: TracebackType | None, frames: list[tuple[str, int, str]] | N
     return out
 
 
-def captureStack(skip: int = 1) -> list[tuple[str, int, str]]:
-    """The calling frames, innermost first (V8's ``Error.captureStackTrace``): what an
-    error built by uvnet (never raised, so without a traceback) shows as its stack."""
+def captureStack(skip: int = 1, skipFile: str | None = None) -> list[tuple[str, int, str]]:
+    """The calling frames, innermost first (V8's ``Error.captureStackTrace``), ``skip``
+    frames up and past any frame of ``skipFile``: what an error built by uvnet (emitted,
+    never raised, so without a traceback) shows as its stack."""
     out: list[tuple[str, int, str]] = []
-    f = sys._getframe(skip + 1)
-    while f is not None and len(out) < 10:
+    f: Any = sys._getframe(skip + 1)
+    while f is not None and f.f_code.co_filename == skipFile:
+        f = f.f_back
+    while f is not None and len(out) < 10:  # Error.stackTraceLimit
         out.append((f.f_code.co_filename, f.f_lineno, f.f_code.co_name))
-        f = f.f_back  # type: ignore[assignment]
+        f = f.f_back
     return out
 
 
 def stackOf(err: BaseException) -> str:
     """``err.stack`` as Node prints it: ``Error: message`` then ``    at ...`` lines, from
-    the error's ``stack`` attribute if it has a string one, else from its traceback
-    (or the frames captured where uvnet built it), innermost first."""
+    the error's ``stack`` attribute if it has a string one, else from the frames where
+    uvnet built it (its errors record them, as V8 does), else from its traceback,
+    innermost first."""
     stack = getattr(err, "stack", None)
     if isinstance(stack, str):
         return stack
-    frames = getattr(err, "_stackFrames", None)
-    lines = _frameLines(err.__traceback__, frames if err.__traceback__ is None else None)
+    # Where uvnet built it (V8's stack), else where it was raised to where it was caught.
+    lines = _frameLines(err.__traceback__, getattr(err, "_stackFrames", None))
     return "\n".join([_errorHeader(err)] + lines)
 
 
