@@ -432,13 +432,28 @@ def _formatValue(ctx: _Ctx, value: Any, recurseTimes: int, top: bool = False) ->
     return _formatRaw(ctx, value, recurseTimes)
 
 
+def _slotNames(cls: type) -> list[str]:
+    names: list[str] = []
+    for klass in reversed(cls.__mro__):
+        slots = klass.__dict__.get("__slots__", ())
+        for name in (slots,) if isinstance(slots, str) else slots:
+            if name not in ("__dict__", "__weakref__") and name not in names:
+                names.append(name)
+    return names
+
+
 def _ownKeys(value: Any) -> list[Any]:
-    try:
-        d = vars(value)
-    except TypeError:
-        return []
-    # A key that is not a str (set through __dict__) stands for a Symbol key.
-    return [k for k in d if not isinstance(k, str) or not k.startswith("__")]
+    """An object's own properties: its set ``__slots__`` fields, then its ``__dict__``."""
+    keys: list[Any] = [k for k in _slotNames(type(value)) if hasattr(value, k)]
+    d = getattr(value, "__dict__", None)
+    if isinstance(d, dict):
+        # A key that is not a str (set through __dict__) stands for a Symbol key.
+        keys += [k for k in d if not isinstance(k, str) or not k.startswith("__")]
+    return keys
+
+
+def _hasFields(value: Any) -> bool:
+    return isinstance(getattr(value, "__dict__", None), dict) or bool(_slotNames(type(value)))
 
 
 def _formatRaw(ctx: _Ctx, value: Any, recurseTimes: int) -> str:
@@ -491,12 +506,13 @@ def _formatRaw(ctx: _Ctx, value: Any, recurseTimes: int) -> str:
             braces = ["Promise {", "}"]
             formatter = _formatPromise
             keys = []  # its state is the entry; its attributes are uvnet's bookkeeping
-        elif not keys and not hasattr(value, "__dict__"):
+        elif not keys and not _hasFields(value):
             # A builtin object with no JS counterpart (a datetime, a Decimal...).
             return ctx.stylize(repr(value), "special")
         else:
             braces = [f"{name} {{", "}"]
             noEntries = not keys
+            getter = _fieldGet
         if noEntries:
             return f"{braces[0]}}}"
 
@@ -544,6 +560,10 @@ def _ctxName(value: Any) -> str:
 
 def _attrGet(value: Any, key: Any) -> Any:
     return vars(value)[key]
+
+
+def _fieldGet(value: Any, key: Any) -> Any:
+    return getattr(value, key) if isinstance(key, str) else vars(value)[key]
 
 
 def _dictGet(value: dict[Any, Any], key: Any) -> Any:
