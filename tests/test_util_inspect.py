@@ -298,3 +298,28 @@ def _frames_and_types(text):
 def test_errors_print_as_their_stack_then_their_fields():
     out = assert_same_output(ERRORS_JS, ERRORS_PY, normalize=_frames_and_types)
     assert "Error: connect ECONNREFUSED 127.0.0.1:1\n    at … {\n  errno: -111,\n" in out
+
+
+def test_inspect_options():
+    js = '''
+const util = require('util');
+const v = {b: [1, 2, {c: 'x'}], a: {d: {e: {f: 1}}}, s: 'str'};
+for (const o of [{compact: false}, {compact: true}, {breakLength: Infinity}, {depth: null},
+                 {depth: 0}, {colors: true}, {sorted: true}, {compact: 1},
+                 {maxArrayLength: 1}, {maxStringLength: 2}])
+  console.log(JSON.stringify(util.inspect(v, o)));
+console.log(JSON.stringify(util.inspect([null, true, 'x', 5, new Set([1])], {colors: true})));
+console.log(JSON.stringify(util.inspect(v, false, 0, true)));
+'''
+    py = '''
+import json, math
+from uvnet import util
+v = {'b': [1, 2, {'c': 'x'}], 'a': {'d': {'e': {'f': 1}}}, 's': 'str'}
+for o in [{'compact': False}, {'compact': True}, {'breakLength': math.inf}, {'depth': None},
+          {'depth': 0}, {'colors': True}, {'sorted': True}, {'compact': 1},
+          {'maxArrayLength': 1}, {'maxStringLength': 2}]:
+    print(json.dumps(util.inspect(v, o)))
+print(json.dumps(util.inspect([None, True, 'x', 5, {1}], colors=True)))
+print(json.dumps(util.inspect(v, False, 0, True)))
+'''
+    assert_same_output(js, py)
