@@ -475,7 +475,7 @@ def _formatRaw(ctx: _Ctx, value: Any, recurseTimes: int) -> str:
         keys = _ownKeys(value)  # a list subclass's own attributes, as an Array's extra keys
         getter = _attrGet
     elif isinstance(value, dict):
-        keys = list(value)
+        keys = _propertyOrder(value)
         getter = _dictGet
         if not keys:
             return "{}"
@@ -564,6 +564,29 @@ def _attrGet(value: Any, key: Any) -> Any:
 
 def _fieldGet(value: Any, key: Any) -> Any:
     return getattr(value, key) if isinstance(key, str) else vars(value)[key]
+
+
+def _arrayIndex(key: Any) -> int | None:
+    """The array index a property key is in JS (``'2'``, ``2``), else ``None``."""
+    if isinstance(key, bool):
+        return None
+    if isinstance(key, int):
+        return key if 0 <= key <= 2**32 - 2 else None
+    if isinstance(key, str) and key.isdigit() and key.isascii() and (key == "0" or key[0] != "0"):
+        n = int(key)
+        return n if n <= 2**32 - 2 else None
+    return None
+
+
+def _propertyOrder(d: dict[Any, Any]) -> list[Any]:
+    """A dict's keys in the order JS enumerates an object's: array indices ascending
+    first, then the other keys in insertion order (``{b: 1, 2: 'x'}`` is ``{ '2', b }``)."""
+    keys = list(d)
+    indices = [(n, k) for k in keys for n in (_arrayIndex(k),) if n is not None]
+    if not indices:
+        return keys
+    indices.sort(key=lambda pair: pair[0])
+    return [k for _, k in indices] + [k for k in keys if _arrayIndex(k) is None]
 
 
 def _dictGet(value: dict[Any, Any], key: Any) -> Any:
@@ -849,7 +872,7 @@ def _jsonStringify(value: Any) -> str:
         if isinstance(o, float) and o == int(o) and abs(o) < 1e21:
             return int(o)
         if isinstance(o, dict):
-            return {_jsKey(k): walk(v) for k, v in o.items()}
+            return {_jsKey(k): walk(o[k]) for k in _propertyOrder(o)}
         if isinstance(o, (list, tuple)):
             return [walk(v) for v in o]
         if o is None or isinstance(o, (str, int, bool, float)):
