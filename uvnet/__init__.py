@@ -4,6 +4,7 @@ Python, on pyuv's libuv handles. The contract is ``API.md``; Node v20 is the ref
 from __future__ import annotations
 
 from . import (
+    console,  # noqa: F401  (uvnet.console.log(...) after `import uvnet`, as API.md writes it)
     stream,  # noqa: F401  (loads uvnet.stream, as API.md says)
     util,  # noqa: F401  (loads uvnet.util, as API.md says)
 )
