@@ -176,3 +176,16 @@ def test_echo_pair_matches(tmp_path, args):
     '''
     code, out = run_tool(tmp_path, js, py, '--ignore', r'\b\d{4,5}\b', *args)  # ports
     assert code == 0, out
+
+
+def test_process_events_with_listeners_are_traced(tmp_path):
+    js = JS + "process.on('exit', (code) => console.log('exit', code));\n"
+    py = PY + ("uvnet.process.on('exit', lambda code: print('exit', code))\n"
+               "uvnet.run()\n")
+    code, out = run_tool(tmp_path, js, py)
+    assert (code, out) == (0, 'same: 5 events, stdout, stderr and exit status (0) match\n')
+    code, out = run_tool(tmp_path, js, PY)
+    assert code == 1
+    assert out.startswith('events: the traces part at event 5 (node emitted 5, python 4): '
+                          'the Python port stops emitting before the Node program does')
+    assert '> 5  process:exit 0         |    ·' in out

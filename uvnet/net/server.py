@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
-import pyuv
+from uvnet._vendor import pyuv
 
 from .. import dns
 from ..events import EventEmitter

@@ -124,13 +124,15 @@ def trace(em: Any, label: str, all: bool = False) -> Any:
 def traceAll(out: TextIO, all: bool = False) -> Callable[[], None]:
     """Trace every ``uvnet.EventEmitter``: each emit writes ``Label#n:event args`` to
     ``out`` (``Label`` the emitter's class name, ``n`` counting the emitters of that class
-    in the order they first emit; ``uvnet.process`` is ``process``), as trace.js does when
+    in the order they first emit; ``uvnet.process`` is ``process``, traced for the events it
+    has listeners for), as trace.js does when
     ``python -m uvnet.trace`` preloads it into node. Returns a function that undoes it."""
     from ..events import EventEmitter  # noqa: PLC0415
 
     labels: dict[int, tuple[Any, str]] = {}  # id -> (emitter kept alive, label)
     counts: dict[str, int] = {}
     orig = EventEmitter.emit
+    countOf: Callable[..., int] = EventEmitter.listenerCount
 
     def labelOf(em: Any) -> str:
         found = labels.get(id(em))
@@ -147,7 +149,9 @@ def traceAll(out: TextIO, all: bool = False) -> Callable[[], None]:
         return label
 
     def emit(self: Any, type: Any, *args: Any) -> bool:
-        if _shown(type, all):
+        # process's events count when a listener sees them (as trace.js does).
+        if _shown(type, all) and (self is not getattr(sys.modules.get('uvnet'), 'process', None)
+                                  or countOf(self, type) > 0):
             out.write(_line(labelOf(self), type, args) + '\n')
             out.flush()
         return orig(self, type, *args)

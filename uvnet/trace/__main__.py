@@ -5,7 +5,8 @@ Both programs run in the current directory with the same arguments, one after th
 (node first), each with its stdout and stderr captured. The tool then aligns the two
 event traces (``Label#n:event args`` lines; ``Label#n`` is the n-th emitter of that class
 to emit, so the labels match when the programs make their emitters in the same order;
-``process`` is traced once uvnet has ``uvnet.process``) and prints:
+``process`` is traced, for the events it has listeners for, once uvnet has
+``uvnet.process``) and prints:
 
 * the first event where the traces part, with the events before it as context and the
   two sides next to each other, and what kind of difference it is (an event only one side

@@ -65,7 +65,10 @@ if (process.env.UVNET_TRACE_OUT && (!module.parent || module.parent.id === 'inte
   };
   const wrap = (orig) => function emit(ev, ...args) {
     // The process's own stdio streams are Node's plumbing, not the program's emitters.
-    if (!inside && shown(ev, all) && !this._isStdio && (this !== process || traceProcess)) {
+    // process's events are traced when a listener sees them: Node emits 'beforeExit' to
+    // nobody, uvnet does not, and only the events a program listens to are its behaviour.
+    if (!inside && shown(ev, all) && !this._isStdio &&
+        (this !== process || (traceProcess && process.listenerCount(ev) > 0))) {
       inside = true;
       try {
         fs.writeSync(out, line(labelOf(this), ev, args) + '\n');
