@@ -78,6 +78,9 @@ VALUES = [
     ('Promise.resolve()', 'FakePromise("fulfilled", None)'),
     ('new Promise(() => {})', 'FakePromise("pending", None)'),
     ('rejected([2])', 'FakePromise("rejected", [2])'),
+    ('Promise.resolve({a: [1]})', "uvnet.Promise.resolve({'a': [1]})"),
+    ('{p: Promise.resolve(2), q: new Promise(() => {})}', "{'p': uvnet.Promise.resolve(2), 'q': uvnet.Promise(lambda res, rej: None)}"),
+    ('rejected(stacklessError())', 'real_rejected(stackless_error())'),
     ('circ()', 'circ()'),
     ('circArr()', 'circ_arr()'),
     ('twoCirc()', 'two_circ()'),
@@ -101,6 +104,7 @@ function stacklessError() { const e = new Error('no frames'); e.stack = 'Error: 
 
 PY_PRELUDE = r'''
 import math
+import uvnet
 from uvnet import util
 
 
@@ -155,6 +159,12 @@ def g():
 
 
 
+
+
+def real_rejected(reason):
+    p = uvnet.Promise.reject(reason)
+    p.catch(lambda e: None)
+    return p
 
 
 def circ():

@@ -22,7 +22,7 @@ Python values are shown as the JavaScript values they stand for:
 ``uvnet.Buffer``
 an exception                               its stack, then its fields: ``{ code: ... }``
 a function, a class                        ``[Function: name]``, ``[class A extends B]``
-a Promise (``_getPromiseDetails()``)       ``Promise { 1 }``, ``Promise { <pending> }``
+a ``uvnet.Promise``                         ``Promise { 1 }``, ``Promise { <pending> }``
 another object                             ``ClassName { attr: value }`` from its
                                            ``__dict__``
 =========================================  ==============================================
@@ -366,9 +366,16 @@ def _formatError(err: BaseException, ctx: _Ctx, keys: list[str]) -> str:
 # --- objects -------------------------------------------------------------------------------
 
 
+_PROMISE_STATES = ("pending", "fulfilled", "rejected")
+
+
 def _getPromiseDetails(value: Any) -> tuple[str, Any] | None:
-    """``('pending' | 'fulfilled' | 'rejected', result)`` for a Promise: any object whose
-    class has a ``_getPromiseDetails()`` method (uvnet.Promise has one)."""
+    """``('pending' | 'fulfilled' | 'rejected', result)`` for a Promise (Node's
+    ``getPromiseDetails`` binding): a ``uvnet.Promise``, or any object whose class has a
+    ``_getPromiseDetails()`` method returning that pair; ``None`` for anything else."""
+    promise = sys.modules.get("uvnet.internal.promise")  # (no Promise exists before it)
+    if promise is not None and isinstance(value, promise.Promise):
+        return _PROMISE_STATES[value._state], value._result
     getter = getattr(type(value), "_getPromiseDetails", None)
     if getter is None:
         return None

@@ -53,10 +53,10 @@ def isGeneratorObject(value: Any) -> bool:
 
 
 def isPromise(value: Any) -> bool:
-    """A ``uvnet.Promise`` (anything with ``_getPromiseDetails``), a coroutine or an
+    """A ``uvnet.Promise`` (or anything with ``_getPromiseDetails``), a coroutine or an
     ``asyncio.Future``."""
-    if getattr(type(value), "_getPromiseDetails", None) is not None \
-            or _pyinspect.iscoroutine(value):
+    from .inspect import _getPromiseDetails  # noqa: PLC0415
+    if _getPromiseDetails(value) is not None or _pyinspect.iscoroutine(value):
         return True
     asyncio = sys.modules.get("asyncio")  # (not imported for this test alone)
     return asyncio is not None and isinstance(value, asyncio.Future)
