@@ -30,14 +30,14 @@ another object                             ``ClassName { attr: value }`` from it
 
 from __future__ import annotations
 
-import inspect as _pyinspect
 import math
 import re
 import sys
-import traceback
-from decimal import Decimal
 from types import TracebackType
 from typing import Any, Callable
+
+# (the standard inspect, traceback and decimal modules are loaded when first needed: most
+# processes import uvnet without ever inspecting a function, a traceback or a float)
 
 __all__ = ["inspect", "format", "formatWithOptions", "numberToString", "stackOf",
            "inspectDefaultOptions"]
@@ -189,6 +189,7 @@ def numberToString(x: float) -> str:
         return "Infinity" if x > 0 else "-Infinity"
     if x == 0:
         return "0"
+    from decimal import Decimal  # noqa: PLC0415
     # repr gives the shortest round-tripping digits, as JS does; only the layout differs.
     t = Decimal(repr(abs(x))).normalize().as_tuple()
     digits = "".join(map(str, t.digits))
@@ -296,6 +297,7 @@ def _errorHeader(err: BaseException) -> str:
 
 def _frameLines(tb: TracebackType | None, frames: list[tuple[str, int, str]] | None) -> list[str]:
     if frames is None:
+        import traceback  # noqa: PLC0415
         frames = [(fs.filename, fs.lineno or 0, fs.name)
                   for fs in traceback.extract_tb(tb)][::-1]  # innermost first, as V8
     out = []
@@ -394,6 +396,7 @@ def _functionBase(value: Any) -> str:
         if parents:
             base += f" extends {parents[0].__name__}"
         return base + "]"
+    import inspect as _pyinspect  # noqa: PLC0415
     fn = getattr(value, "__func__", value)
     kind = "Function"
     if _pyinspect.iscoroutinefunction(fn):

@@ -10,10 +10,14 @@ error.
 from __future__ import annotations
 
 import datetime
-import inspect as _pyinspect
 import re
 import sys
 from typing import Any
+
+
+def _pyinspect() -> Any:
+    import inspect  # noqa: PLC0415  (loaded when a check first needs it)
+    return inspect
 
 __all__ = [
     "isArrayBufferView", "isAsyncFunction", "isBoxedPrimitive", "isDate", "isGeneratorFunction",
@@ -40,23 +44,23 @@ isArrayBufferView = isTypedArray
 def isAsyncFunction(value: Any) -> bool:
     """An ``async def`` function (or an async generator function, as in Node)."""
     fn = getattr(value, "__func__", value)
-    return _pyinspect.iscoroutinefunction(fn) or _pyinspect.isasyncgenfunction(fn)
+    return _pyinspect().iscoroutinefunction(fn) or _pyinspect().isasyncgenfunction(fn)
 
 
 def isGeneratorFunction(value: Any) -> bool:
     fn = getattr(value, "__func__", value)
-    return _pyinspect.isgeneratorfunction(fn) or _pyinspect.isasyncgenfunction(fn)
+    return _pyinspect().isgeneratorfunction(fn) or _pyinspect().isasyncgenfunction(fn)
 
 
 def isGeneratorObject(value: Any) -> bool:
-    return _pyinspect.isgenerator(value) or _pyinspect.isasyncgen(value)
+    return _pyinspect().isgenerator(value) or _pyinspect().isasyncgen(value)
 
 
 def isPromise(value: Any) -> bool:
     """A ``uvnet.Promise`` (or anything with ``_getPromiseDetails``), a coroutine or an
     ``asyncio.Future``."""
     from .inspect import _getPromiseDetails  # noqa: PLC0415
-    if _getPromiseDetails(value) is not None or _pyinspect.iscoroutine(value):
+    if _getPromiseDetails(value) is not None or _pyinspect().iscoroutine(value):
         return True
     asyncio = sys.modules.get("asyncio")  # (not imported for this test alone)
     return asyncio is not None and isinstance(value, asyncio.Future)
