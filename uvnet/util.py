@@ -1,5 +1,6 @@
 """Node's ``util`` module (``lib/util.js``): ``format``, ``formatWithOptions``, ``inspect``,
-``isDeepStrictEqual``, ``types``, ``deprecate``, ``debuglog``/``debug``.
+``isDeepStrictEqual``, ``types``, ``deprecate``, ``debuglog``/``debug``, ``promisify`` and
+``callbackify``.
 
 ``None`` prints as ``undefined`` where it stands alone (an argument, a Promise's value)
 and as ``null`` inside a dict or a list; ``docs/null-undefined.md`` gives the rule for the
@@ -14,6 +15,7 @@ import sys
 import warnings
 from typing import Any, Callable, TypeVar
 
+from .internal.promisify import callbackify, promisify
 from .internal.util import types
 from .internal.util.comparisons import isDeepStrictEqual
 from .internal.util.debuglog import debuglog
@@ -21,6 +23,7 @@ from .internal.util.inspect import format, formatWithOptions, inspect
 
 __all__ = [
     "NodeDeprecationWarning",
+    "callbackify",
     "debug",
     "debuglog",
     "deprecate",
@@ -28,6 +31,7 @@ __all__ = [
     "formatWithOptions",
     "inspect",
     "isDeepStrictEqual",
+    "promisify",
     "types",
 ]
 
