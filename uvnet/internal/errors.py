@@ -25,6 +25,8 @@ from typing import Any, Callable
 
 from uvnet._vendor import pyuv
 
+from .util.inspect import captureStack
+
 # --- describing values the way Node's messages do ---------------------------------------
 
 _JS_TO_PY = {
@@ -121,6 +123,7 @@ class NodeError(Exception):
         message = self._format(*args)
         super().__init__(message)
         self.message = message
+        self._stackFrames = captureStack(1, __file__)  # util.inspect's stack, as V8's
 
     def _format(self, *args: Any) -> str:
         return " ".join(str(a) for a in args)
@@ -366,6 +369,7 @@ class UVException(OSError):
         self.errno = err  # type: ignore[assignment]
         self.code = code
         self.syscall: str | None = None
+        self._stackFrames = captureStack(1, __file__)  # util.inspect's stack, as V8's
 
     def __str__(self) -> str:
         return self.message

@@ -27,7 +27,10 @@ from .handles.stream import UV_EOF, LibuvStreamWrap, WriteWrap
 from .jscall import call_adapted
 from .streams.readable import Readable
 from .task_queues import _queue as _tickQueue
+from .util.debuglog import enabled
 from .validators import validateFunction, validateNumber
+
+_DEBUG_STEPS = enabled("stream")
 
 TIMEOUT_MAX = 2**31 - 1
 _push = Readable.push
@@ -130,7 +133,8 @@ def onStreamRead(handle: LibuvStreamWrap, nread: int, buf: Any) -> Any:
     if nread > 0:
         state = stream._readableState
         try:  # push and emit are Readable's (a function set on the instance has no __func__)
-            plain = stream.push.__func__ is _push and stream.emit.__func__ is _emit
+            plain = stream.push.__func__ is _push and stream.emit.__func__ is _emit \
+                and not _DEBUG_STEPS  # (NODE_DEBUG=stream: push's own steps print lines)
         except AttributeError:
             plain = False
         if plain and state.flowing and state.dataListening and state.length == 0 \

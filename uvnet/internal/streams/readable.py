@@ -35,6 +35,7 @@ from ..jscall import call_adapted, jscall, started
 from ..promise import Promise
 from ..task_queues import _queue as _tickQueue
 from ..task_queues import nextTick
+from ..util.debuglog import debuglog, enabled
 from ..validators import validateObject
 from . import destroy as destroyImpl
 from .add_abort_signal import addAbortSignal
@@ -42,6 +43,10 @@ from .legacy import Stream, prependListener
 from .state import getHighWaterMark
 
 errorOrDestroy = destroyImpl.errorOrDestroy
+
+# NODE_DEBUG=stream: Node's debug('...') lines, each behind this flag (no call when off).
+_DEBUG = enabled("stream")
+debug = debuglog("stream")
 
 _CHUNK_TYPES = ["string", "Buffer", "TypedArray", "DataView"]
 
@@ -178,6 +183,8 @@ class Readable(Stream):
 
     def push(self, chunk: Any, encoding: str | None = None) -> bool:
         """Queue ``chunk`` (``None`` ends the stream); ``False`` once at the high-water mark."""
+        if _DEBUG:
+            debug("push", "null" if chunk is None else chunk)  # (push(None) is push(null))
         state = self._readableState
         if state.objectMode:
             return readableAddChunkPushObjectMode(self, state, chunk, encoding)
@@ -191,6 +198,8 @@ class Readable(Stream):
 
     def unshift(self, chunk: Any, encoding: str | None = None) -> bool:
         """Put ``chunk`` back at the front of the read queue."""
+        if _DEBUG:
+            debug("unshift", "null" if chunk is None else chunk)
         state = self._readableState
         if state.objectMode:
             return readableAddChunkUnshiftObjectMode(self, state, chunk)
@@ -220,6 +229,8 @@ class Readable(Stream):
     def read(self, n: Any = None) -> Any:
         """Pull up to ``n`` bytes (all, or one chunk while flowing, when ``n`` is omitted)."""
         # n None stands for Node's NaN (read() / read(undefined)).
+        if _DEBUG:
+            debug("read", n)
         if n is not None and (type(n) is not int):
             n = _parseInt(n)
         state = self._readableState
@@ -237,6 +248,8 @@ class Readable(Stream):
         if n == 0 and state.needReadable and (
                 (state.length >= state.highWaterMark if state.highWaterMark != 0
                  else state.length > 0) or state.ended):
+            if _DEBUG:
+                debug("read: emitReadable")
             if state.length == 0 and state.ended:
                 endReadable(self)
             else:
@@ -252,13 +265,21 @@ class Readable(Stream):
             return None
 
         doRead = state.needReadable
+        if _DEBUG:
+            debug("need readable", doRead)
         if state.length == 0 or state.length - n < state.highWaterMark:
             doRead = True
+            if _DEBUG:
+                debug("length less than watermark", doRead)
 
         if state.reading or state.ended or state.destroyed or state.errored \
                 or not state.constructed:
             doRead = False
+            if _DEBUG:
+                debug("reading, ended or constructing", doRead)
         elif doRead:
+            if _DEBUG:
+                debug("do read")
             state.reading = True
             state.sync = True
             if state.length == 0:
@@ -315,6 +336,8 @@ class Readable(Stream):
                 if state.awaitDrainWriters else set()
 
         state.pipes.append(dest)
+        if _DEBUG:
+            debug("pipe count=%d opts=%j", len(state.pipes), pipeOpts)
 
         doEnd = not pipeOpts or pipeOpts.get("end") is not False
 
@@ -382,6 +405,8 @@ class Readable(Stream):
                 state.readableListening = state.needReadable = True
                 state.flowing = False
                 state.emittedReadable = False
+                if _DEBUG:
+                    debug("on readable")
                 if state.length:
                     emitReadable(self)
                 elif not state.reading:
@@ -414,6 +439,8 @@ class Readable(Stream):
         """Switch to flowing mode (on the next tick), emitting ``'resume'``."""
         state = self._readableState
         if not state.flowing:
+            if _DEBUG:
+                debug("resume")
             # Flow only if nobody listens for 'readable'; resume_ still runs either way.
             state.flowing = not state.readableListening
             resume(self, state)
@@ -424,7 +451,11 @@ class Readable(Stream):
     def pause(self) -> Readable:
         """Stop flowing; emits ``'pause'`` unless already explicitly paused."""
         state = self._readableState
+        if _DEBUG:
+            debug("call pause")
         if state.flowing is not False:
+            if _DEBUG:
+                debug("pause")
             state.flowing = False
             self.emit("pause")
         state.hasPaused = True
@@ -784,6 +815,8 @@ def _read0(stream: Readable, state: ReadableState) -> None:
     ``maybeReadMore_`` and ``resume_`` call after each chunk): the steps of
     :meth:`Readable.read` that such a call takes, in the same order, with the branches it
     cannot take left out (it never emits ``'readable'`` or ends the stream)."""
+    if _DEBUG:
+        _debugRead0(state)
     if not (state.reading or state.destroyed or state.errored or not state.constructed):
         length = state.length
         hwm = state.highWaterMark
@@ -810,6 +843,21 @@ def _read0(stream: Readable, state: ReadableState) -> None:
     if state.length == 0 and not state.ended:
         state.needReadable = True
     return None
+
+
+def _debugRead0(state: ReadableState) -> None:
+    """The lines Readable.read(0) prints on the way _read0 takes (its steps, in order)."""
+    debug("need readable", state.needReadable)
+    if state.length == 0 or state.length < state.highWaterMark:
+        debug("length less than watermark", True)
+        doRead = True
+    else:
+        doRead = state.needReadable
+    if state.reading or state.ended or state.destroyed or state.errored \
+            or not state.constructed:
+        debug("reading, ended or constructing", False)
+    elif doRead:
+        debug("do read")
 
 
 def howMuchToRead(n: int | None, state: ReadableState) -> int:
@@ -938,6 +986,8 @@ def fromList(n: int, state: ReadableState) -> Any:
 
 
 def onEofChunk(stream: Readable, state: ReadableState) -> None:
+    if _DEBUG:
+        debug("onEofChunk")
     if state.ended:
         return
     decoder = state.decoder
@@ -959,14 +1009,20 @@ def onEofChunk(stream: Readable, state: ReadableState) -> None:
 
 def emitReadable(stream: Readable) -> None:
     state = stream._readableState
+    if _DEBUG:
+        debug("emitReadable")
     state.needReadable = False
     if not state.emittedReadable:
+        if _DEBUG:
+            debug("emitReadable", bool(state.flowing))
         state.emittedReadable = True
         nextTick(emitReadable_, stream)
 
 
 def emitReadable_(stream: Readable) -> None:
     state = stream._readableState
+    if _DEBUG:
+        debug("emitReadable_")
     if not state.destroyed and not state.errored and (state.length or state.ended):
         stream.emit("readable")
         state.emittedReadable = False
@@ -988,6 +1044,8 @@ def maybeReadMore_(stream: Readable, state: ReadableState) -> None:
     while not state.reading and not state.ended and (
             state.length < state.highWaterMark or (state.flowing and state.length == 0)):
         length = state.length
+        if _DEBUG:
+            debug("maybeReadMore read 0")
         stream.read(0)
         if length == state.length:
             break
@@ -995,6 +1053,8 @@ def maybeReadMore_(stream: Readable, state: ReadableState) -> None:
 
 
 def nReadingNextTick(self: Readable) -> None:
+    if _DEBUG:
+        debug("readable nexttick read 0")
     self.read(0)
 
 
@@ -1017,6 +1077,8 @@ def resume(stream: Readable, state: ReadableState) -> None:
 
 
 def resume_(stream: Readable, state: ReadableState) -> None:
+    if _DEBUG:
+        debug("resume", bool(state.reading))
     if not state.reading:
         stream.read(0)
     state.resumeScheduled = False
@@ -1028,6 +1090,8 @@ def resume_(stream: Readable, state: ReadableState) -> None:
 
 def flow(stream: Readable) -> None:
     state = stream._readableState
+    if _DEBUG:
+        debug("flow")
     read = stream.read
     while state.flowing and read() is not None:
         pass
@@ -1035,12 +1099,16 @@ def flow(stream: Readable) -> None:
 
 def endReadable(stream: Readable) -> None:
     state = stream._readableState
+    if _DEBUG:
+        debug("endReadable")
     if not state.endEmitted:
         state.ended = True
         _tickQueue.append((endReadableNT, (state, stream)))  # nextTick, inlined
 
 
 def endReadableNT(state: ReadableState, stream: Any) -> None:
+    if _DEBUG:
+        debug("endReadableNT")
     # Check that we didn't get one last unshift.
     if not state.errored and not state.closeEmitted and not state.endEmitted \
             and state.length == 0:
@@ -1091,15 +1159,21 @@ class _Pipe:
         self.unpipe = self._unpipe
 
     def _onunpipe(self, readable: Any, unpipeInfo: Any = None) -> None:
+        if _DEBUG:
+            debug("onunpipe")
         if readable is self.src:
             if unpipeInfo and unpipeInfo.get("hasUnpiped") is False:
                 unpipeInfo["hasUnpiped"] = True
                 self.cleanup()
 
     def _onend(self, *args: Any) -> None:
+        if _DEBUG:
+            debug("onend")
         self.dest.end()
 
     def cleanup(self) -> None:
+        if _DEBUG:
+            debug("cleanup")
         dest = self.dest
         src = self.src
         ondrain = self.ondrain
@@ -1128,9 +1202,13 @@ class _Pipe:
         # unpipe() inside dest.write() that returned False must not leave src paused forever.
         if not self.cleanedUp:
             if len(state.pipes) == 1 and state.pipes[0] is dest:
+                if _DEBUG:
+                    debug("false write response, pause", 0)
                 state.awaitDrainWriters = dest
                 state.multiAwaitDrain = False
             elif len(state.pipes) > 1 and dest in state.pipes:
+                if _DEBUG:
+                    debug("false write response, pause", len(state.awaitDrainWriters))
                 state.awaitDrainWriters.add(dest)
             self.src.pause()
         if not self.ondrain:
@@ -1139,10 +1217,18 @@ class _Pipe:
             dest.on("drain", self.ondrain)
 
     def _ondata(self, chunk: Any) -> None:
-        if self.dest.write(chunk) is False:
+        if _DEBUG:
+            debug("ondata")
+            ret = self.dest.write(chunk)
+            debug("dest.write", ret)
+            if ret is False:
+                self.pause()
+        elif self.dest.write(chunk) is False:
             self.pause()
 
     def _onerror(self, er: Any) -> None:
+        if _DEBUG:
+            debug("onerror", er)
         dest = self.dest
         self.unpipe()
         dest.removeListener("error", self.onerror)
@@ -1157,14 +1243,22 @@ class _Pipe:
     def _onclose(self, *args: Any) -> None:
         dest = self.dest
         dest.removeListener("finish", self.onfinish)
+        if _DEBUG:
+            debug("unpipe")
         self.src.unpipe(dest)  # Node's unpipe(), without its frame
 
     def _onfinish(self, *args: Any) -> None:
+        if _DEBUG:
+            debug("onfinish")
         dest = self.dest
         dest.removeListener("close", self.onclose)
+        if _DEBUG:
+            debug("unpipe")
         self.src.unpipe(dest)  # Node's unpipe(), without its frame
 
     def _unpipe(self, *args: Any) -> None:
+        if _DEBUG:
+            debug("unpipe")
         self.src.unpipe(self.dest)
 
 
@@ -1182,8 +1276,12 @@ def pipeOnDrain(src: Readable, dest: Any) -> Callable[..., None]:
     def pipeOnDrainFunctionResult(*args: Any) -> None:
         state = src._readableState
         if state.awaitDrainWriters is dest:
+            if _DEBUG:
+                debug("pipeOnDrain", 1)
             state.awaitDrainWriters = None
         elif state.multiAwaitDrain:
+            if _DEBUG:
+                debug("pipeOnDrain", len(state.awaitDrainWriters))
             state.awaitDrainWriters.discard(dest)
         aw = state.awaitDrainWriters
         if (aw is None or (type(aw) is set and not aw)) and state.dataListening:

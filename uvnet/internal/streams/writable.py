@@ -421,7 +421,10 @@ def _write(stream: Any, chunk: Any, encoding: Any, cb: Any) -> Any:
     state = stream._writableState
     if cb is None or not callable(cb):
         cb = nop
-    if chunk is None:
+    # None is undefined here (docs/null-undefined.md): write(reply()) with a reply() that
+    # returns nothing is Node's ERR_INVALID_ARG_TYPE (the else below), and only an
+    # object-mode stream, where None cannot be a chunk, refuses it as Node refuses null.
+    if chunk is None and state.objectMode:
         raise ERR_STREAM_NULL_VALUES()
 
     if not state.objectMode:
