@@ -3,10 +3,10 @@
 pyuv 1.4.0, its last release, does not compile on Python >= 3.10: ``src/handle.c``
 assigns to ``Py_REFCNT(...)`` and ``src/common.c`` calls ``PyUnicode_EncodeUTF8``,
 which 3.11 removed; on 3.12+ it also crashes on Linux abstract socket names. This
-script takes the sdist from PyPI, applies ``patches/pyuv-1.4.0-modern-python.patch``
-(which says what each hunk fixes), builds a wheel for the running interpreter and
+script takes the sdist from PyPI, applies every ``patches/pyuv-1.4.0-*.patch`` in sorted
+order (each says what its hunks fix or add), builds a wheel for the running interpreter and
 installs it. Everything is cached under ``$UVNET_CACHE`` (default ``~/.cache/uvnet``),
-keyed by the interpreter and the patch's content: a second run finds the wheel and
+keyed by the interpreter and the patches' content: a second run finds the wheel and
 only reinstalls it.
 
 Usage::
@@ -32,7 +32,7 @@ import tempfile
 
 VERSION = "1.4.0"
 ROOT = pathlib.Path(__file__).resolve().parent.parent
-PATCH = ROOT / "patches" / f"pyuv-{VERSION}-modern-python.patch"
+PATCHES = sorted((ROOT / "patches").glob(f"pyuv-{VERSION}-*.patch"))
 CACHE = pathlib.Path(os.environ.get("UVNET_CACHE", pathlib.Path.home() / ".cache" / "uvnet"))
 
 
@@ -42,8 +42,11 @@ def _run(*cmd: str, cwd: pathlib.Path | None = None) -> None:
 
 
 def _wheelhouse() -> pathlib.Path:
-    """One folder per interpreter ABI and patch version, so wheels never mix or go stale."""
-    patch_id = hashlib.sha256(PATCH.read_bytes()).hexdigest()[:12]
+    """One folder per interpreter ABI and patch set, so wheels never mix or go stale."""
+    digest = hashlib.sha256()
+    for patch in PATCHES:
+        digest.update(patch.name.encode() + b"\0" + patch.read_bytes())
+    patch_id = digest.hexdigest()[:12]
     tag = f"{sys.implementation.cache_tag}-{sysconfig.get_platform()}-{patch_id}"
     return CACHE / "wheels" / tag
 
@@ -59,14 +62,15 @@ def _sdist() -> pathlib.Path:
     return dest / f"pyuv-{VERSION}.tar.gz"
 
 
-def _apply_patch(tree: pathlib.Path) -> None:
-    """Apply the compatibility patch; refuse to go on if it does not apply cleanly."""
+def _apply_patches(tree: pathlib.Path) -> None:
+    """Apply the patches in order; refuse to go on if one does not apply cleanly."""
     if shutil.which("patch") is None:
         raise SystemExit("pyuv_wheel: the 'patch' program is needed (apt-get install patch)")
-    with PATCH.open("rb") as fh:
-        res = subprocess.run(["patch", "-p1", "--forward", "--batch"], cwd=tree, stdin=fh)
-    if res.returncode != 0:
-        raise SystemExit(f"pyuv_wheel: {PATCH.name} no longer applies to pyuv {VERSION}")
+    for patch in PATCHES:
+        with patch.open("rb") as fh:
+            res = subprocess.run(["patch", "-p1", "--forward", "--batch"], cwd=tree, stdin=fh)
+        if res.returncode != 0:
+            raise SystemExit(f"pyuv_wheel: {patch.name} no longer applies to pyuv {VERSION}")
 
 
 def build() -> pathlib.Path:
@@ -81,7 +85,7 @@ def build() -> pathlib.Path:
             safe = {"filter": "data"} if hasattr(tarfile, "data_filter") else {}
             tar.extractall(tmp, **safe)
         tree = pathlib.Path(tmp) / f"pyuv-{VERSION}"
-        _apply_patch(tree)
+        _apply_patches(tree)
         house.mkdir(parents=True, exist_ok=True)
         _run(sys.executable, "-m", "pip", "wheel", "--no-deps", "--disable-pip-version-check",
              "-w", str(house), str(tree))
