@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from . import stream  # noqa: F401  (loads uvnet.stream, as API.md says)
 from .abort_controller import AbortController, AbortSignal
+from .buffer import Buffer
 from .events import EventEmitter, MaxListenersExceededWarning, errorMonitor
 from .internal.errors import AbortError, NodeError, UVException
 from .internal.process import run
@@ -24,6 +25,7 @@ __all__ = [
     "AbortController",
     "AbortError",
     "AbortSignal",
+    "Buffer",
     "EventEmitter",
     "MaxListenersExceededWarning",
     "NodeError",
