@@ -18,6 +18,7 @@ from typing import Any, Callable
 
 import pyuv
 
+from ...buffer import Buffer
 from ..process import feed, makeCallback
 from ..task_queues import _queue as _tickQueue
 from ..task_queues import processTicks
@@ -28,6 +29,15 @@ UV_ECANCELED: int = pyuv.errno.UV_ECANCELED
 UV_ENOTCONN: int = pyuv.errno.UV_ENOTCONN
 _NO_PENDING = memoryview(b"")
 _NO_WRITES: deque[Any] = deque()  # (shared, always empty: see LibuvStreamWrap._write_reqs)
+
+# What a read hands ``onread``: a Buffer, as Node's OnUvRead makes one. uvnet's pyuv build
+# (patches/pyuv-1.4.0-read-buffer-type.patch) creates it in its read callback, with the one
+# copy out of the loop's slab that a bytes object costs; a stock pyuv gives bytes, which
+# are copied into a Buffer here (_on_read_bytes).
+_set_read_type = getattr(pyuv, "set_stream_read_type", None)
+if _set_read_type is not None:
+    _set_read_type(Buffer)
+READS_ARE_BUFFERS = _set_read_type is not None
 
 
 _hangUpPoll = select.poll()
@@ -111,7 +121,7 @@ class ShutdownWrap:
 class LibuvStreamWrap(HandleWrap):
     """A readable/writable libuv stream.
 
-    ``onread(nread, data)`` is called for every read: ``nread > 0`` with ``data`` bytes,
+    ``onread(nread, data)`` is called for every read: ``nread > 0`` with ``data`` a Buffer,
     ``nread == 0`` for a spurious wake-up, ``nread < 0`` (``UV_EOF`` at end of stream)
     with ``data`` ``None``. libuv stops reading by itself after an error or EOF.
     """
@@ -138,7 +148,8 @@ class LibuvStreamWrap(HandleWrap):
 
     def readStart(self) -> int:
         self._stopped = False
-        err = uv_call(self._handle.start_read, makeCallback(self._on_read))
+        on_read = self._on_read if READS_ARE_BUFFERS else self._on_read_bytes
+        err = uv_call(self._handle.start_read, makeCallback(on_read))
         if not err and (self._user_pending or self._user_eof):  # (_next_user_read's test)
             self._next_user_read()
         return err
@@ -219,7 +230,11 @@ class LibuvStreamWrap(HandleWrap):
         if not self._stopped and not self._handle.closed:
             self._next_user_read()
 
-    def _on_read(self, _handle: Any, data: bytes | None, error: int | None) -> None:
+    def _on_read_bytes(self, handle: Any, data: bytes | None, error: int | None) -> None:
+        """:meth:`_on_read` for a pyuv that reads into ``bytes``: the data as a Buffer."""
+        self._on_read(handle, None if data is None else Buffer(data), error)
+
+    def _on_read(self, _handle: Any, data: Buffer | None, error: int | None) -> None:
         if data is not None and self._user_buffer is None:  # the common case first
             nread = len(data)
             self.bytesRead += nread
