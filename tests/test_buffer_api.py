@@ -319,3 +319,43 @@ def test_every_call_matches_node(table: tuple[list[list[Any]], list[Any]]) -> No
     assert not bad, f"{len(bad)} of {len(cases)} calls differ; first ones:\n" + "\n".join(
         f"{case}\n  node:   {want}\n  python: {got}" for case, want, got in bad[:40])
     assert len(cases) > 3000
+
+
+def test_a_buffer_goes_wherever_bytes_goes() -> None:
+    """hashlib, struct, socket, os.write, bytes(), ==, pickling; unhashable as it is mutable;
+    str() is toString() as JS's String(buf); Python slices are bytearrays."""
+    import hashlib
+    import os
+    import pickle
+    import socket
+
+    b = Buffer.from_("hello")
+    assert hashlib.sha256(b).hexdigest() == hashlib.sha256(b"hello").hexdigest()
+    assert struct.unpack_from(">H", b, 1) == (0x656C,)
+    out = Buffer.alloc(4)
+    struct.pack_into(">I", out, 0, 0xDEADBEEF)
+    assert out.readUInt32BE(0) == 0xDEADBEEF
+    a, c = socket.socketpair()
+    with a, c:
+        a.sendall(b)
+        assert c.recv(16) == b"hello"
+        r, w = os.pipe()
+        try:
+            os.write(w, b)
+            assert os.read(r, 16) == b"hello"
+        finally:
+            os.close(r)
+            os.close(w)
+    assert b == b"hello" and b"hello" == b and b != b"hellO" and b == bytearray(b"hello")
+    assert bytes(b) == b"hello" and type(bytes(b)) is bytes
+    assert b"<" + b == b"<hello" and isinstance(b, bytearray)
+    with pytest.raises(TypeError):
+        hash(b)
+    again = pickle.loads(pickle.dumps(b))
+    assert type(again) is Buffer and again == b
+    assert str(Buffer.from_("h\u00e9")) == "h\u00e9" and f"{b}" == "hello"
+    assert repr(b) == "Buffer(b'hello')"
+    assert type(b[1:3]) is bytearray and b[1] == 0x65 and b[-1] == 0x6F
+    assert type(b.copy()) is Buffer and b.copy() == b and b.copy() is not b
+    b[0] = 0x168
+    assert b[0] == 0x68 and Buffer.isBuffer(b) and not Buffer.isBuffer(b"hello")

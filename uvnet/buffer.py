@@ -1,4 +1,11 @@
-"""Node's string encodings for ``str`` <-> ``bytes`` (``lib/buffer.js``, ``string_bytes.cc``).
+"""Node's ``Buffer`` and its string encodings (``lib/buffer.js``, ``string_bytes.cc``).
+
+:class:`Buffer` (also ``uvnet.Buffer``) is Node's Buffer: ``Buffer.from_`` (``from`` is a
+Python keyword), ``alloc``, ``concat``, ``buf.readUInt16BE(i)``, ``write``, ``toString``,
+``subarray``, ``indexOf`` ... with Node's results and errors. It is a ``bytearray``, so it
+goes wherever ``bytes`` does; the class notes say where Python makes it differ from Node's.
+``'data'`` chunks and ``read()`` results of uvnet's streams are Buffers. ``None`` stands for
+``undefined`` in its arguments: an argument given as ``None`` is an omitted one.
 
 A JavaScript string is a sequence of UTF-16 code units; a Python ``str`` is a sequence of
 code points. Where Node's result depends on code units (``latin1``/``ascii`` take the low
