@@ -28,6 +28,7 @@ from run import BENCH, LOADGEN, OUT, ROOT, SERVERS_DIR, build_loadgen, raise_nof
 # (key, loadgen mode, connections, N1, N2, label)
 SCENARIOS = [
     ("pingpong-50", "pingpong", 50, 10050, 30050, "instructions per round trip"),
+    ("bulk-1", "bulk", 1, 500, 2500, "instructions per 64 KiB echoed"),
     ("churn-20", "churn", 20, 1, 2001, "instructions per connection"),
 ]
 # run.py's Python servers that need nothing installed: uvnet, raw pyuv, and asyncio's two,
@@ -81,8 +82,13 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--only", action="append", default=[],
                     help="servers to run (comma-separated names from bench/servers/)")
+    ap.add_argument("--scenario", action="append", default=[],
+                    help="scenarios to run (comma-separated: "
+                    + ", ".join(key for key, *_ in SCENARIOS) + "; default all)")
     ap.add_argument("--out", default=BENCH, help="directory for instructions.md/.json")
     args = ap.parse_args(argv)
+    wanted = {key for arg in args.scenario for key in arg.split(",") if key}
+    scenarios = [sc for sc in SCENARIOS if not wanted or sc[0] in wanted]
     if not shutil.which("valgrind"):
         sys.exit("bench: valgrind not found (apt-get install valgrind)")
     only = {name for arg in args.only for name in arg.split(",") if name}
@@ -90,7 +96,7 @@ def main(argv: list[str] | None = None) -> int:
     build_loadgen()
     raise_nofile()
     results: dict[str, dict[str, float]] = {}
-    for key, mode, conns, n1, n2, _ in SCENARIOS:
+    for key, mode, conns, n1, n2, _ in scenarios:
         for server, _label in servers:
             log(f"bench: {server} {key}: callgrind with {n1} and {n2} ops")
             i1, ops1 = count(server, mode, conns, n1)
@@ -104,14 +110,14 @@ def main(argv: list[str] | None = None) -> int:
         "operation, (I(N2) - I(N1)) / (N2 - N1): repeatable to a few per cent for uvnet; "
         "raw pyuv's small figures move more, with how events batch per loop iteration.",
         "",
-        "| echo server | " + " | ".join(f"{key} ({label})" for key, *_, label in SCENARIOS)
+        "| echo server | " + " | ".join(f"{key} ({label})" for key, *_, label in scenarios)
         + " |",
-        "| --- |" + " ---: |" * len(SCENARIOS),
+        "| --- |" + " ---: |" * len(scenarios),
     ]
     base = results.get("pyuv_raw", {})
     for server, label in servers:
         cells = []
-        for key, *_ in SCENARIOS:
+        for key, *_ in scenarios:
             v = results[server][key]
             ratio = f" ({v / base[key]:.1f}× pyuv)" if base.get(key) else ""
             cells.append(f"{v:,.0f}{ratio}")

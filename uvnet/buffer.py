@@ -284,7 +284,7 @@ def _writeEncoded(buf: bytearray, string: str, offset: int, length: int, enc: st
                 n -= 1
         elif enc == "utf16le":
             n &= ~1
-    bytearray.__setitem__(buf, slice(offset, offset + n), data[:n])  # type: ignore[arg-type]
+    bytearray.__setitem__(buf, slice(offset, offset + n), data[:n])
     return n
 
 
@@ -325,7 +325,7 @@ def _fill(buf: Buffer, value: Any, offset: Any, end: Any, encoding: Any) -> Buff
         raise ERR_INVALID_ARG_VALUE("value", value)
     n = end - offset
     data = pattern * (n // len(pattern) + 1) if len(pattern) > 1 else pattern * n
-    bytearray.__setitem__(buf, slice(offset, end), data[:n])  # type: ignore[arg-type]
+    bytearray.__setitem__(buf, slice(offset, end), data[:n])
     return buf
 
 
@@ -745,7 +745,7 @@ class Buffer(BufferNumbers):
             return 1 if a > b else -1
         return (se - ss > te - ts) - (se - ss < te - ts)
 
-    def copy(self, target: Any = _NO_TARGET, targetStart: Any = None,  # type: ignore[override]
+    def copy(self, target: Any = _NO_TARGET, targetStart: Any = None,
              sourceStart: Any = None, sourceEnd: Any = None) -> Any:
         """``buf.copy(target[, targetStart[, sourceStart[, sourceEnd]]])``: copy into
         ``target`` (a Buffer, bytearray or writable memoryview); the bytes copied.

@@ -345,7 +345,7 @@ class BufferNumbers(bytearray):
         value = float(jsNumber(value))
         at = _offset(self, _defaulted(offset), fmt.size)
         bytearray.__setitem__(self, slice(at, at + fmt.size),
-                              _float_bytes(fmt, value))  # type: ignore[arg-type]
+                              _float_bytes(fmt, value))
         return at + fmt.size
 
     def readFloatLE(self, offset: Any = 0) -> float:
