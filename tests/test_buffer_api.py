@@ -178,6 +178,9 @@ def _cases() -> list[list[Any]]:
     c.append(["0102ff", "byteLength", None, False])
     for v in [0, 255, 256, -1, 1.5, -1.5, NAN, "7", True]:
         c.append(["000000", "setIndex", [1, v], False])
+    for h in ["", "01", "0102", "010203", "01020304", "0102030405060708", "01" * 12, "01" * 16]:
+        for m in ["swap16", "swap32", "swap64"]:
+            c.append([h, m, [], False])
     return c
 
 

@@ -23,6 +23,7 @@ counts as its two surrogates, so a ported program gets Node's bytes.
 
 from __future__ import annotations
 
+import array
 import base64 as _b64
 import binascii
 import math
@@ -33,6 +34,7 @@ from .internal.buffer import BufferNumbers, jsNumber, toUint8
 from .internal.errors import (
     ERR_INVALID_ARG_TYPE,
     ERR_INVALID_ARG_VALUE,
+    ERR_INVALID_BUFFER_SIZE,
     ERR_OUT_OF_RANGE,
     ERR_UNKNOWN_ENCODING,
     errorWithMessage,
@@ -784,6 +786,27 @@ class Buffer(BufferNumbers):
         nb = min(se - ss, n - ss)
         tview[ts:ts + nb] = bytes(memoryview(self)[ss:ss + nb])
         return nb
+
+    def _swap(self, code: str, bits: int) -> Buffer:
+        if len(self) % (bits // 8):
+            raise ERR_INVALID_BUFFER_SIZE(f"{bits}-bits")
+        units = array.array(code, self)
+        units.byteswap()
+        bytearray.__setitem__(self, slice(None), units.tobytes())
+        return self
+
+    def swap16(self) -> Buffer:
+        """``buf.swap16()``: swap the byte order of each 16-bit unit, in place; returns the
+        buffer. ``ERR_INVALID_BUFFER_SIZE`` unless the length is a multiple of 2."""
+        return self._swap("H", 16)
+
+    def swap32(self) -> Buffer:
+        """``buf.swap32()``: the same for 32-bit units."""
+        return self._swap("I", 32)
+
+    def swap64(self) -> Buffer:
+        """``buf.swap64()``: the same for 64-bit units."""
+        return self._swap("Q", 64)
 
     def fill(self, value: Any, offset: Any = None, end: Any = None,
              encoding: Any = None) -> Buffer:

@@ -229,6 +229,8 @@ ERR_BUFFER_OUT_OF_BOUNDS = E(
     else "Attempt to access memory outside buffer bounds",
     NodeRangeError,
 )
+ERR_INVALID_BUFFER_SIZE = E("ERR_INVALID_BUFFER_SIZE", "Buffer size must be a multiple of %s",
+                            NodeRangeError)
 ERR_MISSING_ARGS = E("ERR_MISSING_ARGS", _missing_args, NodeTypeError)
 ERR_MISSING_OPTION = E("ERR_MISSING_OPTION", "%s is required", NodeTypeError)
 ERR_SOCKET_BAD_PORT = E("ERR_SOCKET_BAD_PORT", _bad_port, NodeRangeError)
