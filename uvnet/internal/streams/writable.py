@@ -185,7 +185,13 @@ class Writable(Stream):
               callback: Callable[..., Any] | None = None) -> bool:
         """Write ``chunk``; ``False`` once the buffer reaches the high-water mark (wait for
         ``'drain'``). ``write(chunk, cb)`` works as in Node; ``callback=`` (the name Node's
-        docs give it) is the same as ``cb=``."""
+        docs give it) is the same as ``cb=``.
+
+        A Buffer (and ``bytes``) reaches ``_write`` as it is, so a change made to a Buffer
+        before a queued write goes out is sent, as in Node. A ``bytearray`` or
+        ``memoryview`` (Node's Uint8Array) reaches it as a Buffer too, but a copy: Python
+        cannot make a Buffer over another object's memory. A string is encoded into a
+        Buffer unless ``decodeStrings`` is false."""
         if callback is not None:
             cb = callback
         if encoding is not None:
