@@ -173,9 +173,9 @@ def decode(b: bytes | bytearray | memoryview, encoding: str | None = "utf8") -> 
     """``buf.toString(encoding)``: invalid UTF-8 becomes U+FFFD (WHATWG), ascii drops bit 7."""
     enc = _canonical(encoding)
     if enc == "utf8":
-        return bytes(b).decode("utf-8", "replace")
+        return (b if isinstance(b, (bytes, bytearray)) else bytes(b)).decode("utf-8", "replace")
     if enc == "latin1":
-        return bytes(b).decode("latin-1")
+        return (b if isinstance(b, (bytes, bytearray)) else bytes(b)).decode("latin-1")
     if enc == "ascii":
         return bytes(b).translate(_ASCII_TABLE).decode("latin-1")
     if enc == "utf16le":
