@@ -104,24 +104,3 @@ def test_chunks_are_buffers(mode: str) -> None:
     assert "client data true 6 57005 deadbeef0201" in out
     assert out.count("server read(3) true") == 3
 
-
-def test_a_stock_pyuv_read_is_copied_into_a_buffer() -> None:
-    """With a pyuv that reads into bytes (no set_stream_read_type), the wrap's read
-    callback hands onread the same bytes as a Buffer; an EOF stays None."""
-    import pyuv
-
-    from uvnet import Buffer
-    from uvnet.internal.handles.stream import UV_EOF
-    from uvnet.internal.handles.tcp import TCPWrap
-
-    wrap = TCPWrap()
-    got: list = []
-    wrap.onread = lambda nread, data: got.append((nread, data))
-    try:
-        wrap._on_read_bytes(wrap._handle, b"\x01\x02hi", None)
-        wrap._on_read_bytes(wrap._handle, None, pyuv.errno.UV_EOF)
-    finally:
-        wrap.close()
-        pyuv.Loop.default_loop().run()
-    assert [(n, type(d)) for n, d in got] == [(4, Buffer), (UV_EOF, type(None))]
-    assert got[0][1] == b"\x01\x02hi" and got[0][1].readUInt16BE(0) == 0x0102

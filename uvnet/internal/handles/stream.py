@@ -16,7 +16,7 @@ import socket
 from collections import deque
 from typing import Any, Callable
 
-import pyuv
+from uvnet._vendor import pyuv
 
 from ...buffer import Buffer
 from ..process import feed, makeCallback
@@ -30,14 +30,10 @@ UV_ENOTCONN: int = pyuv.errno.UV_ENOTCONN
 _NO_PENDING = memoryview(b"")
 _NO_WRITES: deque[Any] = deque()  # (shared, always empty: see LibuvStreamWrap._write_reqs)
 
-# What a read hands ``onread``: a Buffer, as Node's OnUvRead makes one. uvnet's pyuv build
+# What a read hands ``onread``: a Buffer, as Node's OnUvRead makes one. uvnet's pyuv
 # (patches/pyuv-1.4.0-read-buffer-type.patch) creates it in its read callback, with the one
-# copy out of the loop's slab that a bytes object costs; a stock pyuv gives bytes, which
-# are copied into a Buffer here (_on_read_bytes).
-_set_read_type = getattr(pyuv, "set_stream_read_type", None)
-if _set_read_type is not None:
-    _set_read_type(Buffer)
-READS_ARE_BUFFERS = _set_read_type is not None
+# copy out of the loop's slab that a bytes object costs.
+pyuv.set_stream_read_type(Buffer)
 
 
 _hangUpPoll = select.poll()
@@ -91,6 +87,22 @@ def tryWriteErrno(exc: BaseException) -> int:
     if isinstance(exc, pyuv.error.UVError):
         return int(exc.args[0])
     return -(exc.errno or errno.EIO)  # type: ignore[attr-defined]
+
+
+_IOV_MAX = os.sysconf("SC_IOV_MAX") if hasattr(os, "sysconf") else 1024
+
+
+def _unwritten(chunks: list[Any], written: int) -> list[Any]:
+    """What is left of ``chunks`` after the first ``written`` bytes went out (no copy)."""
+    for i, chunk in enumerate(chunks):
+        n = len(chunk)
+        if written < n:
+            rest = chunks[i:]
+            if written:
+                rest[0] = memoryview(chunk)[written:]
+            return rest
+        written -= n
+    return []
 
 
 class WriteWrap:
@@ -148,8 +160,7 @@ class LibuvStreamWrap(HandleWrap):
 
     def readStart(self) -> int:
         self._stopped = False
-        on_read = self._on_read if READS_ARE_BUFFERS else self._on_read_bytes
-        err = uv_call(self._handle.start_read, makeCallback(on_read))
+        err = uv_call(self._handle.start_read, makeCallback(self._on_read))
         if not err and (self._user_pending or self._user_eof):  # (_next_user_read's test)
             self._next_user_read()
         return err
@@ -229,10 +240,6 @@ class LibuvStreamWrap(HandleWrap):
                 break
         if not self._stopped and not self._handle.closed:
             self._next_user_read()
-
-    def _on_read_bytes(self, handle: Any, data: bytes | None, error: int | None) -> None:
-        """:meth:`_on_read` for a pyuv that reads into ``bytes``: the data as a Buffer."""
-        self._on_read(handle, None if data is None else Buffer(data), error)
 
     def _on_read(self, _handle: Any, data: Buffer | None, error: int | None) -> None:
         if data is not None and self._user_buffer is None:  # the common case first
@@ -317,8 +324,34 @@ class LibuvStreamWrap(HandleWrap):
         return 0
 
     def writev(self, req: WriteWrap, chunks: list[bytes]) -> int:
-        """Write several buffers as one request (Node's ``writev``)."""
-        return self.writeBuffer(req, b"".join(chunks))
+        """Write several buffers as one request (Node's ``writev``): 0 or a negative errno.
+
+        As Node's ``StreamBase::Writev`` over ``uv_try_write``/``uv_write`` with an
+        array of ``uv_buf_t``: the buffers themselves are written (one ``writev(2)``
+        first, then what is left is queued on libuv as a list), never joined into a copy,
+        so writes buffered while a write is pending cost their own memory only once.
+        """
+        handle = self._handle
+        req.handle = self
+        size = 0
+        for chunk in chunks:
+            size += len(chunk)
+        req.bytes = size
+        bufs: list[Any] = chunks
+        if not self._write_reqs:
+            written = 0
+            try:  # uv_try_write of the vector: one writev(2) of at most IOV_MAX buffers
+                written = os.writev(handle.fileno(), chunks[:_IOV_MAX])
+            except (OSError, pyuv.error.UVError) as exc:
+                err = tryWriteErrno(exc)
+                if err:
+                    return err
+            if written == size:
+                req.async_ = False
+                self.bytesWritten += size
+                return 0
+            bufs = _unwritten(chunks, written)
+        return self._writeQueued(req, bufs, size)
 
     def _after_write(self, _handle: Any, error: int | None) -> None:
         req = self._write_reqs.popleft()
