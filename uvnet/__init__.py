@@ -10,6 +10,7 @@ import sys as _sys
 # uvnet.console too, as API.md writes uvnet.console.log(...) after `import uvnet`.
 from . import console, events, stream, timers, util  # noqa: F401
 from .abort_controller import AbortController, AbortSignal
+from .buffer import Buffer
 from .events import EventEmitter, MaxListenersExceededWarning, errorMonitor
 from .internal import asyncgen_hooks as _asyncgen_hooks  # noqa: F401
 from .internal import timers_promises as _timers_promises
@@ -42,6 +43,7 @@ __all__ = [
     "AbortError",
     "AbortSignal",
     "AggregateError",
+    "Buffer",
     "EventEmitter",
     "MaxListenersExceededWarning",
     "NodeError",

@@ -19,7 +19,7 @@ import warnings
 from functools import partial
 from typing import Any, Callable
 
-from ..buffer import encode
+from ..buffer import Buffer, encode
 from ..events import listenerResult
 from ..timers import TimeoutOverflowWarning, clearTimeout, setUnrefTimeout
 from .errors import ERR_OUT_OF_RANGE, errnoException
@@ -140,8 +140,8 @@ def onStreamRead(handle: LibuvStreamWrap, nread: int, buf: Any) -> Any:
         if plain and state.flowing and state.dataListening and state.length == 0 \
                 and not (state.sync or state.destroyed or state.ended or state.errored
                          or state.objectMode) \
-                and state.decoder is None and stream._kBuffer is None and type(buf) is bytes:
-            # The common case, in one frame: stream.push(buf) of a byte chunk to a flowing
+                and state.decoder is None and stream._kBuffer is None and type(buf) is Buffer:
+            # The common case, in one frame: stream.push(buf) of a Buffer to a flowing
             # stream with nothing buffered takes readableAddChunkPushByteMode's and
             # addChunk's steps to emit('data', buf), queues maybeReadMore_ (the socket's
             # own, _kMaybeReadMore), and returns true below the high-water mark

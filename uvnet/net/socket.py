@@ -26,7 +26,7 @@ from typing import Any, Callable
 from uvnet._vendor import pyuv
 
 from .. import dns
-from ..buffer import byteLength
+from ..buffer import Buffer, byteLength
 from ..internal.errors import (
     ERR_INVALID_ADDRESS_FAMILY,
     ERR_INVALID_ARG_TYPE,
@@ -516,12 +516,13 @@ class Socket(Duplex):
     def write(self, chunk: Any, encoding: Any = None, cb: Callable[..., Any] | None = None,
               callback: Callable[..., Any] | None = None) -> bool:
         """``Writable.prototype.write``, with the common case of a connected socket in one
-        frame: a bytes chunk without encoding or callback, nothing being written, buffered
+        frame: a Buffer or bytes chunk without encoding or callback, nothing being written, buffered
         or awaiting 'drain'. Its steps (Writable.write, :meth:`_write`, onwrite) end, once
         one write(2) took it all, with the stream's state as it was before but for
         ``sync``: what write() sets, onwrite takes back, and no tick is needed. A short or
         failed write(2) goes on as ``writeGeneric`` would, within Writable.write's steps."""
-        if type(chunk) is bytes and encoding is None and cb is None and callback is None:
+        if (type(chunk) is Buffer or type(chunk) is bytes) and encoding is None and cb is None \
+                and callback is None:
             state = self._writableState
             handle = self._handle
             if not (state.writing or state.corked or state.needDrain or state.ending

@@ -18,9 +18,9 @@ from collections.abc import AsyncIterator, Hashable
 from types import MethodType
 from typing import TYPE_CHECKING, Any, Callable
 
+from ...buffer import Buffer, isEncoding, jsConcat, jsLength, jsSlice
 from ...buffer import decode as _decode
 from ...buffer import encode as _encode
-from ...buffer import isEncoding, jsConcat, jsLength, jsSlice
 from ...string_decoder import StringDecoder
 from ..errors import (
     ERR_INVALID_ARG_TYPE,
@@ -188,7 +188,7 @@ class Readable(Stream):
         state = self._readableState
         if state.objectMode:
             return readableAddChunkPushObjectMode(self, state, chunk, encoding)
-        if type(chunk) is bytes and chunk and state.decoder is None and not (
+        if type(chunk) is Buffer and chunk and state.decoder is None and not (
                 state.ended or state.destroyed or state.errored):
             # The common case of readableAddChunkPushByteMode, one call shorter.
             state.reading = False
@@ -671,10 +671,12 @@ def readableAddChunkUnshiftByteMode(stream: Readable, state: ReadableState, chun
                 from ...buffer import decode
                 chunk = decode(_encode(chunk, encoding), state.encoding)
             else:
-                chunk = _encode(chunk, encoding)
-    elif isinstance(chunk, (bytearray, memoryview)):
-        chunk = bytes(chunk)
-    elif not isinstance(chunk, bytes):
+                chunk = Buffer(_encode(chunk, encoding))
+    elif isinstance(chunk, Buffer):
+        pass
+    elif isinstance(chunk, (bytes, bytearray, memoryview)):
+        chunk = _toBuffer(chunk)
+    else:
         errorOrDestroy(stream, ERR_INVALID_ARG_TYPE("chunk", _CHUNK_TYPES, chunk))
         return False
     if not chunk:
@@ -702,7 +704,7 @@ def readableAddChunkUnshiftValue(stream: Readable, state: ReadableState, chunk: 
 
 def readableAddChunkPushByteMode(stream: Readable, state: ReadableState, chunk: Any,
                                  encoding: str | None) -> bool:
-    if type(chunk) is bytes:
+    if type(chunk) is Buffer:
         encoding = ""
     elif chunk is None:
         state.reading = False
@@ -711,10 +713,10 @@ def readableAddChunkPushByteMode(stream: Readable, state: ReadableState, chunk: 
     elif isinstance(chunk, str):
         encoding = encoding or state.defaultEncoding
         if state.encoding != encoding:
-            chunk = _encode(chunk, encoding)
+            chunk = Buffer(_encode(chunk, encoding))
             encoding = ""
     elif isinstance(chunk, (bytes, bytearray, memoryview)):
-        chunk = bytes(chunk)
+        chunk = _toBuffer(chunk)
         encoding = ""
     else:
         errorOrDestroy(stream, ERR_INVALID_ARG_TYPE("chunk", _CHUNK_TYPES, chunk))
@@ -875,6 +877,15 @@ def howMuchToRead(n: int | None, state: ReadableState) -> int:
     return state.length if state.ended else 0
 
 
+def _toBuffer(chunk: bytes | bytearray | memoryview) -> Buffer:
+    """Node's ``Stream._uint8ArrayToBuffer`` (a pushed Uint8Array becomes a Buffer): here a
+    copy, a Python object's memory cannot be shared; ``bytes`` too, so that every chunk
+    read is a Buffer."""
+    if type(chunk) is memoryview and (chunk.format != "B" or chunk.ndim != 1):
+        chunk = chunk.cast("B") if chunk.c_contiguous else memoryview(chunk.tobytes())
+    return Buffer(chunk)
+
+
 def _concat(chunks: list[Any]) -> str:
     """Node's ``ret += chunk`` over the buffer of a stream with a decoder: strings as they
     are, and a Buffer (``unshift`` keeps one as it is) as ``buf.toString()``, UTF-8."""
@@ -883,7 +894,7 @@ def _concat(chunks: list[Any]) -> str:
 
 def _slice(chunk: Any, start: int, end: int | None = None) -> Any:
     """``chunk.slice(start, end)``, the same for buffers and (in UTF-16 units) strings."""
-    return jsSlice(chunk, start, end) if type(chunk) is str else chunk[start:end]
+    return jsSlice(chunk, start, end) if type(chunk) is str else chunk.subarray(start, end)
 
 
 def fromList(n: int, state: ReadableState) -> Any:
@@ -904,13 +915,13 @@ def fromList(n: int, state: ReadableState) -> Any:
             ret = _concat(buf[idx:])
             idx = length
         elif length - idx == 0:
-            ret = b""
+            ret = Buffer()
         elif length - idx == 1:
             ret = buf[idx]
             buf[idx] = None
             idx += 1
         else:
-            ret = b"".join(buf[idx:])
+            ret = Buffer.concat(buf[idx:])
             idx = length
     elif state.decoder is not None:
         # Strings (and unshifted Buffers) are measured and cut in JavaScript's units.
@@ -947,8 +958,8 @@ def fromList(n: int, state: ReadableState) -> Any:
             ret = _concat(parts)
     elif n < len(buf[idx]):
         first = buf[idx]
-        ret = first[:n]
-        buf[idx] = first[n:]
+        ret = first.subarray(0, n)
+        buf[idx] = first.subarray(n)
     elif n == len(buf[idx]):
         # First chunk is a perfect match.
         ret = buf[idx]
@@ -969,10 +980,10 @@ def fromList(n: int, state: ReadableState) -> Any:
                     buf[idx] = None
                     idx += 1
                 else:
-                    parts.append(data[:n])
-                    buf[idx] = data[n:]
+                    parts.append(data.subarray(0, n))
+                    buf[idx] = data.subarray(n)
                 break
-        ret = b"".join(parts)
+        ret = Buffer.concat(parts)
 
     if idx == length:
         buf.clear()
