@@ -351,7 +351,7 @@ class UVException(OSError):
     def __init__(self, message: str, err: int | None = None, code: str | None = None) -> None:
         super().__init__(message)
         self.message = message
-        self.errno = err  # type: ignore[assignment]
+        self.errno = err
         self.code = code
         self.syscall: str | None = None
 

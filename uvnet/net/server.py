@@ -14,8 +14,6 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
-import pyuv
-
 from .. import dns
 from ..events import EventEmitter
 from ..internal.errors import (
@@ -30,7 +28,7 @@ from ..internal.errors import (
 from ..internal.handles.connection import SERVER
 from ..internal.handles.handle import HandleWrap
 from ..internal.handles.pipe import UV_READABLE, UV_WRITABLE, PipeWrap
-from ..internal.handles.tcp import UV_TCP_IPV6ONLY, TCPWrap
+from ..internal.handles.tcp import UV_EINVAL, UV_TCP_IPV6ONLY, TCPWrap
 from ..internal.net import createHandle, isPipeName, toNumber
 from ..internal.streams.add_abort_signal import addAbortListener, validateAbortSignal
 from ..internal.streams.state import getDefaultHighWaterMark
@@ -78,7 +76,7 @@ def createServerHandle(address: str | None, port: int | None, addressType: int |
         try:
             handle = createHandle(fd, True)
         except NodeError:
-            return pyuv.errno.UV_EINVAL
+            return UV_EINVAL
         err = handle.open(fd)
         if err:
             handle.close()

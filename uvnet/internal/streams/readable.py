@@ -16,7 +16,7 @@ from __future__ import annotations
 import math
 from collections.abc import Hashable
 from types import MethodType
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
 from ...buffer import decode as _decode
 from ...buffer import encode as _encode
@@ -38,6 +38,9 @@ from . import destroy as destroyImpl
 from .add_abort_signal import addAbortSignal
 from .legacy import Stream, prependListener
 from .state import getHighWaterMark
+
+if TYPE_CHECKING:
+    from typing_extensions import Self
 
 errorOrDestroy = destroyImpl.errorOrDestroy
 
@@ -158,7 +161,7 @@ class Readable(Stream):
 
     # --- destroy --------------------------------------------------------------------------
 
-    def destroy(self, err: Any = None, cb: Callable[..., Any] | None = None) -> Any:
+    def destroy(self, err: Any = None, cb: Callable[..., Any] | None = None) -> Self:
         """``_destroy``, then ``'error'`` (if ``err``) and ``'close'`` on a tick."""
         return destroyImpl.destroy(self, err, cb)
 
@@ -450,10 +453,11 @@ class Readable(Stream):
         return self
 
     @classmethod
-    def from_(cls, iterable: Any, opts: dict[str, Any] | None = None, **kwargs: Any) -> Readable:
+    def from_(cls, iterable: Any, opts: dict[str, Any] | None = None, **kwargs: Any) -> Self:
         """``Readable.from(iterable[, options])`` (``from`` is a Python keyword: also ``from_``)."""
         from .from_iterable import from_iterable
-        return from_iterable(cls, iterable, _options(opts, kwargs))
+        stream: Self = from_iterable(cls, iterable, _options(opts, kwargs))
+        return stream
 
     # --- properties -----------------------------------------------------------------------
 
@@ -1111,7 +1115,7 @@ def _removeListener(emitter: Any) -> Callable[[Hashable, Callable[..., Any]], An
     """``emitter.removeListener``, for an event other than ``'data'`` and ``'readable'``:
     Readable's own adds steps for those two only, so for the others it is, one call
     shorter, Stream's (a subclass's or an instance's own removeListener is kept)."""
-    remove = emitter.removeListener
+    remove: Callable[[Hashable, Callable[..., Any]], Any] = emitter.removeListener
     if getattr(remove, "__func__", None) is Readable.removeListener:
         return MethodType(Stream.removeListener, emitter)
     return remove

@@ -15,7 +15,7 @@ State lives in ``stream._writableState`` (:class:`WritableState`) with Node's fi
 from __future__ import annotations
 
 import functools
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
 from ...buffer import encode as _encode
 from ...buffer import isEncoding, jsLength
@@ -38,6 +38,9 @@ from .add_abort_signal import addAbortSignal
 from .legacy import Stream
 from .readable import _CHUNK_TYPES, _options, nop
 from .state import getHighWaterMark
+
+if TYPE_CHECKING:
+    from typing_extensions import Self
 
 errorOrDestroy = destroyImpl.errorOrDestroy
 
@@ -301,7 +304,7 @@ class Writable(Stream):
                 state.onFinished.append(cb)
         return self
 
-    def destroy(self, err: Any = None, cb: Callable[..., Any] | None = None) -> Any:
+    def destroy(self, err: Any = None, cb: Callable[..., Any] | None = None) -> Self:
         """Destroy; buffered write callbacks and end callbacks get the error on a tick."""
         state = self._writableState
         if (state.buffered or state.onFinished) and not state.destroyed:
