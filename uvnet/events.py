@@ -20,14 +20,16 @@ import types
 import warnings
 from collections.abc import Hashable
 from types import MethodType
-from typing import Any, Callable, TypeVar
+from typing import TYPE_CHECKING, Any, Callable
 
 from .internal.errors import ERR_INVALID_ARG_TYPE, ERR_UNHANDLED_ERROR, inspect
 from .internal.jscall import call_adapted
 from .internal.validators import validateNumber
 
+if TYPE_CHECKING:
+    from typing_extensions import Self
+
 Listener = Callable[..., Any]
-E = TypeVar("E", bound="EventEmitter")
 
 
 class _ErrorMonitor:
@@ -193,7 +195,7 @@ class EventEmitter:
 
     # --- adding -------------------------------------------------------------------------
 
-    def _addListener(self: E, type: Hashable, listener: Listener, prepend: bool) -> E:
+    def _addListener(self, type: Hashable, listener: Listener, prepend: bool) -> Self:
         if not callable(listener):
             raise ERR_INVALID_ARG_TYPE("listener", "function", listener)
         events = self._events
@@ -223,31 +225,31 @@ class EventEmitter:
                    "Use emitter.setMaxListeners() to increase limit")
         warnings.warn(MaxListenersExceededWarning(message, self, type, count), stacklevel=4)
 
-    def on(self: E, type: Hashable, listener: Listener) -> E:
+    def on(self, type: Hashable, listener: Listener) -> Self:
         """Add ``listener`` for ``type`` at the end of its list."""
         return self._addListener(type, listener, False)
 
     addListener = on
 
-    def prependListener(self: E, type: Hashable, listener: Listener) -> E:
+    def prependListener(self, type: Hashable, listener: Listener) -> Self:
         """Add ``listener`` for ``type`` at the front of its list."""
         return self._addListener(type, listener, True)
 
-    def once(self: E, type: Hashable, listener: Listener) -> E:
+    def once(self, type: Hashable, listener: Listener) -> Self:
         """Add a listener that removes itself before its first call."""
         if not callable(listener):  # _check_listener, inlined
             raise ERR_INVALID_ARG_TYPE("listener", "function", listener)
         self.on(type, _onceWrap(self, type, listener))  # Node: this.on(...), overridable
         return self
 
-    def prependOnceListener(self: E, type: Hashable, listener: Listener) -> E:
+    def prependOnceListener(self, type: Hashable, listener: Listener) -> Self:
         _check_listener(listener)
         self.prependListener(type, _onceWrap(self, type, listener))
         return self
 
     # --- removing -----------------------------------------------------------------------
 
-    def removeListener(self: E, type: Hashable, listener: Listener) -> E:
+    def removeListener(self, type: Hashable, listener: Listener) -> Self:
         """Remove the most recently added ``listener`` (or once-wrapper of it) for ``type``."""
         if not callable(listener):
             raise ERR_INVALID_ARG_TYPE("listener", "function", listener)
@@ -303,7 +305,7 @@ class EventEmitter:
         else:
             events.clear()
 
-    def removeAllListeners(self: E, type: Hashable = _NO_TYPE) -> E:
+    def removeAllListeners(self, type: Hashable = _NO_TYPE) -> Self:
         """Remove every listener for ``type``, or for every event when called without one.
 
         With ``'removeListener'`` listeners, each removal is reported, last added first,
@@ -390,7 +392,7 @@ class EventEmitter:
         return [key for key in _own_keys(events) if events[key] is not None]
 
     @_static_or_method
-    def setMaxListeners(self: E, n: float) -> E:
+    def setMaxListeners(self, n: float) -> Self:
         """Set the per-event listener count above which a warning is given (0: no limit).
 
         Called on the class, it is Node's static ``EventEmitter.setMaxListeners(n,

@@ -12,7 +12,7 @@ way as ``'error'``. Accepted handles arrive in ``onconnection``, which drops the
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable, overload
 
 from .. import dns
 from ..events import EventEmitter
@@ -41,6 +41,19 @@ from ..internal.validators import (
     validatePort,
 )
 from .socket import Socket, normalizeArgs
+
+if TYPE_CHECKING:
+    from collections.abc import Hashable
+    from typing import Literal, Union
+
+    from typing_extensions import Self, Unpack
+
+    from .types import AddressInfo, DropArgument, ListenOptions, ServerOpts
+
+    # A 'connection' listener may take the socket or nothing (JS's argument rule).
+    _ConnectionListener = Union[Callable[[Socket], object], Callable[[], object]]
+    _ListeningListener = Callable[[], object]
+    _ListenHandle = Union["Server", Socket, HandleWrap]
 
 DEFAULT_IPV4_ADDR = "0.0.0.0"
 DEFAULT_IPV6_ADDR = "::"
@@ -128,7 +141,14 @@ class Server(EventEmitter):
     argument is the ``'connection'`` listener.
     """
 
-    def __init__(self, options: dict[str, Any] | Callable[..., Any] | None = None,
+    @overload
+    def __init__(self, connectionListener: _ConnectionListener | None = None, /,
+                 **options: Unpack[ServerOpts]) -> None: ...
+    @overload
+    def __init__(self, options: ServerOpts | None,
+                 connectionListener: _ConnectionListener | None = None, /,
+                 **kw: Unpack[ServerOpts]) -> None: ...
+    def __init__(self, options: Any = None,
                  connectionListener: Callable[..., Any] | None = None, **kw: Any) -> None:
         super().__init__()
         if callable(options):
@@ -170,7 +190,40 @@ class Server(EventEmitter):
 
     # --- listen ------------------------------------------------------------------------------
 
-    def listen(self, *args: Any, **kw: Any) -> Server:
+    # Node's overloads (@types/node), positional; listen(**options) and
+    # listen(listeningListener, **options) are the keyword form of listen(options[, cb]).
+    @overload
+    def listen(self, port: int | None = None, hostname: str | None = None,
+               backlog: int | None = None, listeningListener: _ListeningListener | None = None,
+               /) -> Self: ...
+    @overload
+    def listen(self, port: int | None, hostname: str,
+               listeningListener: _ListeningListener | None = None, /) -> Self: ...
+    @overload
+    def listen(self, port: int | None, backlog: int,
+               listeningListener: _ListeningListener | None = None, /) -> Self: ...
+    @overload
+    def listen(self, port: int | None, listeningListener: _ListeningListener | None = None,
+               /) -> Self: ...
+    @overload
+    def listen(self, path: str, backlog: int,
+               listeningListener: _ListeningListener | None = None, /) -> Self: ...
+    @overload
+    def listen(self, path: str, listeningListener: _ListeningListener | None = None,
+               /) -> Self: ...
+    @overload
+    def listen(self, options: ListenOptions,
+               listeningListener: _ListeningListener | None = None, /) -> Self: ...
+    @overload
+    def listen(self, handle: _ListenHandle, backlog: int,
+               listeningListener: _ListeningListener | None = None, /) -> Self: ...
+    @overload
+    def listen(self, handle: _ListenHandle,
+               listeningListener: _ListeningListener | None = None, /) -> Self: ...
+    @overload
+    def listen(self, listeningListener: _ListeningListener | None = None, /,
+               **options: Unpack[ListenOptions]) -> Self: ...
+    def listen(self, *args: Any, **kw: Any) -> Self:
         """Node's ``Server.prototype.listen``, every overload.
 
         ``listen([port[, host[, backlog]]][, cb])``, ``listen(path[, backlog][, cb])``,
@@ -390,7 +443,7 @@ class Server(EventEmitter):
         self.emit("connection", socket)
 
     def getConnections(self, cb: Callable[[BaseException | None, int], Any] | None = None,
-                       *, callback: Callable[..., Any] | None = None) -> Server:
+                       *, callback: Callable[..., Any] | None = None) -> Self:
         """Node's ``getConnections``: ``cb(None, count)`` on the next tick (no callable:
         ``ERR_INVALID_ARG_TYPE`` for "callback", from Node's ``process.nextTick``)."""
         if callback is not None:
@@ -407,7 +460,7 @@ class Server(EventEmitter):
         """Node's ``server.listening``: whether the server has a listening handle."""
         return bool(self._handle)
 
-    def address(self) -> dict[str, Any] | str | None:
+    def address(self) -> AddressInfo | str | None:
         """Node's ``address()``: ``{'address', 'family', 'port'}`` for TCP, the path for a
         pipe server (even after close), ``None`` otherwise."""
         handle = self._handle
@@ -416,14 +469,14 @@ class Server(EventEmitter):
             err = handle.getsockname(out)
             if err:
                 raise errnoException(err, "address")
-            return out
+            return out  # type: ignore[return-value]  # (getsockname filled AddressInfo's keys)
         if self._pipeName:
             return self._pipeName
         return None
 
     # --- close -------------------------------------------------------------------------------
 
-    def close(self, cb: Callable[..., Any] | None = None) -> Server:
+    def close(self, cb: Callable[..., Any] | None = None) -> Self:
         """Node's ``Server.prototype.close``: stop listening now; ``'close'`` (and ``cb``)
         once no connection is left. ``cb`` gets ``ERR_SERVER_NOT_RUNNING`` if the server
         was not listening."""
@@ -449,22 +502,70 @@ class Server(EventEmitter):
             return
         nextTick(_emitCloseNT, self)
 
-    def ref(self) -> Server:
+    def ref(self) -> Self:
         """Node's ``server.ref()``; remembered when called before ``listen``."""
         self._unref = False
         if self._handle:
             self._handle.ref()
         return self
 
-    def unref(self) -> Server:
+    def unref(self) -> Self:
         """Node's ``server.unref()``; remembered when called before ``listen``."""
         self._unref = True
         if self._handle:
             self._handle.unref()
         return self
 
+    if TYPE_CHECKING:
+        # The events a server emits, each with its listener's arguments (@types/node's
+        # net.d.ts); a listener may take fewer of them (JS's argument rule).
+        @overload  # type: ignore[override]
+        def on(self, event: Literal["close"], listener: Callable[[], object]) -> Self: ...
+        @overload
+        def on(self, event: Literal["connection"],
+               listener: Callable[[Socket], object]) -> Self: ...
+        @overload
+        def on(self, event: Literal["connection"], listener: Callable[[], object]) -> Self: ...
+        @overload
+        def on(self, event: Literal["drop"],
+               listener: Callable[[DropArgument | None], object]) -> Self: ...
+        @overload
+        def on(self, event: Literal["drop"], listener: Callable[[], object]) -> Self: ...
+        @overload
+        def on(self, event: Literal["error"], listener: Callable[[Exception], object]) -> Self: ...
+        @overload
+        def on(self, event: Literal["error"], listener: Callable[[], object]) -> Self: ...
+        @overload
+        def on(self, event: Literal["listening"], listener: Callable[[], object]) -> Self: ...
+        @overload
+        def on(self, event: Literal["newListener"],
+               listener: Callable[[Hashable, Callable[..., Any]], object]) -> Self: ...
+        @overload
+        def on(self, event: Literal["newListener"],
+               listener: Callable[[Hashable], object]) -> Self: ...
+        @overload
+        def on(self, event: Literal["newListener"], listener: Callable[[], object]) -> Self: ...
+        @overload
+        def on(self, event: Literal["removeListener"],
+               listener: Callable[[Hashable, Callable[..., Any]], object]) -> Self: ...
+        @overload
+        def on(self, event: Literal["removeListener"],
+               listener: Callable[[Hashable], object]) -> Self: ...
+        @overload
+        def on(self, event: Literal["removeListener"], listener: Callable[[], object]) -> Self: ...
 
-def createServer(options: dict[str, Any] | Callable[..., Any] | None = None,
+        def on(self, event: Hashable, listener: Callable[..., object]) -> Self: ...
+        addListener = once = prependListener = prependOnceListener = on  # type: ignore[assignment]
+
+
+@overload
+def createServer(connectionListener: _ConnectionListener | None = None, /,
+                 **options: Unpack[ServerOpts]) -> Server: ...
+@overload
+def createServer(options: ServerOpts | None,
+                 connectionListener: _ConnectionListener | None = None, /,
+                 **kw: Unpack[ServerOpts]) -> Server: ...
+def createServer(options: Any = None,
                  connectionListener: Callable[..., Any] | None = None, **kw: Any) -> Server:
     """Node's ``net.createServer([options][, connectionListener])``."""
     return Server(options, connectionListener, **kw)
