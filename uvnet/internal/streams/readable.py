@@ -16,7 +16,7 @@ from __future__ import annotations
 import math
 from collections.abc import Hashable
 from types import MethodType
-from typing import TYPE_CHECKING, Any, Callable
+from typing import TYPE_CHECKING, Any, Callable, overload
 
 from ...buffer import decode as _decode
 from ...buffer import encode as _encode
@@ -40,7 +40,11 @@ from .legacy import Stream, prependListener
 from .state import getHighWaterMark
 
 if TYPE_CHECKING:
+    from typing import Literal
+
     from typing_extensions import Self
+
+    from ...net.types import BufferEncoding
 
 errorOrDestroy = destroyImpl.errorOrDestroy
 
@@ -196,7 +200,7 @@ class Readable(Stream):
         state = self._readableState
         return state.paused or state.flowing is False
 
-    def setEncoding(self, enc: str | None = None) -> Readable:
+    def setEncoding(self, enc: BufferEncoding | None = None) -> Self:
         """Decode ``'data'``/``read()`` output to ``str`` (UTF-8 when ``enc`` is omitted);
         re-decodes what is buffered."""
         state = self._readableState
@@ -337,7 +341,7 @@ class Readable(Stream):
             src.resume()
         return dest
 
-    def unpipe(self, dest: Any = None) -> Readable:
+    def unpipe(self, dest: Any = None) -> Self:
         """Stop piping to ``dest`` (or to every destination); emits ``'unpipe'`` on each."""
         state = self._readableState
         if not state.pipes:
@@ -361,7 +365,43 @@ class Readable(Stream):
 
     # --- listeners ------------------------------------------------------------------------
 
-    def on(self, type: Hashable, listener: Callable[..., Any]) -> Readable:
+    # The events a Readable emits, each with its listener's arguments (@types/node's
+    # stream.d.ts); a listener may take fewer of them (JS's argument rule).
+    @overload  # type: ignore[override]
+    def on(self, type: Literal["close"], listener: Callable[[], object]) -> Self: ...
+    @overload
+    def on(self, type: Literal["data"], listener: Callable[[Any], object]) -> Self: ...
+    @overload
+    def on(self, type: Literal["data"], listener: Callable[[], object]) -> Self: ...
+    @overload
+    def on(self, type: Literal["end"], listener: Callable[[], object]) -> Self: ...
+    @overload
+    def on(self, type: Literal["error"], listener: Callable[[Exception], object]) -> Self: ...
+    @overload
+    def on(self, type: Literal["error"], listener: Callable[[], object]) -> Self: ...
+    @overload
+    def on(self, type: Literal["pause"], listener: Callable[[], object]) -> Self: ...
+    @overload
+    def on(self, type: Literal["readable"], listener: Callable[[], object]) -> Self: ...
+    @overload
+    def on(self, type: Literal["resume"], listener: Callable[[], object]) -> Self: ...
+    @overload
+    def on(self, type: Literal["newListener"],
+           listener: Callable[[Hashable, Callable[..., Any]], object]) -> Self: ...
+    @overload
+    def on(self, type: Literal["newListener"], listener: Callable[[Hashable], object]) -> Self: ...
+    @overload
+    def on(self, type: Literal["newListener"], listener: Callable[[], object]) -> Self: ...
+    @overload
+    def on(self, type: Literal["removeListener"],
+           listener: Callable[[Hashable, Callable[..., Any]], object]) -> Self: ...
+    @overload
+    def on(self, type: Literal["removeListener"],
+           listener: Callable[[Hashable], object]) -> Self: ...
+    @overload
+    def on(self, type: Literal["removeListener"], listener: Callable[[], object]) -> Self: ...
+
+    def on(self, type: Hashable, listener: Callable[..., Any]) -> Self:
         """``on('data')`` starts flowing unless paused; ``on('readable')`` pauses the flow."""
         res = self._addListener(type, listener, False)  # EventEmitter.on, one call shorter
         if type == "data":
@@ -384,9 +424,11 @@ class Readable(Stream):
                     nextTick(nReadingNextTick, self)
         return res
 
-    addListener = on
+    addListener = on  # type: ignore[assignment]
+    if TYPE_CHECKING:
+        once = prependListener = prependOnceListener = on  # type: ignore[assignment]
 
-    def removeListener(self, type: Hashable, listener: Callable[..., Any]) -> Readable:
+    def removeListener(self, type: Hashable, listener: Callable[..., Any]) -> Self:
         state = self._readableState
         res = Stream.removeListener(self, type, listener)
         if type == "readable":
@@ -398,7 +440,7 @@ class Readable(Stream):
 
     off = removeListener
 
-    def removeAllListeners(self, ev: Hashable = None, *more: Any) -> Readable:
+    def removeAllListeners(self, ev: Hashable = None, *more: Any) -> Self:
         res = Stream.removeAllListeners(self, ev, *more)
         if ev == "readable" or (ev is None and not more):
             nextTick(updateReadableListening, self)
@@ -406,7 +448,7 @@ class Readable(Stream):
 
     # --- pause / resume -------------------------------------------------------------------
 
-    def resume(self) -> Readable:
+    def resume(self) -> Self:
         """Switch to flowing mode (on the next tick), emitting ``'resume'``."""
         state = self._readableState
         if not state.flowing:
@@ -417,7 +459,7 @@ class Readable(Stream):
         state.paused = False
         return self
 
-    def pause(self) -> Readable:
+    def pause(self) -> Self:
         """Stop flowing; emits ``'pause'`` unless already explicitly paused."""
         state = self._readableState
         if state.flowing is not False:
@@ -427,7 +469,7 @@ class Readable(Stream):
         state.paused = True
         return self
 
-    def wrap(self, stream: Any) -> Readable:
+    def wrap(self, stream: Any) -> Self:
         """Wrap an old-style stream (``'data'``/``'end'`` events) as this Readable's source."""
         paused = False
 
