@@ -15,7 +15,7 @@ import itertools
 import math
 import warnings
 from collections import deque
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
 import pyuv
 
@@ -24,6 +24,11 @@ from .internal.jscall import jscall
 from .internal.process import _drain_ticks, _record, _uncaught, deferred, loop, on_uncaught
 from .internal.task_queues import _queue, processTicks
 from .internal.validators import js_number
+
+if TYPE_CHECKING:
+    from typing_extensions import Self, TypeVarTuple, Unpack
+
+    _Ts = TypeVarTuple("_Ts")
 
 TIMEOUT_MAX = 2**31 - 1
 
@@ -290,12 +295,12 @@ class Timeout:
                 _timers.dec()
         self._refed = refed
 
-    def refresh(self) -> Timeout:
+    def refresh(self) -> Self:
         """Restart the timer from now with the same duration and callback."""
         self._insert_guarded(bool(self._refed))
         return self
 
-    def unref(self) -> Timeout:
+    def unref(self) -> Self:
         """Let ``uvnet.run()`` return while this timer is pending."""
         if self._refed:
             self._refed = False
@@ -303,7 +308,7 @@ class Timeout:
                 _timers.dec()
         return self
 
-    def ref(self) -> Timeout:
+    def ref(self) -> Self:
         """Keep ``uvnet.run()`` going while this timer is pending (the default)."""
         if not self._refed:
             self._refed = True
@@ -314,7 +319,7 @@ class Timeout:
     def hasRef(self) -> bool:
         return bool(self._refed)
 
-    def close(self) -> Timeout:
+    def close(self) -> Self:
         clearTimeout(self)
         return self
 
@@ -341,7 +346,9 @@ def _validate_callback(callback: Any) -> None:
         raise ERR_INVALID_ARG_TYPE("callback", "function", callback)
 
 
-def setTimeout(callback: Callable[..., Any], delay: Any = None, *args: Any) -> Timeout:
+# As @types/node's timers.d.ts: the callback takes the arguments given after the delay.
+def setTimeout(callback: Callable[[Unpack[_Ts]], object], delay: float | None = None,
+               *args: Unpack[_Ts]) -> Timeout:
     """Call ``callback(*args)`` once, after ``delay`` milliseconds (at least 1)."""
     _validate_callback(callback)
     timeout = Timeout(callback, delay, args, False, True)
@@ -349,7 +356,8 @@ def setTimeout(callback: Callable[..., Any], delay: Any = None, *args: Any) -> T
     return timeout
 
 
-def setInterval(callback: Callable[..., Any], delay: Any = None, *args: Any) -> Timeout:
+def setInterval(callback: Callable[[Unpack[_Ts]], object], delay: float | None = None,
+                *args: Unpack[_Ts]) -> Timeout:
     """Call ``callback(*args)`` every ``delay`` milliseconds until cleared."""
     _validate_callback(callback)
     timeout = Timeout(callback, delay, args, True, True)
@@ -396,13 +404,13 @@ class Immediate:
         self._refed: bool | None = True
         _immediates.add(self)
 
-    def ref(self) -> Immediate:
+    def ref(self) -> Self:
         if self._refed is False:
             self._refed = True
             _immediates.inc()
         return self
 
-    def unref(self) -> Immediate:
+    def unref(self) -> Self:
         if self._refed is True:
             self._refed = False
             _immediates.dec()
@@ -519,7 +527,7 @@ def _after_uncaught() -> None:
 on_uncaught.append(_after_uncaught)
 
 
-def setImmediate(callback: Callable[..., Any], *args: Any) -> Immediate:
+def setImmediate(callback: Callable[[Unpack[_Ts]], object], *args: Unpack[_Ts]) -> Immediate:
     """Call ``callback(*args)`` in the check phase of this loop iteration (or the next)."""
     _validate_callback(callback)
     return Immediate(callback, args)
