@@ -518,7 +518,8 @@ class Server(EventEmitter):
 
     if TYPE_CHECKING:
         # The events a server emits, each with its listener's arguments (@types/node's
-        # net.d.ts); a listener may take fewer of them (JS's argument rule).
+        # net.d.ts); a listener may take fewer of them (JS's argument rule). Only these
+        # names, as Readable.on's overloads (why: there).
         @overload  # type: ignore[override]
         def on(self, type: Literal["close"], listener: Callable[[], object]) -> Self: ...
         @overload

@@ -927,7 +927,7 @@ class Socket(Duplex):
     if TYPE_CHECKING:
         # The events a socket emits, each with its listener's arguments (@types/node's
         # net.d.ts, and Node 20's connectionAttempt*); a listener may take fewer of them
-        # (JS's argument rule).
+        # (JS's argument rule). Only these names, as Readable.on's overloads (why: there).
         @overload  # type: ignore[override]
         def on(self, type: Literal["close"], listener: Callable[[bool], object]) -> Self: ...
         @overload

@@ -366,7 +366,11 @@ class Readable(Stream):
     # --- listeners ------------------------------------------------------------------------
 
     # The events a Readable emits, each with its listener's arguments (@types/node's
-    # stream.d.ts); a listener may take fewer of them (JS's argument rule).
+    # stream.d.ts); a listener may take fewer of them (JS's argument rule): one overload
+    # per arity, since a lambda checked against a union of callables gets no argument
+    # types. No overload takes any other name: mypy picks the first overload a call fits,
+    # so a catch-all one would take every listener that does not fit its event's, and
+    # hide the mistake. Another event name: EventEmitter.on(stream, name, listener).
     @overload  # type: ignore[override]
     def on(self, type: Literal["close"], listener: Callable[[], object]) -> Self: ...
     @overload
