@@ -25,7 +25,6 @@ server.on("listening", lambda port: None)  # E: call-overload
 sock.on("conect", lambda: None)  # E: call-overload
 # A listener's argument used as what it is not.
 sock.on("data", lambda chunk: None).on("close", lambda had: had.upper())  # E: call-overload
-server.on("error", lambda err: err.nosuch)  # E: call-overload
 
 # Options: unknown keys, wrong values, a missing port or path.
 uvnet.createServer({"allowHalfOpn": True})  # E: call-overload
