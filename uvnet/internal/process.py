@@ -19,6 +19,10 @@ instead of run, and the next :func:`run` replays, in order:
    ``processImmediate`` again, with no tick drain before the next callback;
 2. the deferred callbacks;
 
+3. the close callbacks of the handles closed while 1 and 2 ran, last closed first, before
+   the first deferred close callback (or at the end): in Node they are closed in the same
+   iteration, whose closing phase runs them (see :func:`closing`);
+
 and then runs the loop, *without* draining the tick queue first: ticks left behind by the
 exception run at the next drain point, as in Node (the end of the next callback, or the
 start of the check phase, which Node's handler makes sure comes soon by queueing
@@ -32,7 +36,7 @@ from collections import deque
 from collections.abc import Coroutine
 from typing import Any, Callable, NoReturn
 
-import pyuv
+from uvnet._vendor import pyuv
 
 from .errors import ERR_INVALID_ARG_TYPE
 from .promise import _FULFILLED, Promise, startCoroutine
@@ -44,6 +48,9 @@ _uncaught: deque[BaseException] = deque()
 # Every function here records its own exceptions, as a libuv callback scope does.
 _pending: deque[tuple[Callable[..., Any], tuple[Any, ...]]] = deque()
 _in_loop = False
+_replaying = False  # run() is replaying what an exception interrupted (_run_pending)
+# Close callbacks of handles closed during a replay: that iteration's closing phase.
+_replay_closes: list[Callable[[], None]] = []
 _resuming = False  # the last run() raised: the next one does not start with a tick drain
 # Called with each recorded exception (timers queue Node's setImmediate(noop) here).
 on_uncaught: list[Callable[[], None]] = []
@@ -222,11 +229,51 @@ def _run_fed_after_poll(_handle: pyuv.Check) -> None:
     _run_fed(8)
 
 
+def closing(callback: Callable[[], None]) -> bool:
+    """Run ``callback`` (a close callback scope) in this iteration's closing phase if the
+    iteration is being replayed; say so. Otherwise libuv's closing phase runs it.
+
+    The replay of an interrupted iteration happens outside libuv, so a handle closed then
+    would get its close callback from libuv only after the next poll; in Node it comes in
+    the closing phase of the iteration that closed it, before any new I/O.
+    """
+    if not _replaying:
+        return False
+    _replay_closes.append(callback)
+    return True
+
+
+def flushClosing() -> None:
+    """The closing phase of a replayed iteration: its close callbacks, last closed first
+    (libuv's closing_handles list). A handle closed by one of them waits for libuv."""
+    global _replaying
+    if not (_replaying and _replay_closes):
+        return
+    batch = _replay_closes[::-1]
+    _replay_closes.clear()
+    _replaying = False
+    try:
+        for i, callback in enumerate(batch):
+            if _uncaught:  # the rest waits for the next replay, in the same order
+                _replay_closes.extend(reversed(batch[i:]))
+                break
+            callback()
+    finally:
+        _replaying = True
+
+
 def _run_pending() -> None:
     """Replay what an uncaught exception interrupted, until done or another one is raised."""
-    while _pending and not _uncaught:
-        fn, args = _pending.popleft()
-        fn(*args)
+    global _replaying
+    _replaying = True
+    try:
+        while _pending and not _uncaught:
+            fn, args = _pending.popleft()
+            fn(*args)
+        if not _uncaught:
+            flushClosing()
+    finally:
+        _replaying = False
 
 
 def _run_loop() -> None:

@@ -127,7 +127,9 @@ class WritableState:
         self.onFinished: list[Callable[..., Any]] | None = None
 
     def getBuffer(self) -> list[Any]:
-        return self.buffered[self.bufferedIndex:]
+        # An entry already taken by clearBuffer is None, as in Node.
+        return [None if entry is None else _entryDict(entry)
+                for entry in self.buffered[self.bufferedIndex:]]
 
     @property
     def bufferedRequestCount(self) -> int:
@@ -138,6 +140,13 @@ class WritableState:
             clearBuffer(stream, self)
         if self.ending:
             finishMaybe(stream, self)
+
+
+# A buffered write is kept as a (chunk, encoding, callback) tuple, a third of the memory of
+# Node's {chunk, encoding, callback} object as a dict; the dicts that Node code sees
+# (writableBuffer, the chunks given to _writev) are made from it when asked for.
+def _entryDict(entry: tuple[Any, Any, Callable[..., Any]]) -> dict[str, Any]:
+    return {"chunk": entry[0], "encoding": entry[1], "callback": entry[2]}
 
 
 def resetBuffer(state: WritableState) -> None:
@@ -316,6 +325,11 @@ class Writable(Stream):
     def _destroy(self, err: Any, cb: Callable[..., Any]) -> None:
         cb(err)
 
+    def _nodejs_rejection(self, err: Any, *args: Any) -> None:
+        """Node's ``Writable.prototype[EE.captureRejectionSymbol]``: a rejected async
+        listener destroys the stream with its reason (see ``captureRejections``)."""
+        self.destroy(err)
+
     # --- properties -----------------------------------------------------------------------
 
     @property
@@ -458,7 +472,7 @@ def writeOrBuffer(stream: Any, state: WritableState, chunk: Any, encoding: Any,
     state.length += length
 
     if state.writing or state.corked or state.errored or not state.constructed:
-        state.buffered.append({"chunk": chunk, "encoding": encoding, "callback": callback})
+        state.buffered.append((chunk, encoding, callback))
         if state.allBuffers and encoding != "buffer":
             state.allBuffers = False
         if state.allNoop and callback is not nop:
@@ -613,8 +627,8 @@ def errorBuffer(state: WritableState) -> None:
             entry = buffered[n]
             if entry is None:
                 continue
-            state.length -= 1 if objectMode else jsLength(entry["chunk"])
-            jscall(entry["callback"], state.errored if state.errored is not None
+            state.length -= 1 if objectMode else jsLength(entry[0])
+            jscall(entry[2], state.errored if state.errored is not None
                    else ERR_STREAM_DESTROYED("write"))
     callFinishedCallbacks(state, state.errored if state.errored is not None
                           else ERR_STREAM_DESTROYED("end"))
@@ -642,8 +656,8 @@ def clearBuffer(stream: Any, state: WritableState) -> None:
         else:
             def callback(err: Any = None, *_: Any) -> None:
                 for n in range(i, len(buffered)):
-                    jscall(buffered[n]["callback"], err)
-        chunks = WriteChunks(buffered[i:] if i else buffered)
+                    jscall(buffered[n][2], err)
+        chunks = WriteChunks(map(_entryDict, buffered[i:] if i else buffered))
         chunks.allBuffers = state.allBuffers
         doWrite(stream, state, True, state.length, chunks, "", callback)
         resetBuffer(state)
@@ -652,9 +666,9 @@ def clearBuffer(stream: Any, state: WritableState) -> None:
             entry = buffered[i]
             buffered[i] = None
             i += 1
-            chunk = entry["chunk"]
+            chunk, encoding, callback = entry
             doWrite(stream, state, False, 1 if objectMode else jsLength(chunk), chunk,
-                    entry["encoding"], entry["callback"])
+                    encoding, callback)
             if not (i < len(buffered) and not state.writing):
                 break
         if i == len(buffered):
