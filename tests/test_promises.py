@@ -1052,35 +1052,3 @@ bad.write('z')
 run()
 """, listener=True)
 
-
-def test_break_out_of_async_for_closes_the_async_generator() -> None:
-    # JS's for-await calls return() at the break and awaits it; Python has no such step:
-    # the generator, dropped at the break, is closed by uvnet's finalizer hook (aclose()
-    # in a microtask, as asyncio's hook does), so its finally runs just after the loop
-    # instead of before (the async generator case API.md names).
-    from difftest import run_python
-    out = run_python(r"""
-import uvnet
-from uvnet import Promise
-async def gen():
-    try:
-        for i in range(5):
-            yield i
-            await Promise.resolve(None)
-    finally:
-        print('gen finally')
-        await Promise.resolve(None)
-        print('gen closed')
-async def main():
-    async for x in gen():
-        print('got', x)
-        if x == 1:
-            break
-    print('after loop')
-    await Promise.resolve(None)
-    await Promise.resolve(None)
-    print('main end')
-uvnet.run(main())
-""")
-    assert out.splitlines() == ['got 0', 'got 1', 'after loop', 'gen finally', 'gen closed',
-                                'main end']

@@ -31,7 +31,6 @@ start of the check phase, which Node's handler makes sure comes soon by queueing
 
 from __future__ import annotations
 
-import sys
 from collections import deque
 from collections.abc import Coroutine
 from typing import Any, Callable, NoReturn
@@ -40,7 +39,7 @@ from uvnet._vendor import pyuv
 
 from .errors import ERR_INVALID_ARG_TYPE
 from .promise import _FULFILLED, Promise, startCoroutine
-from .task_queues import _queue, enqueueMicrotask, processTicks
+from .task_queues import _queue, processTicks
 
 loop: pyuv.Loop = pyuv.Loop.default_loop()
 _uncaught: deque[BaseException] = deque()
@@ -326,24 +325,8 @@ def run(main: Coroutine[Any, Any, Any] | Promise[Any] | None = None) -> Any:
     """
     if not (main is None or isinstance(main, (Promise, Coroutine))):
         raise ERR_INVALID_ARG_TYPE("main", ["Coroutine", "Promise"], main)
-    hooks = sys.get_asyncgen_hooks()
-    sys.set_asyncgen_hooks(finalizer=_finalizeAsyncGen)
-    try:
-        promise = main if main is None or isinstance(main, Promise) else startCoroutine(main)
-        return _runUntilDone(promise)
-    finally:
-        sys.set_asyncgen_hooks(*hooks)
-
-
-def _finalizeAsyncGen(agen: Any) -> None:
-    """An async generator first iterated in :func:`run` is collected unfinished (a
-    ``break`` out of ``async for``): close it, as JS's ``return()`` would, in a microtask
-    (asyncio's finalizer hook schedules ``aclose()`` the same way)."""
-    enqueueMicrotask(_closeAsyncGen, agen)
-
-
-def _closeAsyncGen(agen: Any) -> None:
-    startCoroutine(agen.aclose())
+    promise = main if main is None or isinstance(main, Promise) else startCoroutine(main)
+    return _runUntilDone(promise)
 
 
 def _runUntilDone(promise: Promise[Any] | None) -> Any:
