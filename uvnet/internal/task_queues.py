@@ -45,7 +45,7 @@ def nextTick(callback: Callable[..., Any] | None = None, *args: Any) -> None:
 
 def hasTickScheduled() -> bool:
     """Whether ``nextTick`` callbacks wait to run (the microtask mark is no tick)."""
-    return len(_queue) > (1 if _marked and _kRunMicrotasks in _queue else 0)
+    return len(_queue) > (1 if _marked and any(t is _kRunMicrotasks for t in _queue) else 0)
 
 
 def enqueueMicrotask(job: Callable[[Any], Any], arg: Any) -> None:
