@@ -29,6 +29,7 @@ from ..internal.handles.connection import SERVER
 from ..internal.handles.handle import HandleWrap
 from ..internal.handles.pipe import UV_READABLE, UV_WRITABLE, PipeWrap
 from ..internal.handles.tcp import UV_EINVAL, UV_TCP_IPV6ONLY, TCPWrap
+from ..internal.jscall import jscall
 from ..internal.net import createHandle, isPipeName, toNumber
 from ..internal.streams.add_abort_signal import addAbortListener, validateAbortSignal
 from ..internal.streams.state import getDefaultHighWaterMark
@@ -517,7 +518,7 @@ class Server(EventEmitter):
         if callable(cb):
             if not self._handle:
                 def close(*_args: Any) -> None:
-                    cb(ERR_SERVER_NOT_RUNNING())
+                    jscall(cb, ERR_SERVER_NOT_RUNNING())
 
                 self.once("close", close)
             else:
