@@ -1,6 +1,7 @@
 # Everything from a fresh machine (system python3 with pip and venv, gcc, node):
 #   make demo   .venv: patched pyuv + uvnet, then run examples/echo_demo.py
-#   make test   .venv-tools: tox, then `tox` (py39..py313, lint, type)
+#   make test   .venv-tools: tox, then `tox` (py39..py313, lint, type, docs)
+#   make docs   .venv-tools: tox, then `tox -e docs` (site in docs/_build/html)
 # pyuv 1.4.0 is built from its PyPI sdist by tools/pyuv_wheel.py (wheels cached in
 # $UVNET_CACHE, default ~/.cache/uvnet); see README.md.
 
@@ -9,7 +10,7 @@ VENV := .venv
 TOOLS := .venv-tools
 TOX_VERSION := 4.67.15
 
-.PHONY: demo test clean
+.PHONY: demo test docs clean
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -28,5 +29,9 @@ $(TOOLS)/.tox-$(TOX_VERSION):
 test: $(TOOLS)/.tox-$(TOX_VERSION)
 	$(TOOLS)/bin/tox
 
+# The docs site, warnings as errors, then its render check in headless Chromium.
+docs: $(TOOLS)/.tox-$(TOX_VERSION)
+	$(TOOLS)/bin/tox -e docs
+
 clean:
-	rm -rf $(VENV) $(TOOLS) .tox build dist *.egg-info
+	rm -rf $(VENV) $(TOOLS) .tox build dist *.egg-info docs/_build
