@@ -55,6 +55,7 @@ class MaxListenersExceededWarning(RuntimeWarning):
 
     def __init__(self, message: str, emitter: Any = None, type: Any = None,
                  count: int = 0) -> None:
+        """Made by the emitter that warns, with Node's message."""
         super().__init__(message)
         self.emitter = emitter
         self.type = type

@@ -180,11 +180,20 @@ def _run_loop() -> None:
 
 
 def run() -> None:
-    """Run until no referenced handle or request is left, as a Node process would.
+    """Run the event loop until nothing is left to do, as a Node process does after its
+    main module, and return then: when no referenced server, socket, timer, immediate or
+    request is left (see the ``unref()`` methods).
 
-    First drains the next-tick queue, then runs the libuv loop. An exception raised by a
-    callback or listener propagates out of ``run()`` unchanged; calling ``run()`` again
-    carries on with whatever was queued, in the order Node would have run it.
+    Until ``run()`` is called, ``listen()``, ``connect()``, ``write()`` and the timers
+    only queue their work. ``run()`` first runs the :func:`nextTick` queue, then libuv's
+    loop with its phases (timers, I/O, immediates, close callbacks), the tick queue being
+    drained after every callback into Python, as Node's is.
+
+    An exception raised by a listener or callback, or an ``'error'`` event without a
+    listener, ends a Node process; here it propagates out of ``run()`` unchanged. Nothing
+    queued is lost: calling ``run()`` again carries on from there, in the order Node would
+    have run it (as a process with an ``'uncaughtException'`` handler does). ``run()`` may
+    be called again after it returned, too.
     """
     global _resuming
     while True:

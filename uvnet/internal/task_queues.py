@@ -18,7 +18,10 @@ _queue: deque[tuple[Callable[..., Any], tuple[Any, ...]]] = deque()
 
 
 def nextTick(callback: Callable[..., Any], *args: Any) -> None:
-    """Queue ``callback(*args)`` to run before any further I/O, timer or immediate."""
+    """Call ``callback(*args)`` as soon as the current callback returns: before any
+    further I/O, timer or immediate (Node's ``process.nextTick(callback[, ...args])``).
+    Ticks run in the order they were queued, and a tick queued by a tick runs in the same
+    round. Raises ``ERR_INVALID_ARG_TYPE`` when ``callback`` is not callable."""
     if not callable(callback):
         raise ERR_INVALID_ARG_TYPE("callback", "function", callback)
     _queue.append((callback, args))
