@@ -124,7 +124,7 @@ class AbortController:
     cancellable, and call :meth:`abort` to cancel it."""
 
     def __init__(self) -> None:
-        """A controller with a new signal that is not aborted."""
+        """``AbortController()``: a controller with a new signal, not aborted yet."""
         self.signal = AbortSignal()
 
     def abort(self, reason: Any = None) -> None:

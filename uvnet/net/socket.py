@@ -652,7 +652,8 @@ class Socket(Duplex):
 
         Raises ``ERR_MISSING_ARGS``, ``ERR_SOCKET_BAD_PORT``, ``ERR_INVALID_ARG_TYPE`` or
         ``ERR_INVALID_IP_ADDRESS`` for bad arguments, as Node throws them; a failed
-        connection is an ``'error'`` event with a :class:`uvnet.UVException`.
+        connection is an ``'error'`` event with a :class:`uvnet.UVException`
+        (``ECONNREFUSED``, ``ENOTFOUND``, ``ETIMEDOUT`` ...), then ``'close'``.
         """
         if args and isinstance(args[0], NormalizedArgs):
             normalized = args[0]
