@@ -20,14 +20,16 @@ import types
 import warnings
 from collections.abc import Hashable
 from types import MethodType
-from typing import Any, Callable, TypeVar
+from typing import TYPE_CHECKING, Any, Callable
 
 from .internal.errors import ERR_INVALID_ARG_TYPE, ERR_UNHANDLED_ERROR, inspect
 from .internal.jscall import call_adapted
 from .internal.validators import validateNumber
 
+if TYPE_CHECKING:
+    from typing_extensions import Self
+
 Listener = Callable[..., Any]
-E = TypeVar("E", bound="EventEmitter")
 
 
 class _ErrorMonitor:
@@ -214,7 +216,7 @@ class EventEmitter:
 
     # --- adding -------------------------------------------------------------------------
 
-    def _addListener(self: E, type: Hashable, listener: Listener, prepend: bool) -> E:
+    def _addListener(self, type: Hashable, listener: Listener, prepend: bool) -> Self:
         if not callable(listener):
             raise ERR_INVALID_ARG_TYPE("listener", "function", listener)
         events = self._events
@@ -244,7 +246,7 @@ class EventEmitter:
                    "Use emitter.setMaxListeners() to increase limit")
         warnings.warn(MaxListenersExceededWarning(message, self, type, count), stacklevel=4)
 
-    def on(self: E, type: Hashable, listener: Listener) -> E:
+    def on(self, type: Hashable, listener: Listener) -> Self:
         """Add ``listener`` at the end of the listeners of ``type`` (Node's
         ``emitter.on(eventName, listener)``, also named ``addListener``). The same listener
         added twice is called twice. Emits ``'newListener'`` first, and warns with
@@ -256,13 +258,13 @@ class EventEmitter:
 
     addListener = on
 
-    def prependListener(self: E, type: Hashable, listener: Listener) -> E:
+    def prependListener(self, type: Hashable, listener: Listener) -> Self:
         """Add ``listener`` at the front of the listeners of ``type``, so that it is called
         first (Node's ``emitter.prependListener()``). Returns the emitter; raises
         ``ERR_INVALID_ARG_TYPE`` when ``listener`` is not callable."""
         return self._addListener(type, listener, True)
 
-    def once(self: E, type: Hashable, listener: Listener) -> E:
+    def once(self, type: Hashable, listener: Listener) -> Self:
         """Add ``listener`` for the next ``type`` event only: it is removed, then called
         (Node's ``emitter.once(eventName, listener)``). :meth:`removeListener` with the
         same function removes it before it fires. Returns the emitter; raises
@@ -272,7 +274,7 @@ class EventEmitter:
         self.on(type, _onceWrap(self, type, listener))  # Node: this.on(...), overridable
         return self
 
-    def prependOnceListener(self: E, type: Hashable, listener: Listener) -> E:
+    def prependOnceListener(self, type: Hashable, listener: Listener) -> Self:
         """:meth:`once`, at the front of the listeners of ``type`` (Node's
         ``emitter.prependOnceListener()``). Returns the emitter."""
         _check_listener(listener)
@@ -281,7 +283,7 @@ class EventEmitter:
 
     # --- removing -----------------------------------------------------------------------
 
-    def removeListener(self: E, type: Hashable, listener: Listener) -> E:
+    def removeListener(self, type: Hashable, listener: Listener) -> Self:
         """Remove ``listener`` from the listeners of ``type`` (Node's
         ``emitter.removeListener(eventName, listener)``, also named ``off``): the most
         recently added entry of it, including one added with :meth:`once`. A bound method
@@ -344,7 +346,7 @@ class EventEmitter:
         else:
             events.clear()
 
-    def removeAllListeners(self: E, type: Hashable = _NO_TYPE) -> E:
+    def removeAllListeners(self, type: Hashable = _NO_TYPE) -> Self:
         """Remove every listener of ``type``, or of every event when called without an
         event name (Node's ``emitter.removeAllListeners([eventName])``). Returns the
         emitter.
@@ -451,7 +453,7 @@ class EventEmitter:
         return [key for key in _own_keys(events) if events[key] is not None]
 
     @_static_or_method
-    def setMaxListeners(self: E, n: float) -> E:
+    def setMaxListeners(self, n: float) -> Self:
         """Set how many listeners one event may have before
         :class:`MaxListenersExceededWarning` is given (Node's
         ``emitter.setMaxListeners(n)``; ``0`` or ``math.inf``: no limit). Returns the

@@ -36,7 +36,8 @@ class TimeoutOverflowWarning(RuntimeWarning):
 def _now() -> float:
     """Node's ``getLibuvNow()``: update the loop's clock and read it (ms)."""
     loop.update_time()
-    return loop.now()
+    now: float = loop.now()
+    return now
 
 
 class _TimersList:
@@ -395,7 +396,7 @@ def clearTimeout(timer: Timeout | int | str | None) -> None:
             timer = int(timer) if timer.isdecimal() and str(int(timer)) == timer else None
         # (not a bool: its typeof is 'boolean'); a known timer has not fired nor been cleared
         timer = _knownTimersById.get(timer) \
-            if type(timer) is int or type(timer) is float else None  # type: ignore[arg-type]
+            if type(timer) is int or type(timer) is float else None
     if timer is not None and timer._onTimeout is not None:
         timer._onTimeout = None
         _unenroll(timer)

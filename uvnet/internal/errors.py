@@ -376,7 +376,7 @@ class UVException(OSError):
         code)``)."""
         super().__init__(message)
         self.message = message
-        self.errno = err  # type: ignore[assignment]
+        self.errno = err
         self.code = code
         self.syscall: str | None = None
 

@@ -37,7 +37,8 @@ def _handleWriteReq(req: WriteWrap, data: Any, encoding: str) -> int:
     """Node's ``handleWriteReq``: a string is encoded with its encoding, bytes go as they are."""
     if isinstance(data, str):
         data = encode(data, encoding)
-    return req.handle.writeBuffer(req, data)
+    err: int = req.handle.writeBuffer(req, data)
+    return err
 
 
 def onWriteComplete(req: WriteWrap, status: int) -> None:
@@ -203,7 +204,8 @@ def getTimerDuration(msecs: Any, name: str) -> float:
                       "Timer duration was truncated to 2147483647.",
                       TimeoutOverflowWarning, stacklevel=3)
         return TIMEOUT_MAX
-    return msecs
+    duration: float = msecs
+    return duration
 
 
 def setStreamTimeout(self: Any, msecs: Any, callback: Callable[..., Any] | None = None) -> Any:

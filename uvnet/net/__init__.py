@@ -21,6 +21,17 @@ from .socket import (
     setDefaultAutoSelectFamilyAttemptTimeout,
 )
 from .socket import normalizeArgs as _normalizeArgs
+from .types import AddressInfo as AddressInfo
+from .types import BufferEncoding as BufferEncoding
+from .types import DropArgument as DropArgument
+from .types import IpcNetConnectOpts as IpcNetConnectOpts
+from .types import IpcSocketConnectOpts as IpcSocketConnectOpts
+from .types import ListenOptions as ListenOptions
+from .types import NetConnectOpts as NetConnectOpts
+from .types import ServerOpts as ServerOpts
+from .types import SocketConstructorOpts as SocketConstructorOpts
+from .types import TcpNetConnectOpts as TcpNetConnectOpts
+from .types import TcpSocketConnectOpts as TcpSocketConnectOpts
 
 __all__ = [
     "BlockList",

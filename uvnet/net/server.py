@@ -12,9 +12,7 @@ way as ``'error'``. Accepted handles arrive in ``onconnection``, which drops the
 
 from __future__ import annotations
 
-from typing import Any, Callable
-
-import pyuv
+from typing import TYPE_CHECKING, Any, Callable, overload
 
 from .. import dns
 from ..events import EventEmitter
@@ -30,7 +28,7 @@ from ..internal.errors import (
 from ..internal.handles.connection import SERVER
 from ..internal.handles.handle import HandleWrap
 from ..internal.handles.pipe import UV_READABLE, UV_WRITABLE, PipeWrap
-from ..internal.handles.tcp import UV_TCP_IPV6ONLY, TCPWrap
+from ..internal.handles.tcp import UV_EINVAL, UV_TCP_IPV6ONLY, TCPWrap
 from ..internal.net import createHandle, isPipeName, toNumber
 from ..internal.streams.add_abort_signal import addAbortListener, validateAbortSignal
 from ..internal.streams.state import getDefaultHighWaterMark
@@ -43,6 +41,19 @@ from ..internal.validators import (
     validatePort,
 )
 from .socket import Socket, normalizeArgs
+
+if TYPE_CHECKING:
+    from collections.abc import Hashable
+    from typing import Literal, Union
+
+    from typing_extensions import Self, Unpack
+
+    from .types import AddressInfo, DropArgument, ListenOptions, ServerOpts
+
+    # A 'connection' listener may take the socket or nothing (JS's argument rule).
+    _ConnectionListener = Union[Callable[[Socket], object], Callable[[], object]]
+    _ListeningListener = Callable[[], object]
+    _ListenHandle = Union["Server", Socket, HandleWrap]
 
 DEFAULT_IPV4_ADDR = "0.0.0.0"
 DEFAULT_IPV6_ADDR = "::"
@@ -78,7 +89,7 @@ def createServerHandle(address: str | None, port: int | None, addressType: int |
         try:
             handle = createHandle(fd, True)
         except NodeError:
-            return pyuv.errno.UV_EINVAL
+            return UV_EINVAL
         err = handle.open(fd)
         if err:
             handle.close()
@@ -130,7 +141,14 @@ class Server(EventEmitter):
     ``(socket)``, ``'error'`` ``(err)``, ``'close'`` and ``'drop'`` ``(data)``.
     """
 
-    def __init__(self, options: dict[str, Any] | Callable[..., Any] | None = None,
+    @overload
+    def __init__(self, connectionListener: _ConnectionListener | None = None, /,
+                 **options: Unpack[ServerOpts]) -> None: ...
+    @overload
+    def __init__(self, options: ServerOpts | None,
+                 connectionListener: _ConnectionListener | None = None, /,
+                 **kw: Unpack[ServerOpts]) -> None: ...
+    def __init__(self, options: Any = None,
                  connectionListener: Callable[..., Any] | None = None, **kw: Any) -> None:
         """``Server([options][, connectionListener])``, as Node's ``new net.Server()``.
 
@@ -186,7 +204,40 @@ class Server(EventEmitter):
 
     # --- listen ------------------------------------------------------------------------------
 
-    def listen(self, *args: Any, **kw: Any) -> Server:
+    # Node's overloads (@types/node), positional; listen(**options) and
+    # listen(listeningListener, **options) are the keyword form of listen(options[, cb]).
+    @overload
+    def listen(self, port: int | None = None, hostname: str | None = None,
+               backlog: int | None = None, listeningListener: _ListeningListener | None = None,
+               /) -> Self: ...
+    @overload
+    def listen(self, port: int | None, hostname: str,
+               listeningListener: _ListeningListener | None = None, /) -> Self: ...
+    @overload
+    def listen(self, port: int | None, backlog: int,
+               listeningListener: _ListeningListener | None = None, /) -> Self: ...
+    @overload
+    def listen(self, port: int | None, listeningListener: _ListeningListener | None = None,
+               /) -> Self: ...
+    @overload
+    def listen(self, path: str, backlog: int,
+               listeningListener: _ListeningListener | None = None, /) -> Self: ...
+    @overload
+    def listen(self, path: str, listeningListener: _ListeningListener | None = None,
+               /) -> Self: ...
+    @overload
+    def listen(self, options: ListenOptions,
+               listeningListener: _ListeningListener | None = None, /) -> Self: ...
+    @overload
+    def listen(self, handle: _ListenHandle, backlog: int,
+               listeningListener: _ListeningListener | None = None, /) -> Self: ...
+    @overload
+    def listen(self, handle: _ListenHandle,
+               listeningListener: _ListeningListener | None = None, /) -> Self: ...
+    @overload
+    def listen(self, listeningListener: _ListeningListener | None = None, /,
+               **options: Unpack[ListenOptions]) -> Self: ...
+    def listen(self, *args: Any, **kw: Any) -> Self:
         """Start accepting connections (Node's ``server.listen()``, every overload);
         returns the server.
 
@@ -423,12 +474,9 @@ class Server(EventEmitter):
         self.emit("connection", socket)
 
     def getConnections(self, cb: Callable[[BaseException | None, int], Any] | None = None,
-                       *, callback: Callable[..., Any] | None = None) -> Server:
-        """Call ``cb(None, count)`` with the number of open connections, on the next tick
-        (Node's ``server.getConnections(callback)``; also ``callback=``). Returns the
-        server. Raises ``ERR_INVALID_ARG_TYPE`` when ``cb`` is not callable."""
-        # No callable: ERR_INVALID_ARG_TYPE for "callback", which Node's process.nextTick
-        # raises.
+                       *, callback: Callable[..., Any] | None = None) -> Self:
+        """Node's ``getConnections``: ``cb(None, count)`` on the next tick (no callable:
+        ``ERR_INVALID_ARG_TYPE`` for "callback", from Node's ``process.nextTick``)."""
         if callback is not None:
             cb = callback
         validateFunction(cb, "callback")
@@ -444,7 +492,7 @@ class Server(EventEmitter):
         ``server.listening``)."""
         return bool(self._handle)
 
-    def address(self) -> dict[str, Any] | str | None:
+    def address(self) -> AddressInfo | str | None:
         """Where the server listens (Node's ``server.address()``): for TCP a dict such as
         ``{'address': '::', 'family': 'IPv6', 'port': 8124}``, for a pipe server its path
         (also after :meth:`close`), and ``None`` before :meth:`listen`."""
@@ -454,14 +502,14 @@ class Server(EventEmitter):
             err = handle.getsockname(out)
             if err:
                 raise errnoException(err, "address")
-            return out
+            return out  # type: ignore[return-value]  # (getsockname filled AddressInfo's keys)
         if self._pipeName:
             return self._pipeName
         return None
 
     # --- close -------------------------------------------------------------------------------
 
-    def close(self, cb: Callable[..., Any] | None = None) -> Server:
+    def close(self, cb: Callable[..., Any] | None = None) -> Self:
         """Stop accepting connections (Node's ``server.close([callback])``); returns the
         server.
 
@@ -491,7 +539,7 @@ class Server(EventEmitter):
             return
         nextTick(_emitCloseNT, self)
 
-    def ref(self) -> Server:
+    def ref(self) -> Self:
         """Let the server keep :func:`uvnet.run` running again after :meth:`unref`
         (Node's ``server.ref()``; the default). Returns the server."""
         self._unref = False
@@ -499,7 +547,7 @@ class Server(EventEmitter):
             self._handle.ref()
         return self
 
-    def unref(self) -> Server:
+    def unref(self) -> Self:
         """Let :func:`uvnet.run` return while the server listens, as a Node process exits
         (Node's ``server.unref()``; also before :meth:`listen`). Returns the server."""
         self._unref = True
@@ -507,8 +555,56 @@ class Server(EventEmitter):
             self._handle.unref()
         return self
 
+    if TYPE_CHECKING:
+        # The events a server emits, each with its listener's arguments (@types/node's
+        # net.d.ts); a listener may take fewer of them (JS's argument rule).
+        @overload  # type: ignore[override]
+        def on(self, event: Literal["close"], listener: Callable[[], object]) -> Self: ...
+        @overload
+        def on(self, event: Literal["connection"],
+               listener: Callable[[Socket], object]) -> Self: ...
+        @overload
+        def on(self, event: Literal["connection"], listener: Callable[[], object]) -> Self: ...
+        @overload
+        def on(self, event: Literal["drop"],
+               listener: Callable[[DropArgument | None], object]) -> Self: ...
+        @overload
+        def on(self, event: Literal["drop"], listener: Callable[[], object]) -> Self: ...
+        @overload
+        def on(self, event: Literal["error"], listener: Callable[[Exception], object]) -> Self: ...
+        @overload
+        def on(self, event: Literal["error"], listener: Callable[[], object]) -> Self: ...
+        @overload
+        def on(self, event: Literal["listening"], listener: Callable[[], object]) -> Self: ...
+        @overload
+        def on(self, event: Literal["newListener"],
+               listener: Callable[[Hashable, Callable[..., Any]], object]) -> Self: ...
+        @overload
+        def on(self, event: Literal["newListener"],
+               listener: Callable[[Hashable], object]) -> Self: ...
+        @overload
+        def on(self, event: Literal["newListener"], listener: Callable[[], object]) -> Self: ...
+        @overload
+        def on(self, event: Literal["removeListener"],
+               listener: Callable[[Hashable, Callable[..., Any]], object]) -> Self: ...
+        @overload
+        def on(self, event: Literal["removeListener"],
+               listener: Callable[[Hashable], object]) -> Self: ...
+        @overload
+        def on(self, event: Literal["removeListener"], listener: Callable[[], object]) -> Self: ...
 
-def createServer(options: dict[str, Any] | Callable[..., Any] | None = None,
+        def on(self, event: Hashable, listener: Callable[..., object]) -> Self: ...
+        addListener = once = prependListener = prependOnceListener = on  # type: ignore[assignment]
+
+
+@overload
+def createServer(connectionListener: _ConnectionListener | None = None, /,
+                 **options: Unpack[ServerOpts]) -> Server: ...
+@overload
+def createServer(options: ServerOpts | None,
+                 connectionListener: _ConnectionListener | None = None, /,
+                 **kw: Unpack[ServerOpts]) -> Server: ...
+def createServer(options: Any = None,
                  connectionListener: Callable[..., Any] | None = None, **kw: Any) -> Server:
     """Make a new :class:`Server` (Node's ``net.createServer([options][,
     connectionListener])``): ``connectionListener`` is called with each accepted

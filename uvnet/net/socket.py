@@ -171,7 +171,7 @@ def setDefaultAutoSelectFamilyAttemptTimeout(value: int) -> None:
     _autoSelectFamilyAttemptTimeoutDefault = max(value, 10)
 
 
-class NormalizedArgs(list):
+class NormalizedArgs(list):  # type: ignore[type-arg]
     """``[options, cb]`` from :func:`normalizeArgs` (Node tags it with ``normalizedArgsSymbol``)."""
 
 
@@ -1321,7 +1321,7 @@ def internalConnectMultiple(context: _ConnectMultipleContext, canceled: bool = F
     req.port = port
     req.localAddress = localAddress
     req.localPort = localPort
-    req.addressType = addressType  # type: ignore[attr-defined]
+    req.addressType = addressType
 
     attempted = self.autoSelectFamilyAttemptedAddresses
     assert attempted is not None  # set by lookupAndConnectMultiple

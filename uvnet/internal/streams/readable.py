@@ -16,7 +16,7 @@ from __future__ import annotations
 import math
 from collections.abc import Hashable
 from types import MethodType
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
 from ...buffer import decode as _decode
 from ...buffer import encode as _encode
@@ -38,6 +38,9 @@ from . import destroy as destroyImpl
 from .add_abort_signal import addAbortSignal
 from .legacy import Stream, prependListener
 from .state import getHighWaterMark
+
+if TYPE_CHECKING:
+    from typing_extensions import Self
 
 errorOrDestroy = destroyImpl.errorOrDestroy
 
@@ -179,7 +182,7 @@ class Readable(Stream):
 
     # --- destroy --------------------------------------------------------------------------
 
-    def destroy(self, err: Any = None, cb: Callable[..., Any] | None = None) -> Any:
+    def destroy(self, err: Any = None, cb: Callable[..., Any] | None = None) -> Self:
         """Destroy the stream (Node's ``readable.destroy([error])``): release it through
         ``_destroy``, then emit ``'error'`` (if ``err`` is given) and ``'close'`` on a
         later tick. Buffered data is dropped and later calls are ignored. ``cb``, if
@@ -519,13 +522,14 @@ class Readable(Stream):
         return self
 
     @classmethod
-    def from_(cls, iterable: Any, opts: dict[str, Any] | None = None, **kwargs: Any) -> Readable:
+    def from_(cls, iterable: Any, opts: dict[str, Any] | None = None, **kwargs: Any) -> Self:
         """A Readable that yields the items of ``iterable`` (Node's
         ``Readable.from(iterable[, options])``; ``from`` is a Python keyword, so the name
         is ``from_``): each value is one chunk, except that a ``str`` or Buffer is not
         iterated but pushed whole. Object mode is on unless ``options`` say ``objectMode=False``."""
         from .from_iterable import from_iterable
-        return from_iterable(cls, iterable, _options(opts, kwargs))
+        stream: Self = from_iterable(cls, iterable, _options(opts, kwargs))
+        return stream
 
     # --- properties -----------------------------------------------------------------------
 
@@ -1205,7 +1209,7 @@ def _removeListener(emitter: Any) -> Callable[[Hashable, Callable[..., Any]], An
     """``emitter.removeListener``, for an event other than ``'data'`` and ``'readable'``:
     Readable's own adds steps for those two only, so for the others it is, one call
     shorter, Stream's (a subclass's or an instance's own removeListener is kept)."""
-    remove = emitter.removeListener
+    remove: Callable[[Hashable, Callable[..., Any]], Any] = emitter.removeListener
     if getattr(remove, "__func__", None) is Readable.removeListener:
         return MethodType(Stream.removeListener, emitter)
     return remove

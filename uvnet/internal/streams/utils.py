@@ -137,7 +137,7 @@ def isReadableFinished(stream: Any, strict: bool | None = None) -> bool | None:
 def isReadable(stream: Any) -> bool | None:
     """Whether data can still be read from ``stream``: readable, not destroyed, not
     ended; ``None`` when it is no Readable (Node's ``stream.isReadable(stream)``)."""
-    forced = getattr(stream, kIsReadable, None)
+    forced: bool | None = getattr(stream, kIsReadable, None)
     if forced is not None:
         return forced
     if not isinstance(getattr(stream, "readable", None), bool):
@@ -151,7 +151,7 @@ def isReadable(stream: Any) -> bool | None:
 def isWritable(stream: Any) -> bool | None:
     """Whether ``stream`` can still be written: writable, not destroyed, not ended;
     ``None`` when it is no Writable (Node's ``stream.isWritable(stream)``)."""
-    forced = getattr(stream, kIsWritable, None)
+    forced: bool | None = getattr(stream, kIsWritable, None)
     if forced is not None:
         return forced
     if not isinstance(getattr(stream, "writable", None), bool):

@@ -15,7 +15,7 @@ State lives in ``stream._writableState`` (:class:`WritableState`) with Node's fi
 from __future__ import annotations
 
 import functools
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
 from ...buffer import encode as _encode
 from ...buffer import isEncoding, jsLength
@@ -38,6 +38,9 @@ from .add_abort_signal import addAbortSignal
 from .legacy import Stream
 from .readable import _CHUNK_TYPES, _options, nop
 from .state import getHighWaterMark
+
+if TYPE_CHECKING:
+    from typing_extensions import Self
 
 errorOrDestroy = destroyImpl.errorOrDestroy
 
@@ -348,7 +351,7 @@ class Writable(Stream):
                 state.onFinished.append(cb)
         return self
 
-    def destroy(self, err: Any = None, cb: Callable[..., Any] | None = None) -> Any:
+    def destroy(self, err: Any = None, cb: Callable[..., Any] | None = None) -> Self:
         """Destroy the stream at once (Node's ``writable.destroy([error])``): buffered data
         is dropped, and the callbacks of pending writes and of :meth:`end` get the error
         (``ERR_STREAM_DESTROYED`` without one) on a later tick. Then ``'error'`` (if
