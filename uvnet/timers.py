@@ -15,7 +15,7 @@ import itertools
 import math
 import warnings
 from collections import deque
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
 import pyuv
 
@@ -24,6 +24,11 @@ from .internal.jscall import jscall
 from .internal.process import _drain_ticks, _record, _uncaught, deferred, loop, on_uncaught
 from .internal.task_queues import _queue, processTicks
 from .internal.validators import js_number
+
+if TYPE_CHECKING:
+    from typing_extensions import Self, TypeVarTuple, Unpack
+
+    _Ts = TypeVarTuple("_Ts")
 
 TIMEOUT_MAX = 2**31 - 1
 
@@ -295,13 +300,13 @@ class Timeout:
                 _timers.dec()
         self._refed = refed
 
-    def refresh(self) -> Timeout:
+    def refresh(self) -> Self:
         """Start the timer's count again from now, with the same delay and callback, even
         if it has already fired (Node's ``timeout.refresh()``). Returns the timer."""
         self._insert_guarded(bool(self._refed))
         return self
 
-    def unref(self) -> Timeout:
+    def unref(self) -> Self:
         """Let :func:`uvnet.run` return while this timer is pending, as a Node process
         exits (Node's ``timeout.unref()``). Returns the timer."""
         if self._refed:
@@ -310,7 +315,7 @@ class Timeout:
                 _timers.dec()
         return self
 
-    def ref(self) -> Timeout:
+    def ref(self) -> Self:
         """Keep :func:`uvnet.run` going while this timer is pending, the default (Node's
         ``timeout.ref()``). Returns the timer."""
         if not self._refed:
@@ -323,7 +328,7 @@ class Timeout:
         """Whether the timer keeps :func:`uvnet.run` going (Node's ``timeout.hasRef()``)."""
         return bool(self._refed)
 
-    def close(self) -> Timeout:
+    def close(self) -> Self:
         """Cancel the timer, as :func:`uvnet.clearTimeout` does (Node's
         ``timeout.close()``). Returns the timer."""
         clearTimeout(self)
@@ -352,7 +357,9 @@ def _validate_callback(callback: Any) -> None:
         raise ERR_INVALID_ARG_TYPE("callback", "function", callback)
 
 
-def setTimeout(callback: Callable[..., Any], delay: Any = None, *args: Any) -> Timeout:
+# As @types/node's timers.d.ts: the callback takes the arguments given after the delay.
+def setTimeout(callback: Callable[[Unpack[_Ts]], object], delay: float | None = None,
+               *args: Unpack[_Ts]) -> Timeout:
     """Call ``callback(*args)`` once, ``delay`` milliseconds from now (Node's
     ``setTimeout(callback[, delay[, ...args]])``); returns the :class:`Timeout`.
 
@@ -368,7 +375,8 @@ def setTimeout(callback: Callable[..., Any], delay: Any = None, *args: Any) -> T
     return timeout
 
 
-def setInterval(callback: Callable[..., Any], delay: Any = None, *args: Any) -> Timeout:
+def setInterval(callback: Callable[[Unpack[_Ts]], object], delay: float | None = None,
+                *args: Unpack[_Ts]) -> Timeout:
     """Call ``callback(*args)`` every ``delay`` milliseconds until
     :func:`uvnet.clearInterval` (Node's ``setInterval(callback[, delay[, ...args]])``);
     returns the :class:`Timeout`. The delay follows :func:`setTimeout`'s rules. Raises
@@ -421,7 +429,7 @@ class Immediate:
         self._refed: bool | None = True
         _immediates.add(self)
 
-    def ref(self) -> Immediate:
+    def ref(self) -> Self:
         """Keep :func:`uvnet.run` going until the immediate has run, the default (Node's
         ``immediate.ref()``). Returns the immediate."""
         if self._refed is False:
@@ -429,7 +437,7 @@ class Immediate:
             _immediates.inc()
         return self
 
-    def unref(self) -> Immediate:
+    def unref(self) -> Self:
         """Let :func:`uvnet.run` return before the immediate has run (Node's
         ``immediate.unref()``). Returns the immediate."""
         if self._refed is True:
@@ -550,7 +558,7 @@ def _after_uncaught() -> None:
 on_uncaught.append(_after_uncaught)
 
 
-def setImmediate(callback: Callable[..., Any], *args: Any) -> Immediate:
+def setImmediate(callback: Callable[[Unpack[_Ts]], object], *args: Unpack[_Ts]) -> Immediate:
     """Call ``callback(*args)`` once, in the check phase of the loop: after the I/O
     callbacks of the current iteration (Node's ``setImmediate(callback[, ...args])``);
     returns the :class:`Immediate`. Immediates run in the order they were set; one set

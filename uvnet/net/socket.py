@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from functools import partial
 from os import write as _os_write
 from types import MethodType
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable, overload
 
 import pyuv
 
@@ -69,6 +69,32 @@ from ..internal.validators import (
 )
 from ..timers import clearTimeout, setTimeout
 
+if TYPE_CHECKING:
+    from collections.abc import Hashable
+    from typing import Literal, Union
+
+    from typing_extensions import Never, Self, Unpack
+
+    from ..internal.streams.readable import Readable
+    from .types import (
+        AddressInfo,
+        BufferEncoding,
+        IpcNetConnectOpts,
+        IpcSocketConnectOpts,
+        NetConnectOpts,
+        SocketConnectOpts,
+        TcpNetConnectOpts,
+        TcpSocketConnectOpts,
+        _SocketOpts,
+        _TcpNetConnectKeys,
+    )
+
+    # What a socket writes: bytes-like data (a Buffer), or a str with its encoding.
+    _Data = Union[bytes, bytearray, memoryview, str]
+    # A write or end callback gets None or the error, and may take nothing (JS's rule).
+    _WriteCallback = Union[Callable[[Union[Exception, None]], object], Callable[[], object]]
+    _ConnectListener = Callable[[], object]
+
 UV_EADDRINUSE: int = pyuv.errno.UV_EADDRINUSE
 UV_ECANCELED: int = pyuv.errno.UV_ECANCELED
 UV_ENOTCONN: int = pyuv.errno.UV_ENOTCONN
@@ -103,6 +129,26 @@ def _js(value: Any) -> str:
 # --- module functions ---------------------------------------------------------------------
 
 
+# @types/node's overloads, with the options also as keywords (beside a port and host too).
+@overload
+def connect(options: NetConnectOpts, connectionListener: _ConnectListener | None = None,
+            /) -> Socket: ...
+@overload
+def connect(port: int, host: str | None = None,
+            connectionListener: _ConnectListener | None = None, /,
+            **options: Unpack[_TcpNetConnectKeys]) -> Socket: ...
+@overload
+def connect(port: int, connectionListener: _ConnectListener | None, /,
+            **options: Unpack[_TcpNetConnectKeys]) -> Socket: ...
+@overload
+def connect(path: str, connectionListener: _ConnectListener | None = None, /,
+            **options: Unpack[_TcpNetConnectKeys]) -> Socket: ...
+@overload
+def connect(connectionListener: _ConnectListener | None = None, /,
+            **options: Unpack[TcpNetConnectOpts]) -> Socket: ...
+@overload
+def connect(connectionListener: _ConnectListener | None = None, /,
+            **options: Unpack[IpcNetConnectOpts]) -> Socket: ...
 def connect(*args: Any, **kwargs: Any) -> Socket:
     """Open a connection and return its new :class:`Socket` (Node's ``net.connect()``,
     also named ``createConnection``).
@@ -339,7 +385,13 @@ class Socket(Duplex):
             "(Node's ``socket.timeout``).",
     }
 
-    def __init__(self, options: dict[str, Any] | int | None = None, **kwargs: Any) -> None:
+    @overload
+    def __init__(self, options: _SocketOpts | None = None, /) -> None: ...
+    @overload
+    def __init__(self, fd: int, /) -> None: ...
+    @overload
+    def __init__(self, **options: Unpack[_SocketOpts]) -> None: ...
+    def __init__(self, options: Any = None, **kwargs: Any) -> None:
         """``Socket([options])``, as Node's ``new net.Socket([options])``: a socket that is
         not connected yet (call :meth:`connect`), or one that wraps an open descriptor.
 
@@ -356,7 +408,7 @@ class Socket(Duplex):
         """
         if isinstance(options, int) and not isinstance(options, bool):
             options = {"fd": options}
-        options = {**(options or {}), **kwargs}  # type: ignore[dict-item]  # Node copies them
+        options = {**(options or {}), **kwargs}  # Node copies them
         if options.get("objectMode"):
             raise ERR_INVALID_ARG_VALUE("options.objectMode", options["objectMode"],
                                         "is not supported")
@@ -454,7 +506,11 @@ class Socket(Duplex):
                 s._kTimeout.refresh()
             s = s._parent
 
-    setTimeout = setStreamTimeout
+    if TYPE_CHECKING:
+        def setTimeout(self, timeout: float,
+                       callback: Callable[[], object] | None = None) -> Self: ...
+    else:
+        setTimeout = setStreamTimeout
 
     def _onTimeout(self) -> None:
         """Node's ``_onTimeout``: emit ``'timeout'`` unless a write is still in flight."""
@@ -541,6 +597,13 @@ class Socket(Duplex):
         common write never gets here: :meth:`write` does it in one frame.)"""
         self._writeGeneric(False, data, encoding, cb)
 
+    @overload
+    def write(self, chunk: _Data, cb: _WriteCallback | None = None, /, *,
+              callback: _WriteCallback | None = None) -> bool: ...
+    @overload
+    def write(self, chunk: _Data, encoding: BufferEncoding | None,
+              cb: _WriteCallback | None = None,
+              callback: _WriteCallback | None = None) -> bool: ...
     def write(self, chunk: Any, encoding: Any = None, cb: Callable[..., Any] | None = None,
               callback: Callable[..., Any] | None = None) -> bool:
         """Send ``chunk`` (Node's ``socket.write(data[, encoding][, callback])``).
@@ -642,7 +705,26 @@ class Socket(Duplex):
 
     # --- public methods -------------------------------------------------------------------
 
-    def connect(self, *args: Any, **kwargs: Any) -> Socket:
+    @overload
+    def connect(self, normalized: NormalizedArgs, /) -> Self: ...
+    @overload
+    def connect(self, options: SocketConnectOpts,
+                connectionListener: _ConnectListener | None = None, /) -> Self: ...
+    @overload
+    def connect(self, port: int, host: str | None = None,
+                connectionListener: _ConnectListener | None = None, /) -> Self: ...
+    @overload
+    def connect(self, port: int, connectionListener: _ConnectListener | None, /) -> Self: ...
+    @overload
+    def connect(self, path: str, connectionListener: _ConnectListener | None = None,
+                /) -> Self: ...
+    @overload
+    def connect(self, connectionListener: _ConnectListener | None = None, /,
+                **options: Unpack[TcpSocketConnectOpts]) -> Self: ...
+    @overload
+    def connect(self, connectionListener: _ConnectListener | None = None, /,
+                **options: Unpack[IpcSocketConnectOpts]) -> Self: ...
+    def connect(self, *args: Any, **kwargs: Any) -> Self:
         """Connect this socket (Node's ``socket.connect()``); returns the socket.
 
         Takes the same arguments as :func:`uvnet.connect`: ``(options[, connectListener])``,
@@ -703,7 +785,7 @@ class Socket(Duplex):
         handle.owner = self
         initSocketHandle(self)
 
-    def setNoDelay(self, enable: Any = None, *, noDelay: Any = None) -> Socket:
+    def setNoDelay(self, enable: bool | None = None, *, noDelay: bool | None = None) -> Self:
         """Turn Nagle's algorithm off (``True``, the default) or on (``False``) for a TCP
         socket (Node's ``socket.setNoDelay([noDelay])``; also ``noDelay=`` as a keyword).
         Set before the socket is connected, it applies once it is. No effect on a pipe.
@@ -719,8 +801,8 @@ class Socket(Duplex):
             self._handle.setNoDelay(enable)
         return self
 
-    def setKeepAlive(self, enable: Any = False, initialDelayMsecs: Any = None, *,
-                     initialDelay: Any = None) -> Socket:
+    def setKeepAlive(self, enable: bool = False, initialDelayMsecs: float | None = None, *,
+                     initialDelay: float | None = None) -> Self:
         """Turn TCP keep-alive probes on or off (Node's ``socket.setKeepAlive([enable][,
         initialDelay])``). ``initialDelay`` (also ``initialDelay=``) is the idle time in
         milliseconds before the first probe; ``0`` keeps the system's setting. Set before
@@ -744,13 +826,23 @@ class Socket(Duplex):
             self._handle.setKeepAlive(enable, initialDelay)
         return self
 
-    def address(self) -> dict[str, Any]:
+    def address(self) -> AddressInfo | dict[str, Never]:
         """The local end of the socket as the operating system reports it (Node's
         ``socket.address()``): ``{'address': '127.0.0.1', 'family': 'IPv4', 'port':
         50412}`` for TCP, ``{}`` before the socket is bound or connected."""
         return self._getsockname()
 
-    def end(self, *args: Any, **kwargs: Any) -> Socket:
+    @overload
+    def end(self, cb: _WriteCallback | None = None, /, *,
+            callback: _WriteCallback | None = None) -> Self: ...
+    @overload
+    def end(self, chunk: _Data, cb: _WriteCallback | None = None, /, *,
+            callback: _WriteCallback | None = None) -> Self: ...
+    @overload
+    def end(self, chunk: _Data, encoding: BufferEncoding | None,
+            cb: _WriteCallback | None = None,
+            callback: _WriteCallback | None = None) -> Self: ...
+    def end(self, *args: Any, **kwargs: Any) -> Self:
         """Half-close the socket: send ``chunk`` if given, then a FIN once everything
         written is flushed (Node's ``socket.end([data[, encoding]][, callback])``).
 
@@ -762,7 +854,7 @@ class Socket(Duplex):
         super().end(*args, **kwargs)
         return self
 
-    def resetAndDestroy(self) -> Socket:
+    def resetAndDestroy(self) -> Self:
         """Close a TCP connection at once with a reset (RST) instead of a FIN, and destroy
         the socket (Node's ``socket.resetAndDestroy()``). The peer gets ``ECONNRESET``.
         A socket still connecting resets once connected; one without a handle is
@@ -779,11 +871,11 @@ class Socket(Duplex):
             self.destroy(ERR_SOCKET_CLOSED())
         return self
 
-    def _reset(self) -> Socket:
+    def _reset(self) -> Self:
         self.resetAndClosing = True
         return self.destroy()
 
-    def pause(self) -> Socket:
+    def pause(self) -> Self:
         """Stop emitting ``'data'`` (Node's ``socket.pause()``): incoming data is buffered,
         and once ``readableHighWaterMark`` is reached the socket stops reading from the
         kernel, so TCP flow control slows the sender down. Returns the socket."""
@@ -797,7 +889,7 @@ class Socket(Duplex):
         super().pause()
         return self
 
-    def resume(self) -> Socket:
+    def resume(self) -> Self:
         """Emit ``'data'`` again after :meth:`pause` (Node's ``socket.resume()``): the
         buffered data first, then what arrives. Returns the socket."""
         if self._kBuffer and not self.connecting and self._handle is not None \
@@ -833,7 +925,7 @@ class Socket(Duplex):
         else:
             self.once("finish", self.destroy)
 
-    def ref(self) -> Socket:
+    def ref(self) -> Self:
         """Let the socket keep :func:`uvnet.run` running again after :meth:`unref` (Node's
         ``socket.ref()``; the default). Returns the socket."""
         if self._handle is None:
@@ -842,7 +934,7 @@ class Socket(Duplex):
         self._handle.ref()
         return self
 
-    def unref(self) -> Socket:
+    def unref(self) -> Self:
         """Let :func:`uvnet.run` return even though this socket is open, as a Node
         process exits (Node's ``socket.unref()``). Returns the socket."""
         if self._handle is None:
@@ -969,6 +1061,127 @@ class Socket(Duplex):
         """``'IPv4'`` or ``'IPv6'``: the local address's family, or ``None`` (Node's
         ``socket.localFamily``)."""
         return self._getsockname().get("family")
+
+    if TYPE_CHECKING:
+        # The events a socket emits, each with its listener's arguments (@types/node's
+        # net.d.ts, and Node 20's connectionAttempt*); a listener may take fewer of them
+        # (JS's argument rule). Only these names, as Readable.on's overloads (why: there).
+        @overload  # type: ignore[override]
+        def on(self, type: Literal["close"], listener: Callable[[bool], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["close"], listener: Callable[[], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["connect"], listener: Callable[[], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["connectionAttempt"],
+               listener: Callable[[str, int, int], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["connectionAttempt"],
+               listener: Callable[[str, int], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["connectionAttempt"],
+               listener: Callable[[str], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["connectionAttempt"],
+               listener: Callable[[], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["connectionAttemptFailed"],
+               listener: Callable[[str, int, int, Exception], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["connectionAttemptFailed"],
+               listener: Callable[[str, int, int], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["connectionAttemptFailed"],
+               listener: Callable[[str, int], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["connectionAttemptFailed"],
+               listener: Callable[[str], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["connectionAttemptFailed"],
+               listener: Callable[[], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["connectionAttemptTimeout"],
+               listener: Callable[[str, int, int], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["connectionAttemptTimeout"],
+               listener: Callable[[str, int], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["connectionAttemptTimeout"],
+               listener: Callable[[str], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["connectionAttemptTimeout"],
+               listener: Callable[[], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["data"], listener: Callable[[Any], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["data"], listener: Callable[[], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["drain"], listener: Callable[[], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["end"], listener: Callable[[], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["error"], listener: Callable[[Exception], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["error"], listener: Callable[[], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["finish"], listener: Callable[[], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["lookup"],
+               listener: Callable[[Exception | None, str | None, int | None, str], object],
+               ) -> Self: ...
+        @overload
+        def on(self, type: Literal["lookup"],
+               listener: Callable[[Exception | None, str | None, int | None], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["lookup"],
+               listener: Callable[[Exception | None, str | None], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["lookup"],
+               listener: Callable[[Exception | None], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["lookup"], listener: Callable[[], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["pause"], listener: Callable[[], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["pipe"], listener: Callable[[Readable], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["pipe"], listener: Callable[[], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["prefinish"], listener: Callable[[], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["readable"], listener: Callable[[], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["ready"], listener: Callable[[], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["resume"], listener: Callable[[], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["timeout"], listener: Callable[[], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["unpipe"],
+               listener: Callable[[Readable, dict[str, Any]], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["unpipe"], listener: Callable[[Readable], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["unpipe"], listener: Callable[[], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["newListener"],
+               listener: Callable[[Hashable, Callable[..., Any]], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["newListener"],
+               listener: Callable[[Hashable], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["newListener"], listener: Callable[[], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["removeListener"],
+               listener: Callable[[Hashable, Callable[..., Any]], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["removeListener"],
+               listener: Callable[[Hashable], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["removeListener"], listener: Callable[[], object]) -> Self: ...
+
+        def on(self, type: Hashable, listener: Callable[..., object]) -> Self: ...
+        addListener = once = prependListener = prependOnceListener = on
 
 
 def _chunkLength(chunk: Any, encoding: str) -> int:

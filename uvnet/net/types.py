@@ -66,10 +66,14 @@ class SocketConstructorOpts(_SocketKeys, total=False):
 
 
 class _SocketOpts(SocketConstructorOpts, total=False):
-    # What Node's own modules pass besides (a server's accepted connections).
+    # What Node's own modules pass besides (a server's accepted connections), and the
+    # Duplex options a socket passes on.
     handle: HandleWrap
     pauseOnCreate: bool
     manualStart: bool
+    highWaterMark: int
+    readableHighWaterMark: int
+    writableHighWaterMark: int
 
 
 class ConnectOpts(TypedDict, total=False):

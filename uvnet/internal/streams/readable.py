@@ -16,7 +16,7 @@ from __future__ import annotations
 import math
 from collections.abc import Hashable
 from types import MethodType
-from typing import TYPE_CHECKING, Any, Callable
+from typing import TYPE_CHECKING, Any, Callable, overload
 
 from ...buffer import decode as _decode
 from ...buffer import encode as _encode
@@ -40,7 +40,11 @@ from .legacy import Stream, prependListener
 from .state import getHighWaterMark
 
 if TYPE_CHECKING:
+    from typing import Literal
+
     from typing_extensions import Self
+
+    from ...net.types import BufferEncoding
 
 errorOrDestroy = destroyImpl.errorOrDestroy
 
@@ -234,7 +238,7 @@ class Readable(Stream):
         state = self._readableState
         return state.paused or state.flowing is False
 
-    def setEncoding(self, enc: str | None = None) -> Readable:
+    def setEncoding(self, enc: BufferEncoding | None = None) -> Self:
         """Make ``'data'`` and :meth:`read` give ``str`` instead of Buffers, decoded with
         ``enc`` (``'utf8'`` when omitted; ``'latin1'``, ``'hex'``, ``'base64'`` ... as in
         Node) (Node's ``readable.setEncoding(encoding)``). A multi-byte character split
@@ -390,7 +394,7 @@ class Readable(Stream):
             src.resume()
         return dest
 
-    def unpipe(self, dest: Any = None) -> Readable:
+    def unpipe(self, dest: Any = None) -> Self:
         """Undo :meth:`pipe` for ``dest``, or for every destination without one (Node's
         ``readable.unpipe([destination])``); each emits ``'unpipe'``. The stream stops
         flowing when no destination is left. Returns the stream."""
@@ -416,7 +420,47 @@ class Readable(Stream):
 
     # --- listeners ------------------------------------------------------------------------
 
-    def on(self, type: Hashable, listener: Callable[..., Any]) -> Readable:
+    # The events a Readable emits, each with its listener's arguments (@types/node's
+    # stream.d.ts); a listener may take fewer of them (JS's argument rule): one overload
+    # per arity, since a lambda checked against a union of callables gets no argument
+    # types. No overload takes any other name: mypy picks the first overload a call fits,
+    # so a catch-all one would take every listener that does not fit its event's, and
+    # hide the mistake. Another event name: EventEmitter.on(stream, name, listener).
+    @overload  # type: ignore[override]
+    def on(self, type: Literal["close"], listener: Callable[[], object]) -> Self: ...
+    @overload
+    def on(self, type: Literal["data"], listener: Callable[[Any], object]) -> Self: ...
+    @overload
+    def on(self, type: Literal["data"], listener: Callable[[], object]) -> Self: ...
+    @overload
+    def on(self, type: Literal["end"], listener: Callable[[], object]) -> Self: ...
+    @overload
+    def on(self, type: Literal["error"], listener: Callable[[Exception], object]) -> Self: ...
+    @overload
+    def on(self, type: Literal["error"], listener: Callable[[], object]) -> Self: ...
+    @overload
+    def on(self, type: Literal["pause"], listener: Callable[[], object]) -> Self: ...
+    @overload
+    def on(self, type: Literal["readable"], listener: Callable[[], object]) -> Self: ...
+    @overload
+    def on(self, type: Literal["resume"], listener: Callable[[], object]) -> Self: ...
+    @overload
+    def on(self, type: Literal["newListener"],
+           listener: Callable[[Hashable, Callable[..., Any]], object]) -> Self: ...
+    @overload
+    def on(self, type: Literal["newListener"], listener: Callable[[Hashable], object]) -> Self: ...
+    @overload
+    def on(self, type: Literal["newListener"], listener: Callable[[], object]) -> Self: ...
+    @overload
+    def on(self, type: Literal["removeListener"],
+           listener: Callable[[Hashable, Callable[..., Any]], object]) -> Self: ...
+    @overload
+    def on(self, type: Literal["removeListener"],
+           listener: Callable[[Hashable], object]) -> Self: ...
+    @overload
+    def on(self, type: Literal["removeListener"], listener: Callable[[], object]) -> Self: ...
+
+    def on(self, type: Hashable, listener: Callable[..., Any]) -> Self:
         """:meth:`EventEmitter.on`, with a Readable's two special events, as in Node:
         adding a ``'data'`` listener starts flowing mode (unless :meth:`pause` was called),
         and adding a ``'readable'`` listener switches to paused mode, with :meth:`read`
@@ -442,9 +486,11 @@ class Readable(Stream):
                     nextTick(nReadingNextTick, self)
         return res
 
-    addListener = on
+    addListener = on  # type: ignore[assignment]
+    if TYPE_CHECKING:
+        once = prependListener = prependOnceListener = on  # type: ignore[assignment]
 
-    def removeListener(self, type: Hashable, listener: Callable[..., Any]) -> Readable:
+    def removeListener(self, type: Hashable, listener: Callable[..., Any]) -> Self:
         """:meth:`EventEmitter.removeListener` (also ``off``); removing the last
         ``'readable'`` listener lets a stream with ``'data'`` listeners flow again.
         Returns the stream."""
@@ -459,7 +505,7 @@ class Readable(Stream):
 
     off = removeListener
 
-    def removeAllListeners(self, ev: Hashable = None, *more: Any) -> Readable:
+    def removeAllListeners(self, ev: Hashable = None, *more: Any) -> Self:
         """:meth:`EventEmitter.removeAllListeners`, with :meth:`removeListener`'s rule for
         ``'readable'``. Returns the stream."""
         res = Stream.removeAllListeners(self, ev, *more)
@@ -469,7 +515,7 @@ class Readable(Stream):
 
     # --- pause / resume -------------------------------------------------------------------
 
-    def resume(self) -> Readable:
+    def resume(self) -> Self:
         """Start or restart flowing mode: buffered and new data is emitted as ``'data'``
         (Node's ``readable.resume()``). Takes effect on the next tick, emitting
         ``'resume'``; without a ``'data'`` listener the data is discarded, which lets a
@@ -483,7 +529,7 @@ class Readable(Stream):
         state.paused = False
         return self
 
-    def pause(self) -> Readable:
+    def pause(self) -> Self:
         """Stop flowing mode: no more ``'data'`` until :meth:`resume`; data is kept in the
         buffer (Node's ``readable.pause()``). Emits ``'pause'`` if the stream was flowing.
         Returns the stream."""
@@ -495,7 +541,7 @@ class Readable(Stream):
         state.paused = True
         return self
 
-    def wrap(self, stream: Any) -> Readable:
+    def wrap(self, stream: Any) -> Self:
         """Use an old-style stream, an emitter of ``'data'`` and ``'end'`` events, as the
         source of this Readable (Node's ``readable.wrap(stream)``). Returns this stream."""
         paused = False

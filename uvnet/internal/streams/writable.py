@@ -15,7 +15,7 @@ State lives in ``stream._writableState`` (:class:`WritableState`) with Node's fi
 from __future__ import annotations
 
 import functools
-from typing import TYPE_CHECKING, Any, Callable
+from typing import TYPE_CHECKING, Any, Callable, overload
 
 from ...buffer import encode as _encode
 from ...buffer import isEncoding, jsLength
@@ -40,7 +40,16 @@ from .readable import _CHUNK_TYPES, _options, nop
 from .state import getHighWaterMark
 
 if TYPE_CHECKING:
+    from collections.abc import Hashable
+    from typing import Literal, Union
+
     from typing_extensions import Self
+
+    from ...net.types import BufferEncoding
+    from .readable import Readable
+
+    # A write or end callback gets None or the error, and may take nothing (JS's rule).
+    _WriteCallback = Union[Callable[[Union[Exception, None]], object], Callable[[], object]]
 
 errorOrDestroy = destroyImpl.errorOrDestroy
 
@@ -203,6 +212,13 @@ class Writable(Stream):
         as Node's ``Writable.prototype.pipe`` does."""
         errorOrDestroy(self, ERR_STREAM_CANNOT_PIPE())
 
+    @overload
+    def write(self, chunk: Any, cb: _WriteCallback | None = None, /, *,
+              callback: _WriteCallback | None = None) -> bool: ...
+    @overload
+    def write(self, chunk: Any, encoding: BufferEncoding | None,
+              cb: _WriteCallback | None = None,
+              callback: _WriteCallback | None = None) -> bool: ...
     def write(self, chunk: Any, encoding: Any = None, cb: Callable[..., Any] | None = None,
               callback: Callable[..., Any] | None = None) -> bool:
         """Write ``chunk`` (Node's ``writable.write(chunk[, encoding][, callback])``).
@@ -274,7 +290,7 @@ class Writable(Stream):
             if not state.writing:
                 clearBuffer(self, state)
 
-    def setDefaultEncoding(self, encoding: str) -> Writable:
+    def setDefaultEncoding(self, encoding: str) -> Self:
         """Set the encoding of ``str`` chunks written without one (Node's
         ``writable.setDefaultEncoding(encoding)``). Returns the stream; raises
         ``ERR_UNKNOWN_ENCODING`` for an unknown encoding."""
@@ -291,19 +307,21 @@ class Writable(Stream):
         else:
             raise ERR_METHOD_NOT_IMPLEMENTED("_write()")
 
+    @overload
+    def end(self, cb: _WriteCallback | None = None, /, *,
+            callback: _WriteCallback | None = None) -> Self: ...
+    @overload
+    def end(self, chunk: Any, cb: _WriteCallback | None = None, /, *,
+            callback: _WriteCallback | None = None) -> Self: ...
+    @overload
+    def end(self, chunk: Any, encoding: BufferEncoding | None,
+            cb: _WriteCallback | None = None,
+            callback: _WriteCallback | None = None) -> Self: ...
     def end(self, chunk: Any = None, encoding: Any = None,
             cb: Callable[..., Any] | None = None,
-            callback: Callable[..., Any] | None = None) -> Writable:
-        """Say that no more data will be written, after writing ``chunk`` if given (Node's
-        ``writable.end([chunk[, encoding]][, callback])``). Returns the stream.
-
-        Once the buffered writes are done (and ``_final``, if any), ``'finish'`` is
-        emitted; ``cb`` (or ``callback=``) is called then with ``None``, or with the error
-        if the stream fails first. The arguments are those of :meth:`write`, and
-        ``end(cb)`` works as in Node. Calling ``end()`` again is allowed, but with a chunk
-        it is ``ERR_STREAM_WRITE_AFTER_END``; ``cb`` on a stream already finished or
-        destroyed gets ``ERR_STREAM_ALREADY_FINISHED`` or ``ERR_STREAM_DESTROYED``.
-        """
+            callback: Callable[..., Any] | None = None) -> Self:
+        """Finish writing (after an optional last ``chunk``); ``cb`` (or ``callback=``) runs
+        at ``'finish'``."""
         state = self._writableState
         if callback is not None:
             cb = callback
@@ -469,6 +487,52 @@ class Writable(Stream):
         ``writable.writableAborted``)."""
         w = self._writableState
         return bool(w.writable is not False and (w.destroyed or w.errored) and not w.finished)
+
+    if TYPE_CHECKING:
+        # The events a Writable emits, each with its listener's arguments (@types/node's
+        # stream.d.ts); a listener may take fewer of them (JS's argument rule).
+        @overload  # type: ignore[override]
+        def on(self, type: Literal["close"], listener: Callable[[], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["drain"], listener: Callable[[], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["error"], listener: Callable[[Exception], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["error"], listener: Callable[[], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["finish"], listener: Callable[[], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["pipe"], listener: Callable[[Readable], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["pipe"], listener: Callable[[], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["prefinish"], listener: Callable[[], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["unpipe"],
+               listener: Callable[[Readable, dict[str, Any]], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["unpipe"], listener: Callable[[Readable], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["unpipe"], listener: Callable[[], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["newListener"],
+               listener: Callable[[Hashable, Callable[..., Any]], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["newListener"],
+               listener: Callable[[Hashable], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["newListener"], listener: Callable[[], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["removeListener"],
+               listener: Callable[[Hashable, Callable[..., Any]], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["removeListener"],
+               listener: Callable[[Hashable], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["removeListener"], listener: Callable[[], object]) -> Self: ...
+
+        def on(self, type: Hashable, listener: Callable[..., object]) -> Self: ...
+        addListener = once = prependListener = prependOnceListener = on  # type: ignore[assignment]
 
 
 Writable.WritableState = WritableState  # type: ignore[attr-defined]
