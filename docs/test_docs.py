@@ -88,7 +88,7 @@ def test_index_renders(site: pathlib.Path, chromium: str) -> None:
     assert 'class="highlight-python' in html
     assert "uvnet.createServer(lambda sock: sock.pipe(sock))" in text
     # the navigation reaches every part of the site
-    for title in ("Getting started", "Porting Node code", "API reference",
+    for title in ("Getting started", "Porting Node code", "Examples", "API reference",
                   "Node.js test compatibility"):
         assert title in text, title
 
@@ -133,6 +133,15 @@ def test_reference_pages_render(site: pathlib.Path, chromium: str) -> None:
         html = dom(chromium, site / "api" / page)
         for ident in ids:
             assert f'id="{ident}"' in html, (page, ident)
+
+
+def test_examples_page_renders(site: pathlib.Path, chromium: str) -> None:
+    html = dom(chromium, site / "examples.html")
+    text = _text(html)
+    # the example programs, included from examples/ and highlighted
+    assert 'class="highlight-python' in html and 'class="highlight-javascript' in html
+    assert "class ChatRoom" in text
+    assert "net.createServer" in text  # echo_demo.js
 
 
 def test_node_compat_page_renders(site: pathlib.Path, chromium: str) -> None:
