@@ -150,6 +150,22 @@ def test_node_compat_page_renders(site: pathlib.Path, chromium: str) -> None:
     assert "test-net-pingpong.js" in _text(html)
 
 
+def test_every_public_name_is_in_the_reference(site: pathlib.Path) -> None:
+    # What `import uvnet` exports (uvnet.__all__, uvnet.stream.__all__) has an entry in
+    # the API reference: an anchor with its full name on one of the pages.
+    import uvnet
+    import uvnet.stream
+
+    anchors: set[str] = set()
+    for page in site.rglob("*.html"):
+        anchors.update(re.findall(r'id="(uvnet[\w.]*)"', page.read_text(encoding="utf-8")))
+    missing = [f"{mod.__name__}.{name}" for mod in (uvnet, uvnet.stream)
+               for name in mod.__all__
+               if not name.startswith("_") and f"{mod.__name__}.{name}" not in anchors]
+    assert not missing, (f"public but not in the API reference: {missing}; add each to "
+                         "the page of its module in docs/api/ (autofunction/autoclass)")
+
+
 def _png_pixels(data: bytes) -> tuple[int, int, set[bytes]]:
     """Width, height and the set of distinct RGB(A) pixels of an 8-bit PNG."""
     assert data[:8] == b"\x89PNG\r\n\x1a\n"
