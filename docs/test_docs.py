@@ -13,6 +13,7 @@ Socket page must be a real picture (many colours, not a blank page).
 
 from __future__ import annotations
 
+import concurrent.futures
 import os
 import pathlib
 import re
@@ -42,6 +43,7 @@ def site() -> pathlib.Path:
         [sys.executable, "-m", "sphinx", "-W", "--keep-going", "-q", "-b", "html",
          "-d", str(out / ".doctrees"), str(DOCS), str(out / "html")],
         capture_output=True, text=True, timeout=120,
+        cwd=out,  # `-m` puts the working directory on sys.path: not a work tree's ./uvnet
     )
     assert proc.returncode == 0, proc.stdout + proc.stderr
     return out / "html"
@@ -129,8 +131,12 @@ def test_reference_pages_render(site: pathlib.Path, chromium: str) -> None:
         "process.html": ["uvnet.run", "uvnet.nextTick"],
         "errors.html": ["uvnet.UVException", "uvnet.NodeError"],
     }
+    # one Chromium per page, a few at a time (each mostly waits for its own start-up)
+    with concurrent.futures.ThreadPoolExecutor(max_workers=3) as pool:
+        doms = dict(zip(expected, pool.map(lambda page: dom(chromium, site / "api" / page),
+                                           expected)))
     for page, ids in expected.items():
-        html = dom(chromium, site / "api" / page)
+        html = doms[page]
         for ident in ids:
             assert f'id="{ident}"' in html, (page, ident)
 
