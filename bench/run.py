@@ -277,7 +277,8 @@ def machine_info() -> dict:
         "cpu_model": model,
         "kernel": platform.release(),
         "python": platform.python_version(),
-        "pyuv": version([sys.executable, "-c", "import pyuv; print(pyuv.__version__)"]),
+        "pyuv": version([sys.executable, "-c",
+                         "from uvnet._vendor import pyuv; print(pyuv.__version__)"]),
         "node": version(["node", "--version"]) if shutil.which("node") else None,
         "loadavg_start": os.getloadavg(),
     }

@@ -32,7 +32,7 @@ const run = () => {};
 
 PY_PRELUDE = r"""
 import time
-import pyuv
+from uvnet._vendor import pyuv
 import uvnet
 from uvnet.internal.process import loop, makeCallback
 
@@ -893,7 +893,7 @@ def test_the_exception_leaves_run_unchanged() -> None:
     out = run_python(r"""
 import uvnet
 from uvnet.internal.process import loop, makeCallback
-import pyuv
+from uvnet._vendor import pyuv
 
 class Custom(BaseException):
     pass
@@ -946,3 +946,61 @@ io(lambda: (uvnet.setImmediate(boom('i1')), uvnet.setImmediate(boom('i2')), boom
 uvnet.nextTick(boom('n1'))
 run()
 """)
+
+
+def test_a_socket_closed_after_a_throw_in_connection_closes_in_that_iteration() -> None:
+    """Issue #11 item 5: three clients at once, the second 'connection' listener throws.
+    The first socket, ended by the callbacks that ran after the throw, closes in that
+    loop iteration's closing phase, as in Node: before the next accept (connection 3)."""
+    js = r"""
+const net = require('net');
+let n = 0;
+const server = net.createServer((sock) => {
+  const id = ++n;
+  log('connection', id);
+  sock.on('data', (d) => log('data', id, d.toString()));
+  sock.on('end', () => log('end', id));
+  sock.on('close', (hadError) => { log('close', id, hadError); if (id === 3) server.close(); });
+  sock.end('bye' + id);
+  if (id === 2) throw new Error('boom');
+});
+server.listen(0, '127.0.0.1', () => {
+  const port = server.address().port;
+  for (let i = 1; i <= 3; i++) {
+    const c = net.connect(port, '127.0.0.1', () => c.end('hi' + i));
+    c.on('data', (d) => log('client data', i, d.toString()));
+    c.on('close', () => log('client close', i));
+  }
+});
+"""
+    py = r"""
+n = 0
+def onconn(sock):
+    global n
+    n += 1
+    id = n
+    log('connection', id)
+    sock.on('data', lambda d: log('data', id, bytes(d).decode()))
+    sock.on('end', lambda: log('end', id))
+    def onclose(hadError):
+        log('close', id, str(hadError).lower())
+        if id == 3:
+            server.close()
+    sock.on('close', onclose)
+    sock.end('bye%d' % id)
+    if id == 2:
+        raise Exception('boom')
+server = uvnet.createServer(onconn)
+def listening():
+    port = server.address()['port']
+    for i in range(1, 4):
+        def client(i):
+            c = uvnet.connect(port, '127.0.0.1', lambda: c.end('hi%d' % i))
+            c.on('data', lambda d: log('client data', i, bytes(d).decode()))
+            c.on('close', lambda *a: log('client close', i))
+        client(i)
+server.listen(0, '127.0.0.1', listening)
+run()
+"""
+    out = same(js, py)
+    assert out.index('close 1 false') < out.index('connection 3')

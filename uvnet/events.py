@@ -19,11 +19,12 @@ import sys
 import types
 import warnings
 from collections.abc import Hashable
-from types import MethodType
+from types import CoroutineType, MethodType
 from typing import TYPE_CHECKING, Any, Callable
 
 from .internal.errors import ERR_INVALID_ARG_TYPE, ERR_UNHANDLED_ERROR, inspect
 from .internal.jscall import call_adapted
+from .internal.promise import startCoroutine
 from .internal.validators import validateNumber
 
 if TYPE_CHECKING:
@@ -122,6 +123,19 @@ class _OnceWrapper:
                     raise
                 return call_adapted(listener, args, exc)
         return None
+
+
+def listenerResult(emitter: EventEmitter, event: Hashable, args: tuple[Any, ...],
+                   result: Any) -> None:
+    """A listener of ``emitter``'s ``event`` returned ``result`` (not ``None``).
+
+    Node's emit ignores it; an ``async def`` listener's coroutine is started here, as the
+    JS call of an async function would have run it, and its rejection is an unhandled
+    rejection. (Node's ``captureRejections`` hooks in here: ``addCatch``.) Every inlined
+    copy of ``emit`` calls this.
+    """
+    if result.__class__ is CoroutineType:
+        startCoroutine(result)
 
 
 def _onceWrap(emitter: EventEmitter, type: Hashable, listener: Listener) -> _OnceWrapper:
@@ -415,11 +429,13 @@ class EventEmitter:
         # the plain call below, and an adapted one only if binding the arguments failed.
         for fn in lst:  # lists are replaced, never mutated: this is Node's copy-on-emit
             try:
-                fn(*args)
+                result = fn(*args)
             except TypeError as exc:
                 if exc.__traceback__.tb_next is not None:  # type: ignore[union-attr]
                     raise
-                call_adapted(fn, args, exc)
+                result = call_adapted(fn, args, exc)
+            if result is not None:
+                listenerResult(self, type, args, result)
         return True
 
     # --- introspection ------------------------------------------------------------------

@@ -23,7 +23,7 @@ import math
 from collections.abc import Sequence
 from typing import Any, Callable
 
-import pyuv
+from uvnet._vendor import pyuv
 
 # --- describing values the way Node's messages do ---------------------------------------
 
@@ -302,19 +302,28 @@ class AbortError(Exception):
         return self.message
 
 
-class NodeAggregateError(Exception):
-    """Node's ``NodeAggregateError``: an empty message, the first error's ``code``, ``errors``."""
+class AggregateError(Exception):
+    """JavaScript's ``AggregateError``: several errors in one (``errors``, a list), as
+    ``Promise.any`` rejects with when every promise rejected. ``str(err)`` is ``message``."""
 
     name = "AggregateError"
 
-    def __init__(self, errors: list[BaseException], message: str = "") -> None:
+    def __init__(self, errors: Any, message: str = "") -> None:
         super().__init__(message)
         self.message = message
-        self.errors = errors
-        self.code = getattr(errors[0], "code", None) if errors else None
+        self.errors = list(errors)
 
     def __str__(self) -> str:
         return self.message
+
+
+class NodeAggregateError(AggregateError):
+    """Node's ``NodeAggregateError``: an empty message, the first error's ``code``, ``errors``."""
+
+    def __init__(self, errors: list[BaseException], message: str = "") -> None:
+        super().__init__(errors, message)
+        self.errors = errors
+        self.code = getattr(errors[0], "code", None) if errors else None
 
 
 # --- system errors (libuv) ---------------------------------------------------------------

@@ -19,6 +19,10 @@ instead of run, and the next :func:`run` replays, in order:
    ``processImmediate`` again, with no tick drain before the next callback;
 2. the deferred callbacks;
 
+3. the close callbacks of the handles closed while 1 and 2 ran, last closed first, before
+   the first deferred close callback (or at the end): in Node they are closed in the same
+   iteration, whose closing phase runs them (see :func:`closing`);
+
 and then runs the loop, *without* draining the tick queue first: ticks left behind by the
 exception run at the next drain point, as in Node (the end of the next callback, or the
 start of the check phase, which Node's handler makes sure comes soon by queueing
@@ -28,10 +32,13 @@ start of the check phase, which Node's handler makes sure comes soon by queueing
 from __future__ import annotations
 
 from collections import deque
-from typing import Any, Callable
+from collections.abc import Coroutine
+from typing import Any, Callable, NoReturn
 
-import pyuv
+from uvnet._vendor import pyuv
 
+from .errors import ERR_INVALID_ARG_TYPE
+from .promise import _FULFILLED, Promise, startCoroutine
 from .task_queues import _queue, processTicks
 
 loop: pyuv.Loop = pyuv.Loop.default_loop()
@@ -40,19 +47,68 @@ _uncaught: deque[BaseException] = deque()
 # Every function here records its own exceptions, as a libuv callback scope does.
 _pending: deque[tuple[Callable[..., Any], tuple[Any, ...]]] = deque()
 _in_loop = False
+_replaying = False  # run() is replaying what an exception interrupted (_run_pending)
+# Close callbacks of handles closed during a replay: that iteration's closing phase.
+_replay_closes: list[Callable[[], None]] = []
 _resuming = False  # the last run() raised: the next one does not start with a tick drain
 # Called with each recorded exception (timers queue Node's setImmediate(noop) here).
 on_uncaught: list[Callable[[], None]] = []
+# Called as the loop starts running; each returns what to call when it stops
+# (uvnet.process watches SIGINT/SIGTERM here, see run()).
+around_loop: list[Callable[[], Callable[[], None]]] = []
 
 
-def _record(exc: BaseException, resume: Callable[[], None] | None = None) -> None:
+# uvnet.process, once it is imported (it sets itself here): the 'uncaughtException' and
+# 'beforeExit' listeners are looked up on it.
+processObject: Any = None
+
+
+class _Handled(BaseException):
+    """In ``_uncaught``: an ``'uncaughtException'`` listener took the exception, so
+    :func:`run` carries on (replays what it interrupted) instead of raising."""
+
+
+class AlreadyRecorded(BaseException):
+    """Raised by :func:`triggerUncaughtException` to unwind a drain whose error is
+    already recorded; whoever records it again only adds its ``resume``."""
+
+
+def _fatalException(exc: BaseException, origin: str) -> BaseException:
+    """Node's ``process._fatalException``: ``'uncaughtExceptionMonitor'``, then the
+    ``'uncaughtException'`` listeners with ``(err, origin)``. What to keep for run():
+    a :class:`_Handled` if a listener took it, else the error to raise (the listener's
+    own error if it raised one: Node's exit code 7)."""
+    process = processObject
+    if process is None or not isinstance(exc, Exception):
+        return exc
+    try:
+        process.emit("uncaughtExceptionMonitor", exc, origin)
+        if not process.emit("uncaughtException", exc, origin):
+            return exc
+    except BaseException as err:  # noqa: BLE001 - a throwing handler is fatal
+        process._fatalExitCode = 7
+        return err
+    return _Handled()
+
+
+def _record(exc: BaseException, resume: Callable[[], None] | None = None,
+            origin: str = "uncaughtException") -> None:
     """Keep ``exc`` for :func:`run` to raise; ``resume`` is what Node does after its handler.
+
+    With an ``'uncaughtException'`` listener on ``uvnet.process``, the listener is called
+    now, with ``(exc, origin)``, as at Node's throw, and ``run()`` then carries on rather
+    than raising.
 
     ``resume`` goes first in ``_pending``: inside the loop nothing is pending yet when the
     first exception is recorded, and during a replay it puts the resumed phase back in
-    front of the callbacks still deferred.
+    front of the callbacks still deferred. An :class:`AlreadyRecorded` error's ``resume``
+    goes second, behind the inner drain's.
     """
-    _uncaught.append(exc)
+    if type(exc) is AlreadyRecorded:
+        if resume is not None:
+            _pending.insert(min(1, len(_pending)), (resume, ()))
+        return
+    _uncaught.append(_fatalException(exc, origin))
     if resume is not None:
         _pending.appendleft((resume, ()))
     for hook in on_uncaught:
@@ -79,6 +135,15 @@ def _excepthook(typ: type[BaseException], value: BaseException, tb: Any) -> None
 
 
 loop.excepthook = _excepthook
+
+
+def triggerUncaughtException(exc: BaseException, fromPromise: bool = False) -> NoReturn:
+    """Node's ``triggerUncaughtException`` from inside a tick drain (a ``queueMicrotask``
+    callback that raised, an unhandled rejection): record ``exc`` (origin
+    ``'unhandledRejection'`` if ``fromPromise``) with the rest of the drain as what comes
+    next, and unwind the drain (:class:`AlreadyRecorded`)."""
+    _record(exc, _drain_ticks, "unhandledRejection" if fromPromise else "uncaughtException")
+    raise AlreadyRecorded
 
 
 def _drain_ticks() -> None:
@@ -163,43 +228,128 @@ def _run_fed_after_poll(_handle: pyuv.Check) -> None:
     _run_fed(8)
 
 
+def closing(callback: Callable[[], None]) -> bool:
+    """Run ``callback`` (a close callback scope) in this iteration's closing phase if the
+    iteration is being replayed; say so. Otherwise libuv's closing phase runs it.
+
+    The replay of an interrupted iteration happens outside libuv, so a handle closed then
+    would get its close callback from libuv only after the next poll; in Node it comes in
+    the closing phase of the iteration that closed it, before any new I/O.
+    """
+    if not _replaying:
+        return False
+    _replay_closes.append(callback)
+    return True
+
+
+def flushClosing() -> None:
+    """The closing phase of a replayed iteration: its close callbacks, last closed first
+    (libuv's closing_handles list). A handle closed by one of them waits for libuv."""
+    global _replaying
+    if not (_replaying and _replay_closes):
+        return
+    batch = _replay_closes[::-1]
+    _replay_closes.clear()
+    _replaying = False
+    try:
+        for i, callback in enumerate(batch):
+            if _uncaught:  # the rest waits for the next replay, in the same order
+                _replay_closes.extend(reversed(batch[i:]))
+                break
+            callback()
+    finally:
+        _replaying = True
+
+
 def _run_pending() -> None:
     """Replay what an uncaught exception interrupted, until done or another one is raised."""
-    while _pending and not _uncaught:
-        fn, args = _pending.popleft()
-        fn(*args)
+    global _replaying
+    _replaying = True
+    try:
+        while _pending and not _uncaught:
+            fn, args = _pending.popleft()
+            fn(*args)
+        if not _uncaught:
+            flushClosing()
+    finally:
+        _replaying = False
 
 
 def _run_loop() -> None:
     global _in_loop
     _in_loop = True
+    stops = [start() for start in around_loop]
     try:
         loop.run(pyuv.UV_RUN_DEFAULT)
     finally:
         _in_loop = False
+        for stop in stops:
+            stop()
 
 
-def run() -> None:
+def _beforeExit() -> bool:
+    """Node's ``EmitProcessBeforeExit``: ``'beforeExit'`` with the exit code, as a callback
+    scope; whether the loop has work again (then ``run()`` goes on)."""
+    process = processObject
+    if process is None or process._exiting or not process.listenerCount("beforeExit"):
+        return False
+    makeCallback(process.emit)("beforeExit", process.exitCode or 0)
+    return bool(_uncaught or _pending or _queue or loop.alive)
+
+
+def run(main: Coroutine[Any, Any, Any] | Promise[Any] | None = None) -> Any:
     """Run the event loop until nothing is left to do, as a Node process does after its
     main module, and return then: when no referenced server, socket, timer, immediate or
     request is left (see the ``unref()`` methods).
 
     Until ``run()`` is called, ``listen()``, ``connect()``, ``write()`` and the timers
-    only queue their work. ``run()`` first runs the :func:`nextTick` queue, then libuv's
-    loop with its phases (timers, I/O, immediates, close callbacks), the tick queue being
-    drained after every callback into Python, as Node's is.
+    only queue their work. ``run()`` first runs the :func:`nextTick` and microtask
+    queues, then libuv's loop with its phases (timers, I/O, immediates, close callbacks),
+    both queues being drained after every callback into Python, as Node's are.
 
-    An exception raised by a listener or callback, or an ``'error'`` event without a
-    listener, ends a Node process; here it propagates out of ``run()`` unchanged. Nothing
-    queued is lost: calling ``run()`` again carries on from there, in the order Node would
-    have run it (as a process with an ``'uncaughtException'`` handler does). ``run()`` may
-    be called again after it returned, too.
+    ``run(main())`` ports a script whose body is ``main()`` or top-level ``await``s:
+    the coroutine starts first (synchronously up to its first ``await``, as the script
+    would), and ``run`` returns its value once nothing is left. Its rejection is an
+    unhandled rejection like any other (Node's ``main()`` without ``.catch``): it leaves
+    ``run()`` when Node would crash with it, unless an ``'unhandledRejection'`` listener
+    takes it; ``run`` then returns ``None``, as it does if ``main`` never settled. A
+    :class:`~uvnet.Promise` may be passed instead of a coroutine. Raises
+    ``ERR_INVALID_ARG_TYPE`` for anything else.
+
+    An exception raised by a listener or callback, an ``'error'`` event without a
+    listener, or an unhandled rejection ends a Node process; here it propagates out of
+    ``run()`` unchanged. Nothing queued is lost: calling ``run()`` again carries on from
+    there, in the order Node would have run it (as a process with an
+    ``'uncaughtException'`` handler does). ``run()`` may be called again after it
+    returned, too.
+
+    Ctrl-C ends it at once, idle or busy, as it ends a Node process: ``KeyboardInterrupt``
+    comes out of ``run()`` (and, uncaught, ends the process as killed by SIGINT, as
+    Node's does); so do SIGTERM and SIGHUP when the program gave Python a handler for
+    them. SIGTERM with Python's default disposition kills the process at once, as it
+    kills Node. A ``uvnet.process`` listener for the signal takes the place of that
+    default action, as in Node. When ``run()`` returns, Python's own handlers are back
+    in place.
     """
+    # While the loop runs, SIGINT (and SIGTERM or SIGHUP if the program gave Python a
+    # handler for them) is watched by an unref'd libuv signal handle, which runs Python's
+    # handler from the loop.
     global _resuming
+    if main is None:
+        promise = None
+    elif isinstance(main, Promise):
+        promise = main
+    elif isinstance(main, Coroutine):
+        promise = startCoroutine(main)
+    else:
+        raise ERR_INVALID_ARG_TYPE("main", ["Coroutine", "Promise"], main)
     while True:
         if _uncaught:
             _resuming = True
-            raise _uncaught.popleft()
+            exc = _uncaught.popleft()
+            if type(exc) is _Handled:
+                continue
+            raise exc
         if _pending:
             _run_pending()
             continue
@@ -212,4 +362,8 @@ def run() -> None:
         _resuming = False
         _run_loop()
         if not (_uncaught or _pending or _queue):
-            return
+            if _beforeExit():
+                continue
+            if promise is not None and promise._state == _FULFILLED:
+                return promise._result
+            return None

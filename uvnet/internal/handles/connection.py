@@ -8,6 +8,13 @@ connection per poll event, and the listening fd, level-triggered, brings the nex
 with the next poll, in the order epoll reports it among the other sockets. pyuv's libuv
 1.13 accepts every pending connection at once. So the wrap makes the ``listen(2)`` itself
 and watches the fd with a ``pyuv.Poll`` handle, accepting one connection per event.
+
+At the fd limit, libuv's ``uv__emfile_trick`` keeps the server from spinning: the loop
+holds one spare fd (``loop->emfile_fd``, opened when the first stream is made); an accept
+that fails with EMFILE/ENFILE closes it, accepts and closes every connection waiting in
+the backlog (their clients see an immediate EOF, not a hang), and reopens it. Without it
+the level-triggered listening fd would report the same waiting connection at once,
+forever.
 """
 
 from __future__ import annotations
@@ -17,7 +24,7 @@ import os
 import socket
 from typing import Any, Callable
 
-import pyuv
+from uvnet._vendor import pyuv
 
 from ..process import loop, makeCallback
 from .handle import uv_call
@@ -26,6 +33,54 @@ from .stream import LibuvStreamWrap
 SOCKET = 0
 SERVER = 1
 IPC = 2
+
+_UV_EMFILE = -errno.EMFILE
+_UV_ENFILE = -errno.ENFILE
+_UV_EAGAIN = -errno.EAGAIN
+# libuv's loop->emfile_fd: the spare fd of uv__emfile_trick (-1: none held).
+_emfile_fd = -1
+
+
+def _reserve_emfile_fd() -> None:
+    """Open the spare fd, as ``uv__stream_init`` does for a loop's first stream."""
+    global _emfile_fd
+    if _emfile_fd != -1:
+        return
+    for path in ("/dev/null", "/"):  # "/" in the rare case /dev/null is not there
+        try:
+            _emfile_fd = os.open(path, os.O_RDONLY | os.O_CLOEXEC)
+            return
+        except OSError:
+            continue
+
+
+def _accept(sock: socket.socket) -> int:
+    """``uv__accept``: an fd, or a negative errno (EINTR retried)."""
+    while True:
+        try:  # the fd alone (socket.accept would wrap it); uv_tcp/pipe_open sets O_NONBLOCK
+            fd, _address = sock._accept()  # type: ignore[attr-defined]
+            return int(fd)
+        except InterruptedError:
+            continue
+        except OSError as exc:
+            return -(exc.errno or errno.EIO)
+
+
+def _emfile_trick(sock: socket.socket) -> int:
+    """``uv__emfile_trick``: free the spare fd, accept and close every waiting
+    connection, take the spare fd again; the last accept's error (EAGAIN: drained)."""
+    global _emfile_fd
+    if _emfile_fd == -1:
+        return _UV_EMFILE
+    os.close(_emfile_fd)
+    _emfile_fd = -1
+    while True:
+        err = _accept(sock)
+        if err < 0:
+            break
+        os.close(err)
+    _reserve_emfile_fd()
+    return err
 
 
 class ConnectWrap:
@@ -77,6 +132,7 @@ class ConnectionWrap(LibuvStreamWrap):
             return -(exc.errno or errno.EINVAL)
         if self._listen_poll is not None:
             return 0
+        _reserve_emfile_fd()
         sock.setblocking(False)
         poll = pyuv.Poll(loop, self.fd)
         err = uv_call(poll.start, pyuv.UV_READABLE, makeCallback(self._on_connection))
@@ -90,12 +146,23 @@ class ConnectionWrap(LibuvStreamWrap):
         return 0
 
     def _on_connection(self, _poll: Any, _events: int, error: int | None) -> None:
-        """``uv__server_io``: accept one connection; an accept that fails is dropped."""
-        if error or self._listen_sock is None:
+        """``uv__server_io``: accept one connection. EAGAIN and ECONNABORTED are no
+        connection; at the fd limit the waiting ones are refused (``_emfile_trick``); any
+        other failure is reported as ``onconnection(err, None)`` (the server's 'error')."""
+        sock = self._listen_sock
+        if error or sock is None:
             return
-        try:  # the fd alone (socket.accept would wrap it); uv_tcp/pipe_open sets O_NONBLOCK
-            fd, _address = self._listen_sock._accept()  # type: ignore[attr-defined]
-        except OSError:
+        fd = _accept(sock)
+        if fd < 0:
+            err = fd
+            if err in (_UV_EAGAIN, -errno.ECONNABORTED):
+                return
+            if err in (_UV_EMFILE, _UV_ENFILE):
+                err = _emfile_trick(sock)
+                if err == _UV_EAGAIN:
+                    return
+            if self.onconnection is not None:
+                self.onconnection(err, None)
             return
         client = self._new_client()
         if client.open(fd):

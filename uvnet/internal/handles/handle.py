@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
-import pyuv
+from uvnet._vendor import pyuv
 
-from ..process import loop, makeCallback
+from ..process import closing, flushClosing, loop, makeCallback
 
 UV_EBADF: int = pyuv.errno.UV_EBADF
 
@@ -56,10 +56,20 @@ class HandleWrap:
         if handle.closed:
             return
         self._close_cb = callback
-        handle.close(makeCallback(self._onclose))
+        if closing(makeCallback(self._close_done)):  # closed while an iteration is replayed
+            handle.close(self._released)
+        else:
+            handle.close(makeCallback(self._onclose))
+
+    def _released(self, _handle: Any) -> None:
+        _open.discard(self)
 
     def _onclose(self, _handle: Any) -> None:
         _open.discard(self)
+        flushClosing()  # handles closed later in a replayed iteration come first
+        self._close_done()
+
+    def _close_done(self) -> None:
         callback = self._close_cb
         if callback is not None:
             self._close_cb = None

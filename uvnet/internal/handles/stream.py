@@ -16,7 +16,7 @@ import socket
 from collections import deque
 from typing import Any, Callable
 
-import pyuv
+from uvnet._vendor import pyuv
 
 from ..process import feed, makeCallback
 from ..task_queues import _queue as _tickQueue
@@ -81,6 +81,22 @@ def tryWriteErrno(exc: BaseException) -> int:
     if isinstance(exc, pyuv.error.UVError):
         return int(exc.args[0])
     return -(exc.errno or errno.EIO)  # type: ignore[attr-defined]
+
+
+_IOV_MAX = os.sysconf("SC_IOV_MAX") if hasattr(os, "sysconf") else 1024
+
+
+def _unwritten(chunks: list[Any], written: int) -> list[Any]:
+    """What is left of ``chunks`` after the first ``written`` bytes went out (no copy)."""
+    for i, chunk in enumerate(chunks):
+        n = len(chunk)
+        if written < n:
+            rest = chunks[i:]
+            if written:
+                rest[0] = memoryview(chunk)[written:]
+            return rest
+        written -= n
+    return []
 
 
 class WriteWrap:
@@ -302,8 +318,34 @@ class LibuvStreamWrap(HandleWrap):
         return 0
 
     def writev(self, req: WriteWrap, chunks: list[bytes]) -> int:
-        """Write several buffers as one request (Node's ``writev``)."""
-        return self.writeBuffer(req, b"".join(chunks))
+        """Write several buffers as one request (Node's ``writev``): 0 or a negative errno.
+
+        As Node's ``StreamBase::Writev`` over ``uv_try_write``/``uv_write`` with an
+        array of ``uv_buf_t``: the buffers themselves are written (one ``writev(2)``
+        first, then what is left is queued on libuv as a list), never joined into a copy,
+        so writes buffered while a write is pending cost their own memory only once.
+        """
+        handle = self._handle
+        req.handle = self
+        size = 0
+        for chunk in chunks:
+            size += len(chunk)
+        req.bytes = size
+        bufs: list[Any] = chunks
+        if not self._write_reqs:
+            written = 0
+            try:  # uv_try_write of the vector: one writev(2) of at most IOV_MAX buffers
+                written = os.writev(handle.fileno(), chunks[:_IOV_MAX])
+            except (OSError, pyuv.error.UVError) as exc:
+                err = tryWriteErrno(exc)
+                if err:
+                    return err
+            if written == size:
+                req.async_ = False
+                self.bytesWritten += size
+                return 0
+            bufs = _unwritten(chunks, written)
+        return self._writeQueued(req, bufs, size)
 
     def _after_write(self, _handle: Any, error: int | None) -> None:
         req = self._write_reqs.popleft()

@@ -31,7 +31,7 @@ from ..errors import (
     ERR_UNKNOWN_ENCODING,
     AbortError,
 )
-from ..jscall import call_adapted, jscall
+from ..jscall import call_adapted, jscall, started
 from ..task_queues import _queue as _tickQueue
 from ..task_queues import nextTick
 from . import destroy as destroyImpl
@@ -880,11 +880,13 @@ def _read0(stream: Readable, state: ReadableState) -> None:
             try:
                 _read = stream._read
                 try:  # jscall(stream._read, hwm), inlined (this runs after every chunk)
-                    _read(hwm)
+                    result = _read(hwm)
                 except TypeError as exc:
                     if exc.__traceback__ is not None and exc.__traceback__.tb_next is not None:
                         raise
-                    call_adapted(_read, (hwm,), exc)
+                    result = call_adapted(_read, (hwm,), exc)
+                if result is not None:  # an async def _read
+                    started(result)
             except Exception as err:  # noqa: BLE001 - Node catches what _read throws
                 errorOrDestroy(stream, err)
             state.sync = False
