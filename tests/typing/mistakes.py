@@ -21,25 +21,29 @@ sock.on("connect", lambda: None).setEncoding("utf8").listen(0)  # E: attr-define
 # A listener that takes more arguments than the event has.
 sock.on("close", lambda hadError, extra: None)  # E: call-overload
 server.on("listening", lambda port: None)  # E: call-overload
+# An event the class does not emit (another name: EventEmitter.on(sock, name, listener)).
+sock.on("conect", lambda: None)  # E: call-overload
 # A listener's argument used as what it is not.
 sock.on("data", lambda chunk: None).on("close", lambda had: had.upper())  # E: call-overload
-server.on("error", lambda err: err.nosuch)  # E: call-overload
 
 # Options: unknown keys, wrong values, a missing port or path.
 uvnet.createServer({"allowHalfOpn": True})  # E: call-overload
 uvnet.createServer(allowHalfOpen="yes")  # E: call-overload
 server.listen({"prot": 0})  # E: call-overload
 server.listen(port=0, backlog="big")  # E: call-overload
+server.listen(prot=0)  # E: call-overload
 uvnet.connect({"host": "127.0.0.1"})  # E: call-overload
 uvnet.connect(host="127.0.0.1")  # E: call-overload
 uvnet.Socket(allowHalfOpn=True)  # E: call-overload
 uvnet.Socket("not options")  # E: call-overload
 
-# Writes, ends, timeouts.
+# Writes, ends, timeouts, socket options.
 sock.write(b"x", "utf9")  # E: call-overload
 sock.end(42)  # E: call-overload
 sock.setTimeout("100")  # E: arg-type
 sock.setNoDelay("yes")  # E: arg-type
+sock.setKeepAlive(True, "soon")  # E: arg-type
+sock.setEncoding("utf9")  # E: arg-type
 uvnet.setTimeout(lambda a: None, 10)  # E: arg-type
 uvnet.setTimeout(lambda a: None, 10, 1, 2)  # E: arg-type
 

@@ -34,6 +34,14 @@ server.on("connection", lambda sock: sock.setKeepAlive(True, 1000).setNoDelay())
 server.on("connection", lambda: None)
 server.on("listening", lambda: print("bound"))
 server.on("error", lambda err: print(err))
+server.on("error", lambda err: print("in use" if err.code == "EADDRINUSE" else err))
+
+
+def on_error(err: uvnet.UVException) -> None:
+    print(err.code, err.syscall)
+
+
+server.on("error", on_error)
 server.on("close", lambda: None)
 server.on("drop", lambda data: print(data and data.get("remoteAddress")))
 assert_type(server.on("listening", lambda: None).listen(0), uvnet.Server)

@@ -44,16 +44,19 @@ from .socket import Socket, normalizeArgs
 
 if TYPE_CHECKING:
     from collections.abc import Hashable
-    from typing import Literal, Union
+    from typing import Literal
 
     from typing_extensions import Self, Unpack
 
-    from .types import AddressInfo, DropArgument, ListenOptions, ServerOpts
-
-    # A 'connection' listener may take the socket or nothing (JS's argument rule).
-    _ConnectionListener = Union[Callable[[Socket], object], Callable[[], object]]
-    _ListeningListener = Callable[[], object]
-    _ListenHandle = Union["Server", Socket, HandleWrap]
+    from .types import (
+        AddressInfo,
+        ConnectionListener,
+        DropArgument,
+        ListenHandle,
+        ListeningListener,
+        ListenOptions,
+        ServerOpts,
+    )
 
 DEFAULT_IPV4_ADDR = "0.0.0.0"
 DEFAULT_IPV6_ADDR = "::"
@@ -142,11 +145,11 @@ class Server(EventEmitter):
     """
 
     @overload
-    def __init__(self, connectionListener: _ConnectionListener | None = None, /,
+    def __init__(self, connectionListener: ConnectionListener | None = None, /,
                  **options: Unpack[ServerOpts]) -> None: ...
     @overload
     def __init__(self, options: ServerOpts | None,
-                 connectionListener: _ConnectionListener | None = None, /,
+                 connectionListener: ConnectionListener | None = None, /,
                  **kw: Unpack[ServerOpts]) -> None: ...
     def __init__(self, options: Any = None,
                  connectionListener: Callable[..., Any] | None = None, **kw: Any) -> None:
@@ -208,34 +211,34 @@ class Server(EventEmitter):
     # listen(listeningListener, **options) are the keyword form of listen(options[, cb]).
     @overload
     def listen(self, port: int | None = None, hostname: str | None = None,
-               backlog: int | None = None, listeningListener: _ListeningListener | None = None,
+               backlog: int | None = None, listeningListener: ListeningListener | None = None,
                /) -> Self: ...
     @overload
     def listen(self, port: int | None, hostname: str,
-               listeningListener: _ListeningListener | None = None, /) -> Self: ...
+               listeningListener: ListeningListener | None = None, /) -> Self: ...
     @overload
     def listen(self, port: int | None, backlog: int,
-               listeningListener: _ListeningListener | None = None, /) -> Self: ...
+               listeningListener: ListeningListener | None = None, /) -> Self: ...
     @overload
-    def listen(self, port: int | None, listeningListener: _ListeningListener | None = None,
+    def listen(self, port: int | None, listeningListener: ListeningListener | None = None,
                /) -> Self: ...
     @overload
     def listen(self, path: str, backlog: int,
-               listeningListener: _ListeningListener | None = None, /) -> Self: ...
+               listeningListener: ListeningListener | None = None, /) -> Self: ...
     @overload
-    def listen(self, path: str, listeningListener: _ListeningListener | None = None,
+    def listen(self, path: str, listeningListener: ListeningListener | None = None,
                /) -> Self: ...
     @overload
     def listen(self, options: ListenOptions,
-               listeningListener: _ListeningListener | None = None, /) -> Self: ...
+               listeningListener: ListeningListener | None = None, /) -> Self: ...
     @overload
-    def listen(self, handle: _ListenHandle, backlog: int,
-               listeningListener: _ListeningListener | None = None, /) -> Self: ...
+    def listen(self, handle: ListenHandle, backlog: int,
+               listeningListener: ListeningListener | None = None, /) -> Self: ...
     @overload
-    def listen(self, handle: _ListenHandle,
-               listeningListener: _ListeningListener | None = None, /) -> Self: ...
+    def listen(self, handle: ListenHandle,
+               listeningListener: ListeningListener | None = None, /) -> Self: ...
     @overload
-    def listen(self, listeningListener: _ListeningListener | None = None, /,
+    def listen(self, listeningListener: ListeningListener | None = None, /,
                **options: Unpack[ListenOptions]) -> Self: ...
     def listen(self, *args: Any, **kw: Any) -> Self:
         """Start accepting connections (Node's ``server.listen()``, every overload);
@@ -581,7 +584,7 @@ class Server(EventEmitter):
         @overload
         def on(self, type: Literal["drop"], listener: Callable[[], object]) -> Self: ...
         @overload
-        def on(self, type: Literal["error"], listener: Callable[[Exception], object]) -> Self: ...
+        def on(self, type: Literal["error"], listener: Callable[[Any], object]) -> Self: ...
         @overload
         def on(self, type: Literal["error"], listener: Callable[[], object]) -> Self: ...
         @overload
@@ -608,11 +611,11 @@ class Server(EventEmitter):
 
 
 @overload
-def createServer(connectionListener: _ConnectionListener | None = None, /,
+def createServer(connectionListener: ConnectionListener | None = None, /,
                  **options: Unpack[ServerOpts]) -> Server: ...
 @overload
 def createServer(options: ServerOpts | None,
-                 connectionListener: _ConnectionListener | None = None, /,
+                 connectionListener: ConnectionListener | None = None, /,
                  **kw: Unpack[ServerOpts]) -> Server: ...
 def createServer(options: Any = None,
                  connectionListener: Callable[..., Any] | None = None, **kw: Any) -> Server:

@@ -71,7 +71,7 @@ from ..timers import clearTimeout, setTimeout
 
 if TYPE_CHECKING:
     from collections.abc import Hashable
-    from typing import Literal, Union
+    from typing import Literal
 
     from typing_extensions import Never, Self, Unpack
 
@@ -79,21 +79,18 @@ if TYPE_CHECKING:
     from .types import (
         AddressInfo,
         BufferEncoding,
+        Chunk,
+        ConnectListener,
         IpcNetConnectOpts,
         IpcSocketConnectOpts,
         NetConnectOpts,
         SocketConnectOpts,
         TcpNetConnectOpts,
         TcpSocketConnectOpts,
+        WriteCallback,
         _SocketOpts,
         _TcpNetConnectKeys,
     )
-
-    # What a socket writes: bytes-like data (a Buffer), or a str with its encoding.
-    _Data = Union[bytes, bytearray, memoryview, str]
-    # A write or end callback gets None or the error, and may take nothing (JS's rule).
-    _WriteCallback = Union[Callable[[Union[Exception, None]], object], Callable[[], object]]
-    _ConnectListener = Callable[[], object]
 
 UV_EADDRINUSE: int = pyuv.errno.UV_EADDRINUSE
 UV_ECANCELED: int = pyuv.errno.UV_ECANCELED
@@ -131,23 +128,23 @@ def _js(value: Any) -> str:
 
 # @types/node's overloads, with the options also as keywords (beside a port and host too).
 @overload
-def connect(options: NetConnectOpts, connectionListener: _ConnectListener | None = None,
+def connect(options: NetConnectOpts, connectionListener: ConnectListener | None = None,
             /) -> Socket: ...
 @overload
 def connect(port: int, host: str | None = None,
-            connectionListener: _ConnectListener | None = None, /,
+            connectionListener: ConnectListener | None = None, /,
             **options: Unpack[_TcpNetConnectKeys]) -> Socket: ...
 @overload
-def connect(port: int, connectionListener: _ConnectListener | None, /,
+def connect(port: int, connectionListener: ConnectListener | None, /,
             **options: Unpack[_TcpNetConnectKeys]) -> Socket: ...
 @overload
-def connect(path: str, connectionListener: _ConnectListener | None = None, /,
+def connect(path: str, connectionListener: ConnectListener | None = None, /,
             **options: Unpack[_TcpNetConnectKeys]) -> Socket: ...
 @overload
-def connect(connectionListener: _ConnectListener | None = None, /,
+def connect(connectionListener: ConnectListener | None = None, /,
             **options: Unpack[TcpNetConnectOpts]) -> Socket: ...
 @overload
-def connect(connectionListener: _ConnectListener | None = None, /,
+def connect(connectionListener: ConnectListener | None = None, /,
             **options: Unpack[IpcNetConnectOpts]) -> Socket: ...
 def connect(*args: Any, **kwargs: Any) -> Socket:
     """Open a connection and return its new :class:`Socket` (Node's ``net.connect()``,
@@ -598,12 +595,12 @@ class Socket(Duplex):
         self._writeGeneric(False, data, encoding, cb)
 
     @overload
-    def write(self, chunk: _Data, cb: _WriteCallback | None = None, /, *,
-              callback: _WriteCallback | None = None) -> bool: ...
+    def write(self, chunk: Chunk, cb: WriteCallback | None = None, /, *,
+              callback: WriteCallback | None = None) -> bool: ...
     @overload
-    def write(self, chunk: _Data, encoding: BufferEncoding | None,
-              cb: _WriteCallback | None = None,
-              callback: _WriteCallback | None = None) -> bool: ...
+    def write(self, chunk: Chunk, encoding: BufferEncoding | None,
+              cb: WriteCallback | None = None,
+              callback: WriteCallback | None = None) -> bool: ...
     def write(self, chunk: Any, encoding: Any = None, cb: Callable[..., Any] | None = None,
               callback: Callable[..., Any] | None = None) -> bool:
         """Send ``chunk`` (Node's ``socket.write(data[, encoding][, callback])``).
@@ -709,20 +706,20 @@ class Socket(Duplex):
     def connect(self, normalized: NormalizedArgs, /) -> Self: ...
     @overload
     def connect(self, options: SocketConnectOpts,
-                connectionListener: _ConnectListener | None = None, /) -> Self: ...
+                connectionListener: ConnectListener | None = None, /) -> Self: ...
     @overload
     def connect(self, port: int, host: str | None = None,
-                connectionListener: _ConnectListener | None = None, /) -> Self: ...
+                connectionListener: ConnectListener | None = None, /) -> Self: ...
     @overload
-    def connect(self, port: int, connectionListener: _ConnectListener | None, /) -> Self: ...
+    def connect(self, port: int, connectionListener: ConnectListener | None, /) -> Self: ...
     @overload
-    def connect(self, path: str, connectionListener: _ConnectListener | None = None,
+    def connect(self, path: str, connectionListener: ConnectListener | None = None,
                 /) -> Self: ...
     @overload
-    def connect(self, connectionListener: _ConnectListener | None = None, /,
+    def connect(self, connectionListener: ConnectListener | None = None, /,
                 **options: Unpack[TcpSocketConnectOpts]) -> Self: ...
     @overload
-    def connect(self, connectionListener: _ConnectListener | None = None, /,
+    def connect(self, connectionListener: ConnectListener | None = None, /,
                 **options: Unpack[IpcSocketConnectOpts]) -> Self: ...
     def connect(self, *args: Any, **kwargs: Any) -> Self:
         """Connect this socket (Node's ``socket.connect()``); returns the socket.
@@ -833,15 +830,15 @@ class Socket(Duplex):
         return self._getsockname()
 
     @overload
-    def end(self, cb: _WriteCallback | None = None, /, *,
-            callback: _WriteCallback | None = None) -> Self: ...
+    def end(self, cb: WriteCallback | None = None, /, *,
+            callback: WriteCallback | None = None) -> Self: ...
     @overload
-    def end(self, chunk: _Data, cb: _WriteCallback | None = None, /, *,
-            callback: _WriteCallback | None = None) -> Self: ...
+    def end(self, chunk: Chunk, cb: WriteCallback | None = None, /, *,
+            callback: WriteCallback | None = None) -> Self: ...
     @overload
-    def end(self, chunk: _Data, encoding: BufferEncoding | None,
-            cb: _WriteCallback | None = None,
-            callback: _WriteCallback | None = None) -> Self: ...
+    def end(self, chunk: Chunk, encoding: BufferEncoding | None,
+            cb: WriteCallback | None = None,
+            callback: WriteCallback | None = None) -> Self: ...
     def end(self, *args: Any, **kwargs: Any) -> Self:
         """Half-close the socket: send ``chunk`` if given, then a FIN once everything
         written is flushed (Node's ``socket.end([data[, encoding]][, callback])``).
@@ -1120,7 +1117,7 @@ class Socket(Duplex):
         @overload
         def on(self, type: Literal["end"], listener: Callable[[], object]) -> Self: ...
         @overload
-        def on(self, type: Literal["error"], listener: Callable[[Exception], object]) -> Self: ...
+        def on(self, type: Literal["error"], listener: Callable[[Any], object]) -> Self: ...
         @overload
         def on(self, type: Literal["error"], listener: Callable[[], object]) -> Self: ...
         @overload

@@ -13,10 +13,26 @@ from typing import TYPE_CHECKING, Any, Callable, Literal, TypedDict, Union
 if TYPE_CHECKING:
     from ..abort_controller import AbortSignal
     from ..internal.handles.handle import HandleWrap
+    from .server import Server
+    from .socket import Socket
 
 # Node's ``BufferEncoding``: the encodings a string chunk or ``setEncoding`` may name.
 BufferEncoding = Literal["ascii", "utf8", "utf-8", "utf16le", "utf-16le", "ucs2", "ucs-2",
                          "base64", "base64url", "latin1", "binary", "hex"]
+
+# What a socket writes: bytes-like data (a Buffer is one), or a str with its encoding.
+Chunk = Union[bytes, bytearray, memoryview, str]
+
+# The callbacks and listeners the net API takes. Each may take fewer arguments than it is
+# given (JavaScript's argument rule, as uvnet calls them): a write or end callback gets
+# None or the error, a 'connection' listener the socket.
+WriteCallback = Union[Callable[[Union[Exception, None]], object], Callable[[], object]]
+ConnectionListener = Union[Callable[["Socket"], object], Callable[[], object]]
+ListeningListener = Callable[[], object]
+ConnectListener = Callable[[], object]
+
+# What ``server.listen(handle)`` takes besides options: a server, a socket or a wrap.
+ListenHandle = Union["Server", "Socket", "HandleWrap"]
 
 # Node's ``LookupFunction``: ``dns.lookup``'s signature, ``(hostname, options, callback)``.
 LookupFunction = Callable[[str, dict[str, Any], Callable[..., object]], object]
@@ -160,11 +176,16 @@ class ServerOpts(TypedDict, total=False):
 __all__ = [
     "AddressInfo",
     "BufferEncoding",
+    "Chunk",
+    "ConnectListener",
     "ConnectOpts",
+    "ConnectionListener",
     "DropArgument",
     "IpcNetConnectOpts",
     "IpcSocketConnectOpts",
     "ListenOptions",
+    "ListenHandle",
+    "ListeningListener",
     "LookupFunction",
     "NetConnectOpts",
     "OnReadOpts",
@@ -173,4 +194,5 @@ __all__ = [
     "SocketConstructorOpts",
     "TcpNetConnectOpts",
     "TcpSocketConnectOpts",
+    "WriteCallback",
 ]

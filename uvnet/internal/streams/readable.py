@@ -433,6 +433,8 @@ class Readable(Stream):
     # types. No overload takes any other name: mypy picks the first overload a call fits,
     # so a catch-all one would take every listener that does not fit its event's, and
     # hide the mistake. Another event name: EventEmitter.on(stream, name, listener).
+    # 'error' passes Any: a port annotates its listener with the class it expects
+    # (UVException, NodeError ...) or reads err.code, as Node code does with an Error.
     @overload  # type: ignore[override]
     def on(self, type: Literal["close"], listener: Callable[[], object]) -> Self: ...
     @overload
@@ -442,7 +444,7 @@ class Readable(Stream):
     @overload
     def on(self, type: Literal["end"], listener: Callable[[], object]) -> Self: ...
     @overload
-    def on(self, type: Literal["error"], listener: Callable[[Exception], object]) -> Self: ...
+    def on(self, type: Literal["error"], listener: Callable[[Any], object]) -> Self: ...
     @overload
     def on(self, type: Literal["error"], listener: Callable[[], object]) -> Self: ...
     @overload

@@ -41,15 +41,12 @@ from .state import getHighWaterMark
 
 if TYPE_CHECKING:
     from collections.abc import Hashable
-    from typing import Literal, Union
+    from typing import Literal
 
     from typing_extensions import Self
 
-    from ...net.types import BufferEncoding
+    from ...net.types import BufferEncoding, WriteCallback
     from .readable import Readable
-
-    # A write or end callback gets None or the error, and may take nothing (JS's rule).
-    _WriteCallback = Union[Callable[[Union[Exception, None]], object], Callable[[], object]]
 
 errorOrDestroy = destroyImpl.errorOrDestroy
 
@@ -222,12 +219,12 @@ class Writable(Stream):
         errorOrDestroy(self, ERR_STREAM_CANNOT_PIPE())
 
     @overload
-    def write(self, chunk: Any, cb: _WriteCallback | None = None, /, *,
-              callback: _WriteCallback | None = None) -> bool: ...
+    def write(self, chunk: Any, cb: WriteCallback | None = None, /, *,
+              callback: WriteCallback | None = None) -> bool: ...
     @overload
     def write(self, chunk: Any, encoding: BufferEncoding | None,
-              cb: _WriteCallback | None = None,
-              callback: _WriteCallback | None = None) -> bool: ...
+              cb: WriteCallback | None = None,
+              callback: WriteCallback | None = None) -> bool: ...
     def write(self, chunk: Any, encoding: Any = None, cb: Callable[..., Any] | None = None,
               callback: Callable[..., Any] | None = None) -> bool:
         """Write ``chunk`` (Node's ``writable.write(chunk[, encoding][, callback])``).
@@ -319,15 +316,15 @@ class Writable(Stream):
             raise ERR_METHOD_NOT_IMPLEMENTED("_write()")
 
     @overload
-    def end(self, cb: _WriteCallback | None = None, /, *,
-            callback: _WriteCallback | None = None) -> Self: ...
+    def end(self, cb: WriteCallback | None = None, /, *,
+            callback: WriteCallback | None = None) -> Self: ...
     @overload
-    def end(self, chunk: Any, cb: _WriteCallback | None = None, /, *,
-            callback: _WriteCallback | None = None) -> Self: ...
+    def end(self, chunk: Any, cb: WriteCallback | None = None, /, *,
+            callback: WriteCallback | None = None) -> Self: ...
     @overload
     def end(self, chunk: Any, encoding: BufferEncoding | None,
-            cb: _WriteCallback | None = None,
-            callback: _WriteCallback | None = None) -> Self: ...
+            cb: WriteCallback | None = None,
+            callback: WriteCallback | None = None) -> Self: ...
     def end(self, chunk: Any = None, encoding: Any = None,
             cb: Callable[..., Any] | None = None,
             callback: Callable[..., Any] | None = None) -> Self:
@@ -512,7 +509,7 @@ class Writable(Stream):
         @overload
         def on(self, type: Literal["drain"], listener: Callable[[], object]) -> Self: ...
         @overload
-        def on(self, type: Literal["error"], listener: Callable[[Exception], object]) -> Self: ...
+        def on(self, type: Literal["error"], listener: Callable[[Any], object]) -> Self: ...
         @overload
         def on(self, type: Literal["error"], listener: Callable[[], object]) -> Self: ...
         @overload
