@@ -653,8 +653,8 @@ class Socket(Duplex):
         ``writableHighWaterMark``, ``False`` when the caller should wait for ``'drain'``
         before writing more, as in Node.
 
-        Raises ``ERR_INVALID_ARG_TYPE`` for another type of chunk and
-        ``ERR_STREAM_NULL_VALUES`` for ``None``. Writing after :meth:`end` gives
+        Raises ``ERR_INVALID_ARG_TYPE`` for another type of chunk, ``None`` included (Node's
+        ``write(undefined)``). Writing after :meth:`end` gives
         ``ERR_STREAM_WRITE_AFTER_END`` to ``cb`` and emits it as ``'error'``; after
         :meth:`destroy`, ``cb`` gets ``ERR_STREAM_DESTROYED``. A socket whose peer ended it
         (without ``allowHalfOpen``) fails with ``EPIPE``, as in Node.

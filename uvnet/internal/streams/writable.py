@@ -238,8 +238,9 @@ class Writable(Stream):
         Returns ``False`` when the buffered amount has reached ``highWaterMark``: stop
         writing until ``'drain'``. The chunk is buffered either way.
 
-        Raises ``ERR_INVALID_ARG_TYPE`` for a chunk of another type and
-        ``ERR_STREAM_NULL_VALUES`` for ``None``; ``ERR_UNKNOWN_ENCODING`` for an unknown
+        Raises ``ERR_INVALID_ARG_TYPE`` for a chunk of another type, ``None`` included
+        (Node's ``write(undefined)``), and ``ERR_STREAM_NULL_VALUES`` for ``None`` in object
+        mode; ``ERR_UNKNOWN_ENCODING`` for an unknown
         encoding. After :meth:`end`, ``ERR_STREAM_WRITE_AFTER_END`` goes to ``cb`` and is
         emitted as ``'error'``; after :meth:`destroy`, ``cb`` gets ``ERR_STREAM_DESTROYED``.
 
