@@ -325,8 +325,8 @@ def addClientAbortSignalOption(self: Socket, options: dict[str, Any]) -> None:
         nextTick(lambda: dispose.append(addAbortListener(signal, onAbort)))
 
 
-def _afterTryWrite(socket: Socket, handle: LibuvStreamWrap, data: bytes | bytearray, written: int,
-                   err: int, cb: Callable[..., Any]) -> None:
+def _afterTryWrite(socket: Socket, handle: LibuvStreamWrap, data: bytes | bytearray,
+                   written: int, err: int, cb: Callable[..., Any]) -> None:
     """The rest of ``writeGeneric`` after a try-write that failed (``err``) or wrote only
     ``written`` bytes of ``data``: ``cb`` gets the error, or the rest is queued on libuv."""
     if err:
