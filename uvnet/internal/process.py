@@ -334,15 +334,14 @@ def run(main: Coroutine[Any, Any, Any] | Promise[Any] | None = None) -> Any:
     # While the loop runs, SIGINT (and SIGTERM or SIGHUP if the program gave Python a
     # handler for them) is watched by an unref'd libuv signal handle, which runs Python's
     # handler from the loop.
-    global _resuming
-    if main is None:
-        promise = None
-    elif isinstance(main, Promise):
-        promise = main
-    elif isinstance(main, Coroutine):
-        promise = startCoroutine(main)
-    else:
+    if not (main is None or isinstance(main, (Promise, Coroutine))):
         raise ERR_INVALID_ARG_TYPE("main", ["Coroutine", "Promise"], main)
+    promise = main if main is None or isinstance(main, Promise) else startCoroutine(main)
+    return _runUntilDone(promise)
+
+
+def _runUntilDone(promise: Promise[Any] | None) -> Any:
+    global _resuming
     while True:
         if _uncaught:
             _resuming = True
