@@ -123,6 +123,8 @@ class Promise(Generic[T]):
     _handled: bool
 
     def __init__(self, executor: Callable[..., Any]) -> None:
+        """``Promise(executor)``, as JavaScript's ``new Promise(executor)``: calls
+        ``executor(resolve, reject)`` at once."""
         if not callable(executor):
             raise TypeError(f"Promise resolver {noSideEffectsToString(executor)} is not a function")
         self._state = _PENDING

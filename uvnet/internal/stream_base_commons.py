@@ -216,8 +216,20 @@ def getTimerDuration(msecs: Any, name: str) -> float:
 
 
 def setStreamTimeout(self: Any, msecs: Any, callback: Callable[..., Any] | None = None) -> Any:
-    """Node's ``setStreamTimeout`` (``Socket.prototype.setTimeout``): after ``msecs`` of
-    inactivity emit ``'timeout'``; ``0`` disables it; ``callback`` is a ``once`` listener."""
+    """Emit ``'timeout'`` after ``msecs`` milliseconds without any activity on the socket
+    (Node's ``socket.setTimeout(timeout[, callback])``); ``0`` turns the timeout off.
+
+    The socket is not closed: a ``'timeout'`` listener decides (``socket.end()`` or
+    ``socket.destroy()``). Every read or write restarts the count, and the timer does not
+    keep :func:`uvnet.run` going. ``callback`` becomes a ``once('timeout')`` listener (with
+    ``0``, it is removed). Returns the socket.
+
+    Raises ``ERR_INVALID_ARG_TYPE`` when ``msecs`` is not a number, ``ERR_OUT_OF_RANGE``
+    when it is negative or not finite, and ``ERR_INVALID_ARG_TYPE`` for a ``callback`` that
+    is not callable.
+    """
+    # Node's setStreamTimeout (lib/internal/stream_base_commons.js), which net.Socket uses
+    # as its prototype's setTimeout.
     if self.destroyed:
         return self
     self.timeout = msecs

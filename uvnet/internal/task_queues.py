@@ -34,9 +34,11 @@ hasRejectionToWarn: Callable[[], bool] = lambda: False  # noqa: E731
 
 
 def nextTick(callback: Callable[..., Any] | None = None, *args: Any) -> None:
-    """Queue ``callback(*args)`` to run before any further I/O, timer or immediate.
-
-    Ticks run before promise reactions (microtasks): Node's ``process.nextTick``.
+    """Call ``callback(*args)`` as soon as the current callback returns: before any
+    further I/O, timer or immediate, and before promise reactions (microtasks) (Node's
+    ``process.nextTick(callback[, ...args])``). Ticks run in the order they were queued,
+    and a tick queued by a tick runs in the same round. Raises ``ERR_INVALID_ARG_TYPE``
+    when ``callback`` is not callable.
     """
     if not callable(callback):
         raise ERR_INVALID_ARG_TYPE("callback", "function", callback)

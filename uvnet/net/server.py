@@ -148,12 +148,12 @@ def _emitCloseNT(server: Server) -> None:
 
 
 class Server(EventEmitter):
-    """Node's ``net.Server``: a TCP or IPC server.
+    """Node's net.Server: a TCP or Unix domain socket (pipe) server.
 
-    ``Server(options=None, connectionListener=None, **kw)``: ``options`` is a dict (or the
-    same keys as keywords) with ``allowHalfOpen``, ``pauseOnConnect``, ``noDelay``,
-    ``keepAlive``, ``keepAliveInitialDelay`` (ms) and ``highWaterMark``; a callable first
-    argument is the ``'connection'`` listener.
+    Made by :func:`uvnet.createServer` (or ``Server(...)``), it does nothing until
+    :meth:`listen`. Each accepted connection is a :class:`Socket` handed to the
+    ``'connection'`` listeners. Its events: ``'listening'``, ``'connection'``
+    ``(socket)``, ``'error'`` ``(err)``, ``'close'`` and ``'drop'`` ``(data)``.
     """
 
     @overload
@@ -165,6 +165,17 @@ class Server(EventEmitter):
                  **kw: Unpack[ServerOpts]) -> None: ...
     def __init__(self, options: Any = None,
                  connectionListener: Callable[..., Any] | None = None, **kw: Any) -> None:
+        """``Server([options][, connectionListener])``, as Node's ``new net.Server()``.
+
+        ``options`` is a dict, or the same keys as keywords: ``allowHalfOpen`` (accepted
+        sockets do not end their side when the peer ends), ``pauseOnConnect`` (accepted
+        sockets start paused), ``noDelay``, ``keepAlive``, ``keepAliveInitialDelay`` (ms)
+        and ``highWaterMark``, given to every accepted socket. A callable as the first
+        argument is the ``connectionListener``, added as a ``'connection'`` listener.
+
+        Raises ``ERR_INVALID_ARG_TYPE`` when ``options`` is neither a dict nor callable,
+        or when a numeric option is not a number.
+        """
         super().__init__()
         if callable(options):
             connectionListener = options
@@ -194,6 +205,9 @@ class Server(EventEmitter):
         self._listeningId = 1
         self._pipeName: str | None = None
         self._connectionKey: str | None = None
+        #: Refuse connections once this many are open (Node's ``server.maxConnections``):
+        #: each refused one is closed at once and reported by a ``'drop'`` event.
+        #: ``None``: no limit.
         self.maxConnections: int | None = None
 
         self.allowHalfOpen = options.get("allowHalfOpen") or False
@@ -239,11 +253,28 @@ class Server(EventEmitter):
     def listen(self, listeningListener: ListeningListener | None = None, /,
                **options: Unpack[ListenOptions]) -> Self: ...
     def listen(self, *args: Any, **kw: Any) -> Self:
-        """Node's ``Server.prototype.listen``, every overload.
+        """Start accepting connections (Node's ``server.listen()``, every overload);
+        returns the server.
 
-        ``listen([port[, host[, backlog]]][, cb])``, ``listen(path[, backlog][, cb])``,
-        ``listen(options[, cb])`` (or keywords), ``listen(handle[, backlog][, cb])``,
-        ``listen(cb)``. A string that is not a non-negative number is a pipe path.
+        - ``listen([port[, host[, backlog]]][, callback])``: TCP. Port ``0`` or none picks a
+          free port (read it from :meth:`address`); without ``host`` the server listens on
+          ``'::'`` (every IPv6 and IPv4 address) when IPv6 is available, else ``'0.0.0.0'``.
+        - ``listen(path[, backlog][, callback])``: a Unix domain socket at ``path`` (a
+          string that is not a number).
+        - ``listen(options[, callback])``, or the options as keywords: ``port``, ``host``,
+          ``path``, ``backlog``, ``exclusive``, ``ipv6Only``, ``readableAll``,
+          ``writableAll``, ``signal`` (an :class:`uvnet.AbortSignal` that closes the server).
+        - ``listen(handle[, backlog][, callback])``: an already bound handle or
+          ``{'fd': n}``.
+
+        ``callback`` is added as a ``'listening'`` listener. The server binds when
+        :func:`uvnet.run` runs; ``'listening'`` follows, or ``'error'`` with a
+        :class:`uvnet.UVException` (``EADDRINUSE``, ``EACCES`` ...).
+
+        Raises ``ERR_SERVER_ALREADY_LISTEN`` when already listening, ``ERR_SOCKET_BAD_PORT``
+        for a port outside 0..65535, ``ERR_INVALID_ARG_VALUE`` for options with neither
+        port nor path, and ``ERR_INVALID_ARG_TYPE`` for arguments of the wrong type, as
+        Node throws them.
         """
         if kw and (not args or callable(args[0])):
             args, kw = (dict(kw), *args), {}
@@ -481,12 +512,14 @@ class Server(EventEmitter):
 
     @property
     def listening(self) -> bool:
-        """Node's ``server.listening``: whether the server has a listening handle."""
+        """``True`` while the server is listening for connections (Node's
+        ``server.listening``)."""
         return bool(self._handle)
 
     def address(self) -> AddressInfo | str | None:
-        """Node's ``address()``: ``{'address', 'family', 'port'}`` for TCP, the path for a
-        pipe server (even after close), ``None`` otherwise."""
+        """Where the server listens (Node's ``server.address()``): for TCP a dict such as
+        ``{'address': '::', 'family': 'IPv6', 'port': 8124}``, for a pipe server its path
+        (also after :meth:`close`), and ``None`` before :meth:`listen`."""
         handle = self._handle
         if handle is not None and hasattr(handle, "getsockname"):
             out: dict[str, Any] = {}
@@ -511,9 +544,13 @@ class Server(EventEmitter):
             self.emit("error", err)
 
     def close(self, cb: Callable[..., Any] | None = None) -> Self:
-        """Node's ``Server.prototype.close``: stop listening now; ``'close'`` (and ``cb``)
-        once no connection is left. ``cb`` gets ``ERR_SERVER_NOT_RUNNING`` if the server
-        was not listening."""
+        """Stop accepting connections (Node's ``server.close([callback])``); returns the
+        server.
+
+        Open connections are not closed: ``'close'`` is emitted once the last of them has
+        closed. ``cb`` becomes a ``once('close')`` listener; if the server was not
+        listening it is called with ``ERR_SERVER_NOT_RUNNING`` instead.
+        """
         self._listeningId += 1
         if callable(cb):
             if not self._handle:
@@ -542,14 +579,16 @@ class Server(EventEmitter):
         nextTick(_emitCloseNT, self)
 
     def ref(self) -> Self:
-        """Node's ``server.ref()``; remembered when called before ``listen``."""
+        """Let the server keep :func:`uvnet.run` running again after :meth:`unref`
+        (Node's ``server.ref()``; the default). Returns the server."""
         self._unref = False
         if self._handle:
             self._handle.ref()
         return self
 
     def unref(self) -> Self:
-        """Node's ``server.unref()``; remembered when called before ``listen``."""
+        """Let :func:`uvnet.run` return while the server listens, as a Node process exits
+        (Node's ``server.unref()``; also before :meth:`listen`). Returns the server."""
         self._unref = True
         if self._handle:
             self._handle.unref()
@@ -606,7 +645,11 @@ def createServer(options: ServerOpts | None,
                  **kw: Unpack[ServerOpts]) -> Server: ...
 def createServer(options: Any = None,
                  connectionListener: Callable[..., Any] | None = None, **kw: Any) -> Server:
-    """Node's ``net.createServer([options][, connectionListener])``."""
+    """Make a new :class:`Server` (Node's ``net.createServer([options][,
+    connectionListener])``): ``connectionListener`` is called with each accepted
+    :class:`Socket`. The options, also as keywords, are those of the :class:`Server`
+    constructor: ``createServer(lambda sock: sock.pipe(sock), allowHalfOpen=True)``.
+    Call :meth:`Server.listen` to start it."""
     return Server(options, connectionListener, **kw)
 
 

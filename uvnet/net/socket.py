@@ -154,8 +154,29 @@ def connect(connectionListener: ConnectListener | None = None, /,
 def connect(connectionListener: ConnectListener | None = None, /,
             **options: Unpack[IpcNetConnectOpts]) -> Socket: ...
 def connect(*args: Any, **kwargs: Any) -> Socket:
-    """Node's ``net.connect``/``net.createConnection``: ``(options[, cb])``,
-    ``(port[, host][, cb])`` or ``(path[, cb])``; keywords stand for options."""
+    """Open a connection and return its new :class:`Socket` (Node's ``net.connect()``,
+    also named ``createConnection``).
+
+    Called as ``connect(options[, connectListener])``, ``connect(port[, host][,
+    connectListener])`` or ``connect(path[, connectListener])``; the options may be given
+    as keywords instead (``connect(port=80, host='example.org')``). TCP options: ``port``,
+    ``host`` (default ``'localhost'``), ``localAddress``, ``localPort``, ``family``,
+    ``lookup``, ``autoSelectFamily``, ``autoSelectFamilyAttemptTimeout``, ``noDelay``,
+    ``keepAlive``, ``keepAliveInitialDelay``; a pipe takes ``path``. Every option of the
+    :class:`Socket` constructor is accepted too, and ``timeout`` calls
+    :meth:`Socket.setTimeout` first. ``connectListener`` is added as a ``'connect'``
+    listener.
+
+    The socket is returned at once; the connection is made once :func:`uvnet.run` runs,
+    after a DNS lookup when ``host`` is a name (``'lookup'``), and ends in ``'connect'`` and
+    ``'ready'``, or in ``'error'`` with a :class:`uvnet.UVException` (``ECONNREFUSED``,
+    ``ENOTFOUND``, ``ETIMEDOUT`` ...) followed by ``'close'``.
+
+    Raises ``ERR_MISSING_ARGS`` with neither port nor path, ``ERR_SOCKET_BAD_PORT`` for a
+    port outside 0..65535, ``ERR_INVALID_ARG_TYPE`` for an option of the wrong type and
+    ``ERR_INVALID_IP_ADDRESS`` for a ``localAddress`` that is no IP address, as Node throws
+    them.
+    """
     normalized = normalizeArgs(args, kwargs)
     options = normalized[0]
     if _DEBUG:
@@ -170,24 +191,33 @@ createConnection = connect
 
 
 def getDefaultAutoSelectFamily() -> bool:
-    """Node's ``net.getDefaultAutoSelectFamily()`` (``True`` in v20)."""
+    """The default of the ``autoSelectFamily`` connect option (Node's
+    ``net.getDefaultAutoSelectFamily()``): ``True``, as in Node v20, unless changed by
+    :func:`setDefaultAutoSelectFamily`."""
     return _autoSelectFamilyDefault
 
 
 def setDefaultAutoSelectFamily(value: bool) -> None:
-    """Node's ``net.setDefaultAutoSelectFamily(value)``."""
+    """Set the default of the ``autoSelectFamily`` connect option (Node's
+    ``net.setDefaultAutoSelectFamily(value)``). With it, a host name that resolves to
+    several addresses is tried address by address, IPv6 and IPv4 in turn ("happy
+    eyeballs"). Raises ``ERR_INVALID_ARG_TYPE`` when ``value`` is not a ``bool``."""
     global _autoSelectFamilyDefault
     validateBoolean(value, "value")
     _autoSelectFamilyDefault = value
 
 
 def getDefaultAutoSelectFamilyAttemptTimeout() -> int:
-    """Node's ``net.getDefaultAutoSelectFamilyAttemptTimeout()`` (250 ms)."""
+    """The default of the ``autoSelectFamilyAttemptTimeout`` connect option, in
+    milliseconds (Node's ``net.getDefaultAutoSelectFamilyAttemptTimeout()``; 250)."""
     return _autoSelectFamilyAttemptTimeoutDefault
 
 
 def setDefaultAutoSelectFamilyAttemptTimeout(value: int) -> None:
-    """Node's ``net.setDefaultAutoSelectFamilyAttemptTimeout(value)``: at least 10 ms."""
+    """Set how long, in milliseconds, each address is tried before the next one when
+    ``autoSelectFamily`` is on (Node's ``net.setDefaultAutoSelectFamilyAttemptTimeout``).
+    Values below 10 become 10. Raises ``ERR_INVALID_ARG_TYPE`` / ``ERR_OUT_OF_RANGE`` when
+    ``value`` is not a positive 32-bit integer."""
     global _autoSelectFamilyAttemptTimeoutDefault
     validateInt32(value, "value", 1)
     _autoSelectFamilyAttemptTimeoutDefault = max(value, 10)
@@ -341,21 +371,44 @@ def _maybeReadMore(stream: Socket, state: ReadableState) -> None:
 
 
 class Socket(Duplex):
-    """Node's ``net.Socket``: a Duplex stream over a TCP or Pipe handle.
+    """Node's net.Socket: a TCP connection or a Unix domain socket (pipe), as a Duplex
+    stream.
 
-    ``Socket(options)`` with a dict (or keywords) of Node's options, or an ``int`` fd.
+    A socket is made by :func:`uvnet.connect` on the client side and handed to the
+    ``'connection'`` listener of a :class:`Server` on the server side. Reading it is
+    reading a Readable (``'data'``, ``'end'``, ``pipe()``, ``setEncoding()``, ``pause()``
+    ...), writing it is writing a Writable (``write()``, ``end()``, ``'drain'``,
+    ``'finish'``), and it has the events of a connection: ``'connect'``, ``'ready'``,
+    ``'lookup'``, ``'timeout'``, ``'error'`` and ``'close'`` (with ``hadError``).
     """
 
     # The fields every socket sets in __init__, as slots: a socket's __dict__ keeps only the
-    # stream fields (and whatever else is set on it), ~1 KiB less per connection.
-    __slots__ = (
-        "_aborted", "_hadError", "_handle", "_host", "_kBuffer", "_kBufferCb", "_kBufferGen",
-        "_kBytesRead", "_kBytesWritten", "_kLastWriteQueueSize", "_kSetKeepAlive",
-        "_kSetKeepAliveInitialDelay", "_kSetNoDelay", "_kTimeout", "_parent", "_peername",
-        "_pendingData", "_pendingEncoding", "_server", "_sockname",
-        "autoSelectFamilyAttemptedAddresses", "connecting", "resetAndClosing", "server",
-        "timeout",
-    )
+    # stream fields (and whatever else is set on it), ~1 KiB less per connection. A dict of
+    # slots: the values are the public attributes' docstrings (what help() shows).
+    __slots__ = {
+        **dict.fromkeys((
+            "_aborted", "_hadError", "_handle", "_host", "_kBuffer", "_kBufferCb",
+            "_kBufferGen", "_kBytesRead", "_kBytesWritten", "_kLastWriteQueueSize",
+            "_kSetKeepAlive", "_kSetKeepAliveInitialDelay", "_kSetNoDelay", "_kTimeout",
+            "_parent", "_peername", "_pendingData", "_pendingEncoding", "_server",
+            "_sockname",
+        )),
+        "autoSelectFamilyAttemptedAddresses":
+            "The addresses tried, as ``'ip:port'`` strings, when the connection was made "
+            "with ``autoSelectFamily`` (Node's ``socket.autoSelectFamilyAttemptedAddresses``"
+            "); ``None`` otherwise.",
+        "connecting":
+            "``True`` from :meth:`connect` until ``'connect'`` (or the connection's failure)"
+            " (Node's ``socket.connecting``).",
+        "resetAndClosing":
+            "``True`` once :meth:`resetAndDestroy` is closing the connection with a reset.",
+        "server":
+            "The :class:`Server` that accepted this socket, or ``None`` for a client socket "
+            "(Node's ``socket.server``).",
+        "timeout":
+            "The idle timeout in milliseconds set by :meth:`setTimeout`, or ``None`` "
+            "(Node's ``socket.timeout``).",
+    }
 
     @overload
     def __init__(self, options: _SocketOpts | None = None, /) -> None: ...
@@ -364,6 +417,20 @@ class Socket(Duplex):
     @overload
     def __init__(self, **options: Unpack[_SocketOpts]) -> None: ...
     def __init__(self, options: Any = None, **kwargs: Any) -> None:
+        """``Socket([options])``, as Node's ``new net.Socket([options])``: a socket that is
+        not connected yet (call :meth:`connect`), or one that wraps an open descriptor.
+
+        ``options`` is a dict, or the same keys as keywords: ``fd`` (an open socket's file
+        descriptor; an ``int`` alone means ``{'fd': n}``), ``allowHalfOpen`` (default
+        ``False``: the socket ends its side when the other side ends), ``readable`` /
+        ``writable`` (with ``fd``), ``signal`` (an :class:`uvnet.AbortSignal` that destroys
+        the socket), ``onread`` (``{'buffer': buf, 'callback': fn}``: read into one buffer
+        instead of ``'data'`` events), ``noDelay``, ``keepAlive`` and
+        ``keepAliveInitialDelay`` (applied once connected).
+
+        Raises ``ERR_INVALID_ARG_VALUE`` for ``objectMode`` (a socket carries bytes), and
+        a :class:`uvnet.UVException` when ``fd`` cannot be opened.
+        """
         if isinstance(options, int) and not isinstance(options, bool):
             options = {"fd": options}
         options = {**(options or {}), **kwargs}  # Node copies them
@@ -575,12 +642,29 @@ class Socket(Duplex):
               callback: WriteCallback | None = None) -> bool: ...
     def write(self, chunk: Any, encoding: Any = None, cb: Callable[..., Any] | None = None,
               callback: Callable[..., Any] | None = None) -> bool:
-        """``Writable.prototype.write``, with the common case of a connected socket in one
-        frame: a Buffer or bytes chunk without encoding or callback, nothing being written, buffered
-        or awaiting 'drain'. Its steps (Writable.write, :meth:`_write`, onwrite) end, once
-        one write(2) took it all, with the stream's state as it was before but for
-        ``sync``: what write() sets, onwrite takes back, and no tick is needed. A short or
-        failed write(2) goes on as ``writeGeneric`` would, within Writable.write's steps."""
+        """Send ``chunk`` (Node's ``socket.write(data[, encoding][, callback])``).
+
+        ``chunk`` is a Buffer, ``bytes``, ``bytearray`` or ``memoryview``, or a ``str``
+        encoded with ``encoding`` (default ``'utf8'``). Data written before the socket is
+        connected is sent once it is. ``cb`` (also ``callback=``) is called with ``None``
+        once the data is handed to the kernel, or with the error.
+
+        Returns ``True`` if the data was flushed or buffered below
+        ``writableHighWaterMark``, ``False`` when the caller should wait for ``'drain'``
+        before writing more, as in Node.
+
+        Raises ``ERR_INVALID_ARG_TYPE`` for another type of chunk, ``None`` included (Node's
+        ``write(undefined)``). Writing after :meth:`end` gives
+        ``ERR_STREAM_WRITE_AFTER_END`` to ``cb`` and emits it as ``'error'``; after
+        :meth:`destroy`, ``cb`` gets ``ERR_STREAM_DESTROYED``. A socket whose peer ended it
+        (without ``allowHalfOpen``) fails with ``EPIPE``, as in Node.
+        """
+        # The common case of a connected socket runs in this one frame: a Buffer or bytes chunk
+        # without encoding or callback, nothing being written, buffered or awaiting
+        # 'drain'. Its steps (Writable.write, _write, onwrite) end, once one write(2) took
+        # it all, with the stream's state as it was before but for `sync`: what write()
+        # sets, onwrite takes back, and no tick is needed. A short or failed write(2) goes
+        # on as writeGeneric would, within Writable.write's steps.
         if (type(chunk) is Buffer or type(chunk) is bytes) and encoding is None and cb is None \
                 and callback is None:
             state = self._writableState
@@ -686,8 +770,18 @@ class Socket(Duplex):
     def connect(self, connectionListener: ConnectListener | None = None, /,
                 **options: Unpack[IpcSocketConnectOpts]) -> Self: ...
     def connect(self, *args: Any, **kwargs: Any) -> Self:
-        """Node's ``Socket.prototype.connect``: ``(options[, cb])``, ``(port[, host][, cb])``
-        or ``(path[, cb])``; keywords stand for options. Returns the socket."""
+        """Connect this socket (Node's ``socket.connect()``); returns the socket.
+
+        Takes the same arguments as :func:`uvnet.connect`: ``(options[, connectListener])``,
+        ``(port[, host][, connectListener])`` or ``(path[, connectListener])``, options as
+        keywords too. ``connectListener`` becomes a ``once('connect')`` listener. A
+        destroyed socket can be connected again, on a new handle.
+
+        Raises ``ERR_MISSING_ARGS``, ``ERR_SOCKET_BAD_PORT``, ``ERR_INVALID_ARG_TYPE`` or
+        ``ERR_INVALID_IP_ADDRESS`` for bad arguments, as Node throws them; a failed
+        connection is an ``'error'`` event with a :class:`uvnet.UVException`
+        (``ECONNREFUSED``, ``ENOTFOUND``, ``ETIMEDOUT`` ...), then ``'close'``.
+        """
         if args and isinstance(args[0], NormalizedArgs):
             normalized = args[0]
         else:
@@ -739,7 +833,10 @@ class Socket(Duplex):
         initSocketHandle(self)
 
     def setNoDelay(self, enable: bool | None = None, *, noDelay: bool | None = None) -> Self:
-        """Node's ``setNoDelay([noDelay=true])``; remembered until there is a handle."""
+        """Turn Nagle's algorithm off (``True``, the default) or on (``False``) for a TCP
+        socket (Node's ``socket.setNoDelay([noDelay])``; also ``noDelay=`` as a keyword).
+        Set before the socket is connected, it applies once it is. No effect on a pipe.
+        Returns the socket."""
         if noDelay is not None:
             enable = noDelay
         enable = True if enable is None else bool(enable)
@@ -753,8 +850,11 @@ class Socket(Duplex):
 
     def setKeepAlive(self, enable: bool = False, initialDelayMsecs: float | None = None, *,
                      initialDelay: float | None = None) -> Self:
-        """Node's ``setKeepAlive([enable][, initialDelay])``; the delay is in milliseconds
-        (``initialDelay=`` as a keyword, as Node's docs name it)."""
+        """Turn TCP keep-alive probes on or off (Node's ``socket.setKeepAlive([enable][,
+        initialDelay])``). ``initialDelay`` (also ``initialDelay=``) is the idle time in
+        milliseconds before the first probe; ``0`` keeps the system's setting. Set before
+        the socket is connected, it applies once it is. No effect on a pipe. Returns the
+        socket."""
         if initialDelay is not None:
             initialDelayMsecs = initialDelay
         enable = bool(enable)
@@ -774,7 +874,9 @@ class Socket(Duplex):
         return self
 
     def address(self) -> AddressInfo | dict[str, Never]:
-        """Node's ``socket.address()``: ``{address, family, port}``, or ``{}``."""
+        """The local end of the socket as the operating system reports it (Node's
+        ``socket.address()``): ``{'address': '127.0.0.1', 'family': 'IPv4', 'port':
+        50412}`` for TCP, ``{}`` before the socket is bound or connected."""
         return self._getsockname()
 
     @overload
@@ -788,12 +890,23 @@ class Socket(Duplex):
             cb: WriteCallback | None = None,
             callback: WriteCallback | None = None) -> Self: ...
     def end(self, *args: Any, **kwargs: Any) -> Self:
-        """Node's ``Socket.prototype.end``: the stream's ``end``, returning the socket."""
+        """Half-close the socket: send ``chunk`` if given, then a FIN once everything
+        written is flushed (Node's ``socket.end([data[, encoding]][, callback])``).
+
+        The other side gets ``'end'``; this side can still receive data until it does too
+        (or at once unless ``allowHalfOpen``). ``callback`` is called once the socket's
+        ``'finish'`` is emitted, or with the error. The arguments are those of
+        :meth:`write`; calling ``end()`` twice is allowed. Returns the socket.
+        """
         super().end(*args, **kwargs)
         return self
 
     def resetAndDestroy(self) -> Self:
-        """Node's ``resetAndDestroy``: close with a RST (TCP only)."""
+        """Close a TCP connection at once with a reset (RST) instead of a FIN, and destroy
+        the socket (Node's ``socket.resetAndDestroy()``). The peer gets ``ECONNRESET``.
+        A socket still connecting resets once connected; one without a handle is
+        destroyed with ``ERR_SOCKET_CLOSED``. Raises ``ERR_INVALID_HANDLE_TYPE`` on a pipe.
+        Returns the socket."""
         if self._handle is not None:
             if not isinstance(self._handle, TCPWrap):
                 raise ERR_INVALID_HANDLE_TYPE()
@@ -814,7 +927,9 @@ class Socket(Duplex):
         return self.destroy()
 
     def pause(self) -> Self:
-        """Node's ``Socket.prototype.pause``; with ``onread`` it also stops the handle."""
+        """Stop emitting ``'data'`` (Node's ``socket.pause()``): incoming data is buffered,
+        and once ``readableHighWaterMark`` is reached the socket stops reading from the
+        kernel, so TCP flow control slows the sender down. Returns the socket."""
         if self._kBuffer and not self.connecting and self._handle is not None \
                 and self._handle.reading:
             self._handle.reading = False
@@ -826,7 +941,8 @@ class Socket(Duplex):
         return self
 
     def resume(self) -> Self:
-        """Node's ``Socket.prototype.resume``; with ``onread`` it also starts the handle."""
+        """Emit ``'data'`` again after :meth:`pause` (Node's ``socket.resume()``): the
+        buffered data first, then what arrives. Returns the socket."""
         if self._kBuffer and not self.connecting and self._handle is not None \
                 and not self._handle.reading:
             tryReadStart(self)
@@ -834,7 +950,10 @@ class Socket(Duplex):
         return self
 
     def read(self, n: Any = None) -> Any:
-        """Node's ``Socket.prototype.read``; with ``onread`` it also starts the handle."""
+        """Take up to ``n`` bytes (all that is buffered when ``n`` is ``None``) from the
+        read buffer, or ``None`` when there are not enough yet (Node's
+        ``readable.read([size])``); used with the ``'readable'`` event. A string with
+        :meth:`setEncoding`, a Buffer otherwise."""
         if self._kBuffer and not self.connecting and self._handle is not None \
                 and not self._handle.reading:
             tryReadStart(self)
@@ -848,7 +967,8 @@ class Socket(Duplex):
     _kMaybeReadMore = staticmethod(_maybeReadMore)
 
     def destroySoon(self) -> None:
-        """Node's ``destroySoon``: ``end()``, then destroy once finished."""
+        """End the socket and destroy it once everything written has been flushed (Node's
+        ``socket.destroySoon()``)."""
         if self.writable:
             self.end()
         if self.writableFinished:
@@ -857,7 +977,8 @@ class Socket(Duplex):
             self.once("finish", self.destroy)
 
     def ref(self) -> Self:
-        """Node's ``socket.ref()``; deferred to ``'connect'`` without a handle."""
+        """Let the socket keep :func:`uvnet.run` running again after :meth:`unref` (Node's
+        ``socket.ref()``; the default). Returns the socket."""
         if self._handle is None:
             self.once("connect", self.ref)
             return self
@@ -865,7 +986,8 @@ class Socket(Duplex):
         return self
 
     def unref(self) -> Self:
-        """Node's ``socket.unref()``; deferred to ``'connect'`` without a handle."""
+        """Let :func:`uvnet.run` return even though this socket is open, as a Node
+        process exits (Node's ``socket.unref()``). Returns the socket."""
         if self._handle is None:
             self.once("connect", self.unref)
             return self
@@ -902,12 +1024,15 @@ class Socket(Duplex):
 
     @property
     def pending(self) -> bool:
-        """No handle yet, or still connecting."""
+        """``True`` while the socket is not connected yet: before :meth:`connect`, or
+        while connecting (Node's ``socket.pending``)."""
         return self._handle is None or self.connecting
 
     @property
     def readyState(self) -> str:
-        """``'opening'``, ``'open'``, ``'readOnly'``, ``'writeOnly'`` or ``'closed'``."""
+        """The connection's state, as Node's ``socket.readyState``: ``'opening'`` while
+        connecting, ``'open'``, ``'readOnly'`` (this side ended), ``'writeOnly'`` (the other
+        side ended) or ``'closed'``."""
         if self.connecting:
             return "opening"
         if self.readable and self.writable:
@@ -920,13 +1045,15 @@ class Socket(Duplex):
 
     @property
     def bufferSize(self) -> int | None:
-        """Deprecated alias of ``writableLength``; ``None`` without a handle."""
+        """Deprecated in Node: :attr:`writableLength`, or ``None`` before the socket has a
+        handle (Node's ``socket.bufferSize``)."""
         if self._handle is not None:
             return self.writableLength
         return None
 
     @property
     def bytesRead(self) -> int:
+        """The number of bytes received (Node's ``socket.bytesRead``)."""
         return self._handle.bytesRead if self._handle is not None else self._kBytesRead
 
     @property
@@ -935,7 +1062,8 @@ class Socket(Duplex):
 
     @property
     def bytesWritten(self) -> int | None:
-        """Bytes written so far, counting those still queued (Node's getter)."""
+        """The number of bytes written, counting those still buffered and not sent yet
+        (Node's ``socket.bytesWritten``)."""
         bytes_ = self._bytesDispatched
         data = self._pendingData
         encoding = self._pendingEncoding
@@ -953,26 +1081,36 @@ class Socket(Duplex):
 
     @property
     def remoteAddress(self) -> str | None:
+        """The peer's IP address (``'127.0.0.1'``, ``'::1'``), or ``None`` when not
+        connected, or a pipe (Node's ``socket.remoteAddress``)."""
         return self._getpeername().get("address")
 
     @property
     def remoteFamily(self) -> str | None:
+        """``'IPv4'`` or ``'IPv6'``: the peer's address family, or ``None`` when not
+        connected (Node's ``socket.remoteFamily``)."""
         return self._getpeername().get("family")
 
     @property
     def remotePort(self) -> int | None:
+        """The peer's port, or ``None`` when not connected (Node's ``socket.remotePort``)."""
         return self._getpeername().get("port")
 
     @property
     def localAddress(self) -> str | None:
+        """The local IP address the socket is bound to, or ``None`` (Node's
+        ``socket.localAddress``)."""
         return self._getsockname().get("address")
 
     @property
     def localPort(self) -> int | None:
+        """The local port, or ``None`` (Node's ``socket.localPort``)."""
         return self._getsockname().get("port")
 
     @property
     def localFamily(self) -> str | None:
+        """``'IPv4'`` or ``'IPv6'``: the local address's family, or ``None`` (Node's
+        ``socket.localFamily``)."""
         return self._getsockname().get("family")
 
     if TYPE_CHECKING:

@@ -248,7 +248,10 @@ def _emitErrorCloseLegacy(stream: Any, err: Any) -> None:
 
 
 def destroyer(stream: Any, err: Any = None) -> None:
-    """Destroy any stream-like object (used by ``pipeline``); ``AbortError`` if unfinished."""
+    """Destroy ``stream``, any stream-like object, with ``err`` (Node's
+    ``stream.destroy()`` helper, which ``pipeline`` uses). Without ``err``, a stream that
+    has not finished is destroyed with an ``AbortError``; one already destroyed is left
+    alone."""
     if stream is None or isDestroyed(stream):
         return
     if not err and not isFinished(stream):

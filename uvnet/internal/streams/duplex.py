@@ -29,15 +29,30 @@ _IMPL_KEYS = frozenset(key for key, _attr in _IMPL_OPTIONS)
 
 
 class Duplex(Readable, Writable):
-    """Node's ``stream.Duplex``: override ``_read`` and ``_write`` (or pass ``read=``,
-    ``write=``)."""
+    """Node's stream.Duplex: a Readable and a Writable in one object, each side with its
+    own buffer, as a network connection is (:class:`uvnet.Socket` is one).
+
+    It has every method, property and event of :class:`Readable` and :class:`Writable`.
+    To make one, implement both ``_read`` and ``_write`` (or pass ``read=`` and
+    ``write=``).
+    """
 
     _shapeKeys = ("close", "error", "prefinish", "finish", "drain", "data", "end", "readable")
+    #: When ``False``, the writable side ends by itself once the readable side has ended
+    #: (Node's ``duplex.allowHalfOpen``; default ``True``).
     allowHalfOpen: bool
     # Node 20's Duplex takes Writable's writable* getters, except this one: undefined.
     writableAborted: Any = None
 
     def __init__(self, options: dict[str, Any] | None = None, **kwargs: Any) -> None:
+        """``Duplex([options])``, as Node's ``new stream.Duplex([options])``.
+
+        Takes the options of :class:`Readable` and :class:`Writable` (given to both
+        sides), plus ``allowHalfOpen`` (default ``True``), ``readable`` / ``writable``
+        (``False`` starts that side ended), ``readableHighWaterMark`` /
+        ``writableHighWaterMark`` and ``readableObjectMode`` / ``writableObjectMode``
+        (one side each), as a dict or as keywords.
+        """
         if kwargs:
             options = _options(options, kwargs)
         Stream.__init__(self, options)
@@ -86,6 +101,7 @@ class Duplex(Readable, Writable):
 
     @property
     def destroyed(self) -> bool:
+        """``True`` once :meth:`destroy` has been called (Node's ``duplex.destroyed``)."""
         try:
             return self._readableState.destroyed and self._writableState.destroyed
         except AttributeError:  # before the constructor made the states

@@ -147,11 +147,32 @@ class ReadableState:
 
 
 class Readable(Stream):
-    """Node's ``stream.Readable``; subclass and override ``_read(size)``, or pass ``read=``."""
+    """Node's stream.Readable: a source of data, read in flowing mode (``'data'`` events)
+    or paused mode (``'readable'`` and :meth:`read`).
+
+    To make one, subclass it and implement ``_read(self, size)``, which calls
+    :meth:`push` with data (``push(None)`` at the end), or pass ``read=`` to the
+    constructor. Its events: ``'data'`` ``(chunk)``, ``'readable'``, ``'end'``,
+    ``'error'`` ``(err)``, ``'close'``, ``'pause'``, ``'resume'``.
+    """
 
     _shapeKeys: tuple[str, ...] = ("close", "error", "data", "end", "readable")
 
     def __init__(self, options: dict[str, Any] | None = None, **kwargs: Any) -> None:
+        """``Readable([options])``, as Node's ``new stream.Readable([options])``.
+
+        ``options`` is a dict, or the same keys as keywords: ``highWaterMark`` (bytes, or
+        objects in object mode, buffered before ``_read`` stops being called; default
+        16 KiB or 16 objects), ``encoding`` (decode to ``str``, as :meth:`setEncoding`),
+        ``objectMode`` (any Python value but ``None`` is a chunk), ``emitClose`` (default
+        ``True``), ``autoDestroy`` (default ``True``), ``signal`` (an
+        :class:`uvnet.AbortSignal` that destroys the stream), and the hooks ``read``,
+        ``destroy`` and ``construct``, which stand for ``_read``, ``_destroy`` and
+        ``_construct``.
+
+        Raises ``ERR_INVALID_ARG_VALUE`` for a negative or non-integer ``highWaterMark``
+        and ``ERR_UNKNOWN_ENCODING`` for an unknown ``encoding``.
+        """
         options = _options(options, kwargs)
         Stream.__init__(self, options)
         self._readableState = ReadableState(options, self, False)
@@ -173,7 +194,10 @@ class Readable(Stream):
     # --- destroy --------------------------------------------------------------------------
 
     def destroy(self, err: Any = None, cb: Callable[..., Any] | None = None) -> Self:
-        """``_destroy``, then ``'error'`` (if ``err``) and ``'close'`` on a tick."""
+        """Destroy the stream (Node's ``readable.destroy([error])``): release it through
+        ``_destroy``, then emit ``'error'`` (if ``err`` is given) and ``'close'`` on a
+        later tick. Buffered data is dropped and later calls are ignored. ``cb``, if
+        given, is called with the error once ``_destroy`` is done. Returns the stream."""
         return destroyImpl.destroy(self, err, cb)
 
     _undestroy = destroyImpl.undestroy  # Node's ``_undestroy = destroyImpl.undestroy``
@@ -189,7 +213,16 @@ class Readable(Stream):
     # --- push / unshift -------------------------------------------------------------------
 
     def push(self, chunk: Any, encoding: str | None = None) -> bool:
-        """Queue ``chunk`` (``None`` ends the stream); ``False`` once at the high-water mark."""
+        """Add ``chunk`` to the read buffer, for ``'data'`` or :meth:`read` (Node's
+        ``readable.push(chunk[, encoding])``), to be called by ``_read``. ``None`` ends
+        the stream (``'end'`` follows once the buffer is consumed). A ``str`` is encoded
+        with ``encoding`` (default ``'utf8'``) unless the stream decodes to ``str``.
+
+        Returns ``False`` once the buffer has reached ``highWaterMark``: ``_read`` should
+        stop pushing until it is called again. After the end, pushing emits
+        ``ERR_STREAM_PUSH_AFTER_EOF`` as an ``'error'``; a chunk that is no bytes-like
+        object or ``str`` (outside object mode) emits ``ERR_INVALID_ARG_TYPE``.
+        """
         if _DEBUG:
             debug("push", "null" if chunk is None else chunk)  # (push(None) is push(null))
         state = self._readableState
@@ -204,7 +237,9 @@ class Readable(Stream):
         return readableAddChunkPushByteMode(self, state, chunk, encoding)
 
     def unshift(self, chunk: Any, encoding: str | None = None) -> bool:
-        """Put ``chunk`` back at the front of the read queue."""
+        """Put ``chunk`` back at the front of the read buffer, to be read again first
+        (Node's ``readable.unshift(chunk[, encoding])``), as a parser does with the bytes it
+        read too far. Returns as :meth:`push` does."""
         if _DEBUG:
             debug("unshift", "null" if chunk is None else chunk)
         state = self._readableState
@@ -213,12 +248,19 @@ class Readable(Stream):
         return readableAddChunkUnshiftByteMode(self, state, chunk, encoding)
 
     def isPaused(self) -> bool:
+        """``True`` after :meth:`pause` (and before :meth:`resume`), or when a
+        ``'readable'`` listener keeps the stream out of flowing mode (Node's
+        ``readable.isPaused()``)."""
         state = self._readableState
         return state.paused or state.flowing is False
 
     def setEncoding(self, enc: BufferEncoding | None = None) -> Self:
-        """Decode ``'data'``/``read()`` output to ``str`` (UTF-8 when ``enc`` is omitted);
-        re-decodes what is buffered."""
+        """Make ``'data'`` and :meth:`read` give ``str`` instead of Buffers, decoded with
+        ``enc`` (``'utf8'`` when omitted; ``'latin1'``, ``'hex'``, ``'base64'`` ... as in
+        Node) (Node's ``readable.setEncoding(encoding)``). A multi-byte character split
+        between two chunks is held back until it is complete. What is already buffered is
+        decoded too. Returns the stream; raises ``ERR_UNKNOWN_ENCODING`` for an unknown
+        encoding."""
         state = self._readableState
         decoder = StringDecoder(enc)
         state.decoder = decoder
@@ -234,7 +276,11 @@ class Readable(Stream):
     # --- read -----------------------------------------------------------------------------
 
     def read(self, n: Any = None) -> Any:
-        """Pull up to ``n`` bytes (all, or one chunk while flowing, when ``n`` is omitted)."""
+        """Take ``n`` bytes (characters with an encoding, one value in object mode) out of
+        the read buffer (Node's ``readable.read([size])``); without ``n``, all that is
+        buffered. Returns ``None`` when fewer than ``n`` are buffered and the stream has
+        not ended, and calls ``_read`` to fill the buffer; used with the ``'readable'``
+        event. ``read(0)`` only fills the buffer."""
         # n None stands for Node's NaN (read() / read(undefined)).
         if _DEBUG:
             debug("read", n)
@@ -332,8 +378,15 @@ class Readable(Stream):
     # --- pipe -----------------------------------------------------------------------------
 
     def pipe(self, dest: Any, pipeOpts: dict[str, Any] | None = None) -> Any:
-        """Write every chunk to ``dest`` with backpressure; ``dest.end()`` on ``'end'`` unless
-        ``{'end': False}``. Returns ``dest``."""
+        """Send everything this stream emits to the Writable ``dest`` (Node's
+        ``readable.pipe(destination[, options])``), and return ``dest`` so that pipes chain.
+
+        Backpressure is handled: when ``dest.write()`` returns ``False`` the source pauses
+        until ``dest`` emits ``'drain'``. At the end, ``dest.end()`` is called unless
+        ``pipeOpts`` is ``{'end': False}``. An error on either side does not end the other
+        (use :func:`uvnet.stream.pipeline` for that). ``dest`` emits ``'pipe'`` with the
+        source.
+        """
         src = self
         state = src._readableState
 
@@ -372,7 +425,9 @@ class Readable(Stream):
         return dest
 
     def unpipe(self, dest: Any = None) -> Self:
-        """Stop piping to ``dest`` (or to every destination); emits ``'unpipe'`` on each."""
+        """Undo :meth:`pipe` for ``dest``, or for every destination without one (Node's
+        ``readable.unpipe([destination])``); each emits ``'unpipe'``. The stream stops
+        flowing when no destination is left. Returns the stream."""
         state = self._readableState
         if not state.pipes:
             return self
@@ -438,7 +493,10 @@ class Readable(Stream):
     def on(self, type: Literal["removeListener"], listener: Callable[[], object]) -> Self: ...
 
     def on(self, type: Hashable, listener: Callable[..., Any]) -> Self:
-        """``on('data')`` starts flowing unless paused; ``on('readable')`` pauses the flow."""
+        """:meth:`EventEmitter.on`, with a Readable's two special events, as in Node:
+        adding a ``'data'`` listener starts flowing mode (unless :meth:`pause` was called),
+        and adding a ``'readable'`` listener switches to paused mode, with :meth:`read`
+        to take the data. Returns the stream."""
         res = self._addListener(type, listener, False)  # EventEmitter.on, one call shorter
         if type == "data":
             state = self._readableState
@@ -467,6 +525,9 @@ class Readable(Stream):
         once = prependListener = prependOnceListener = on  # type: ignore[assignment]
 
     def removeListener(self, type: Hashable, listener: Callable[..., Any]) -> Self:
+        """:meth:`EventEmitter.removeListener` (also ``off``); removing the last
+        ``'readable'`` listener lets a stream with ``'data'`` listeners flow again.
+        Returns the stream."""
         state = self._readableState
         res = Stream.removeListener(self, type, listener)
         if type == "readable":
@@ -479,6 +540,8 @@ class Readable(Stream):
     off = removeListener
 
     def removeAllListeners(self, ev: Hashable = None, *more: Any) -> Self:
+        """:meth:`EventEmitter.removeAllListeners`, with :meth:`removeListener`'s rule for
+        ``'readable'``. Returns the stream."""
         res = Stream.removeAllListeners(self, ev, *more)
         if ev == "readable" or (ev is None and not more):
             nextTick(updateReadableListening, self)
@@ -487,7 +550,10 @@ class Readable(Stream):
     # --- pause / resume -------------------------------------------------------------------
 
     def resume(self) -> Self:
-        """Switch to flowing mode (on the next tick), emitting ``'resume'``."""
+        """Start or restart flowing mode: buffered and new data is emitted as ``'data'``
+        (Node's ``readable.resume()``). Takes effect on the next tick, emitting
+        ``'resume'``; without a ``'data'`` listener the data is discarded, which lets a
+        stream run to its end. Returns the stream."""
         state = self._readableState
         if not state.flowing:
             if _DEBUG:
@@ -500,7 +566,9 @@ class Readable(Stream):
         return self
 
     def pause(self) -> Self:
-        """Stop flowing; emits ``'pause'`` unless already explicitly paused."""
+        """Stop flowing mode: no more ``'data'`` until :meth:`resume`; data is kept in the
+        buffer (Node's ``readable.pause()``). Emits ``'pause'`` if the stream was flowing.
+        Returns the stream."""
         state = self._readableState
         if _DEBUG:
             debug("call pause")
@@ -514,7 +582,8 @@ class Readable(Stream):
         return self
 
     def wrap(self, stream: Any) -> Self:
-        """Wrap an old-style stream (``'data'``/``'end'`` events) as this Readable's source."""
+        """Use an old-style stream, an emitter of ``'data'`` and ``'end'`` events, as the
+        source of this Readable (Node's ``readable.wrap(stream)``). Returns this stream."""
         paused = False
 
         def ondata(chunk: Any) -> None:
@@ -592,7 +661,10 @@ class Readable(Stream):
 
     @classmethod
     def from_(cls, iterable: Any, opts: dict[str, Any] | None = None, **kwargs: Any) -> Self:
-        """``Readable.from(iterable[, options])`` (``from`` is a Python keyword: also ``from_``)."""
+        """A Readable that yields the items of ``iterable`` (Node's
+        ``Readable.from(iterable[, options])``; ``from`` is a Python keyword, so the name
+        is ``from_``): each value is one chunk, except that a ``str`` or Buffer is not
+        iterated but pushed whole. Object mode is on unless ``options`` say ``objectMode=False``."""
         from .from_iterable import from_iterable
         stream: Self = from_iterable(cls, iterable, _options(opts, kwargs))
         return stream
@@ -601,6 +673,8 @@ class Readable(Stream):
 
     @property
     def readable(self) -> bool:
+        """``True`` while data can still be read: not destroyed, no error, no ``'end'`` yet
+        (Node's ``readable.readable``)."""
         r = getattr(self, "_readableState", None)
         return (r is not None and r.readable is not False and not r.destroyed
                 and not r.errorEmitted and not r.endEmitted)
@@ -613,24 +687,34 @@ class Readable(Stream):
 
     @property
     def readableDidRead(self) -> bool:
+        """``True`` once a ``'data'`` event has been emitted (Node's
+        ``readable.readableDidRead``)."""
         return self._readableState.dataEmitted
 
     @property
     def readableAborted(self) -> bool:
+        """``True`` when the stream was destroyed or errored before ``'end'`` (Node's
+        ``readable.readableAborted``)."""
         r = self._readableState
         return bool(r.readable is not False and (r.destroyed or r.errored) and not r.endEmitted)
 
     @property
     def readableHighWaterMark(self) -> int:
+        """The ``highWaterMark`` given to the constructor (Node's
+        ``readable.readableHighWaterMark``)."""
         return self._readableState.highWaterMark
 
     @property
     def readableBuffer(self) -> list[Any]:
+        """The buffered chunks, not read yet, as a list (Node's
+        ``readable.readableBuffer``)."""
         r = self._readableState
         return r.buffer[r.bufferIndex:]
 
     @property
     def readableFlowing(self) -> bool | None:
+        """The mode: ``None`` before anything started or stopped the flow, ``True`` when
+        flowing, ``False`` when paused (Node's ``readable.readableFlowing``)."""
         return self._readableState.flowing
 
     @readableFlowing.setter
@@ -641,30 +725,39 @@ class Readable(Stream):
 
     @property
     def readableLength(self) -> int:
+        """How much is buffered for reading: bytes (UTF-16 units for ``str`` chunks), or
+        values in object mode (Node's ``readable.readableLength``)."""
         return self._readableState.length
 
     @property
     def readableObjectMode(self) -> bool:
+        """Whether this side is in object mode (Node's ``readable.readableObjectMode``)."""
         r = getattr(self, "_readableState", None)
         return r.objectMode if r is not None else False
 
     @property
     def readableEncoding(self) -> str | None:
+        """The encoding given to :meth:`setEncoding` or the constructor, or ``None``
+        (Node's ``readable.readableEncoding``)."""
         r = getattr(self, "_readableState", None)
         return r.encoding if r is not None else None
 
     @property
     def errored(self) -> Any:
+        """The error the stream was destroyed with, or ``None`` (Node's
+        ``readable.errored``)."""
         r = getattr(self, "_readableState", None)
         return r.errored if r is not None else None
 
     @property
     def closed(self) -> bool:
+        """``True`` once ``'close'`` has been emitted (Node's ``readable.closed``)."""
         r = getattr(self, "_readableState", None)
         return r.closed if r is not None else False
 
     @property
     def destroyed(self) -> bool:
+        """``True`` once :meth:`destroy` has been called (Node's ``readable.destroyed``)."""
         r = getattr(self, "_readableState", None)
         return r.destroyed if r is not None else False
 
@@ -676,6 +769,7 @@ class Readable(Stream):
 
     @property
     def readableEnded(self) -> bool:
+        """``True`` once ``'end'`` has been emitted (Node's ``readable.readableEnded``)."""
         r = getattr(self, "_readableState", None)
         return r.endEmitted if r is not None else False
 
