@@ -2,8 +2,10 @@
 #   make demo    .venv-demo: `pip install .` (uvnet's build compiles its own pyuv), then
 #                run examples/echo_demo.py
 #   make test    .venv-tools: tox, then `tox`: tests on every Python 3.9 - 3.13 found, ruff
-#                (lint), mypy (type); says loudly which Pythons are missing (CI=true: all five
-#                required)
+#                (lint), mypy (type), the docs site (docs); says loudly which Pythons are
+#                missing (CI=true: all five required)
+#   make docs    .venv-tools: tox, then `tox -e docs`: the docs site in docs/_build/html
+#                (warnings are errors) and its render check in headless Chromium
 # For contributors (CONTRIBUTING.md):
 #   make dev     .venv: the editable dev install, `pip install -e .[test]`
 #   make check   the suite on that one interpreter; make check PYTEST_ARGS=tests/test_events.py
@@ -18,7 +20,7 @@ TOX_VERSION := 4.67.15
 PIP := -m pip --disable-pip-version-check
 PYTEST_ARGS ?= -q tests
 
-.PHONY: demo dev check test install-check clean
+.PHONY: demo dev check test docs install-check clean
 
 # Always reinstall: cheap next to the demo, and never runs a stale uvnet.
 demo:
@@ -46,8 +48,12 @@ $(TOOLS)/.tox-$(TOX_VERSION):
 test: $(TOOLS)/.tox-$(TOX_VERSION)
 	$(TOOLS)/bin/tox
 
+# The docs site, warnings as errors, then its render check in headless Chromium.
+docs: $(TOOLS)/.tox-$(TOX_VERSION)
+	$(TOOLS)/bin/tox -e docs
+
 install-check:
 	tools/install_check.sh
 
 clean:
-	rm -rf $(VENV) $(DEMO) $(TOOLS) .tox build dist *.egg-info uvnet/_vendor/pyuv/_cpyuv*.so
+	rm -rf $(VENV) $(DEMO) $(TOOLS) .tox build dist *.egg-info uvnet/_vendor/pyuv/_cpyuv*.so docs/_build

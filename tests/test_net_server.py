@@ -645,3 +645,21 @@ except Exception as e:
 net.run()
 """
     assert_same_output(js, py)
+
+
+def test_close_callback_without_parameters_when_not_running() -> None:
+    # JS's argument rule for close()'s callback: `() => ...` ignores ERR_SERVER_NOT_RUNNING.
+    js = r"""
+const net = require('net');
+const s = net.createServer();
+s.close(() => console.log('closed, never listened'));
+s.on('close', () => console.log('close event'));
+"""
+    py = r"""
+import uvnet as net
+s = net.createServer()
+s.close(lambda: print('closed, never listened'))
+s.on('close', lambda: print('close event'))
+net.run()
+"""
+    assert_same_output(js, py)

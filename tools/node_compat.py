@@ -113,7 +113,7 @@ NOT_APPLICABLE: dict[str, str] = {
         "checks 'net' entries of perf_hooks' PerformanceObserver (perf_hooks is not part "
         'of uvnet)',
     'test-net-server-async-dispose.mjs':
-        'Server[Symbol.asyncDispose]() returns a Promise (node:test, await); uvnet has no '
+        '`Server[Symbol.asyncDispose]()` returns a Promise (node:test, await); uvnet has no '
         'Promise/async integration',
     'test-net-server-listen-handle.js':
         "listens on raw handles from Node's internal tcp_wrap/pipe_wrap bindings and on fds "

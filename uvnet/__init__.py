@@ -1,5 +1,10 @@
 """uvnet: Node.js's ``net`` module (and the ``events``, timers and streams it stands on) for
-Python, on pyuv's libuv handles. The contract is ``API.md``; Node v20 is the reference."""
+Python, on pyuv's libuv handles, with Node v20's names, events, event order and errors.
+
+``uvnet.createServer``, ``uvnet.connect``, ``uvnet.Socket`` ... are Node's ``net`` API;
+``uvnet.run()`` runs the event loop, as a Node process does after its main module. The
+docs site (``make docs``) has a getting-started page, the porting guide and the API
+reference."""
 
 from __future__ import annotations
 

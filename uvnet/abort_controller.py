@@ -41,9 +41,19 @@ class Event:
 
 
 class AbortSignal:
-    """Tells its listeners, once, that an operation was aborted, and why (``reason``)."""
+    """Node's AbortSignal (the Web API): tells its listeners, once, that an operation
+    was aborted, and why.
+
+    ``aborted`` is ``True`` once it is, and ``reason`` is the value given to
+    :meth:`AbortController.abort` (by default an ``AbortError`` ``DOMException``).
+    Listeners are added with :meth:`addEventListener` or as ``onabort``, and are called
+    with an event whose ``type`` is ``'abort'``. APIs that take a ``signal`` option stop
+    what they do when it aborts.
+    """
 
     def __init__(self) -> None:
+        """A signal that is not aborted; it is usually made by an
+        :class:`AbortController`, or by :meth:`abort` / :meth:`timeout`."""
         self.aborted = False
         self.reason: Any = None
         self.onabort: Callable[[Event], Any] | None = None
@@ -51,7 +61,10 @@ class AbortSignal:
 
     def addEventListener(self, type: str, listener: Callable[[Event], Any],
                          options: dict[str, Any] | None = None, *, once: bool = False) -> None:
-        """Add ``listener`` for ``type`` (only ``'abort'`` is ever dispatched); no duplicates."""
+        """Call ``listener(event)`` when the signal aborts (Node's
+        ``signal.addEventListener(type, listener[, options])``; only ``'abort'`` is ever
+        dispatched). The same listener is not added twice; ``once`` (or ``{'once':
+        True}``) removes it after its call."""
         if type != "abort" or any(_sameListener(fn, listener) for fn, _ in self._listeners):
             return
         once = once or bool((options or {}).get("once"))
@@ -59,13 +72,16 @@ class AbortSignal:
 
     def removeEventListener(self, type: str, listener: Callable[[Event], Any],
                             options: dict[str, Any] | None = None) -> None:
+        """Remove a listener added by :meth:`addEventListener` (Node's
+        ``signal.removeEventListener(type, listener)``)."""
         if type == "abort":
             self._listeners = [(fn, o) for fn, o in self._listeners
                                if not _sameListener(fn, listener)]
 
     def throwIfAborted(self) -> None:
-        """Raise ``reason`` if this signal was aborted (a reason that is not an exception
-        in a ``uvnet.internal.promise.ThrownValue``, whose ``value`` it is)."""
+        """Raise ``reason`` if the signal was aborted (Node's
+        ``signal.throwIfAborted()``); nothing otherwise. A reason that is not an exception
+        is raised in a ``uvnet.internal.promise.ThrownValue``, whose ``value`` it is."""
         if self.aborted:
             reason = self.reason
             if isinstance(reason, BaseException):
@@ -102,7 +118,8 @@ class AbortSignal:
 
     @staticmethod
     def abort(reason: Any = None) -> AbortSignal:
-        """A signal that is already aborted."""
+        """A signal that is already aborted, with ``reason`` (Node's
+        ``AbortSignal.abort([reason])``)."""
         signal = AbortSignal()
         signal._abort(reason)
         return signal
@@ -135,12 +152,15 @@ class AbortSignal:
                     source._dependants = []
                 elif len(source._dependants) > 64:  # drop the refs of collected signals
                     source._dependants = [r for r in source._dependants if r() is not None]
-                source._dependants.append(weakref.ref(result))  # type: ignore[union-attr]
+                source._dependants.append(weakref.ref(result))
         return result
 
     @staticmethod
     def timeout(delay: int) -> AbortSignal:
-        """A signal that aborts after ``delay`` ms with a ``TimeoutError`` (unreferenced timer)."""
+        """A signal that aborts ``delay`` milliseconds from now with a ``TimeoutError``
+        ``DOMException`` (Node's ``AbortSignal.timeout(delay)``). Its timer does not keep
+        :func:`uvnet.run` going. Raises ``ERR_INVALID_ARG_TYPE`` / ``ERR_OUT_OF_RANGE``
+        unless ``delay`` is an unsigned 32-bit integer."""
         validateUint32(delay, "delay", False)
         signal = AbortSignal()
         setUnrefTimeout(lambda: signal._abort(DOMException(
@@ -149,13 +169,18 @@ class AbortSignal:
 
 
 class AbortController:
-    """Owns a :class:`AbortSignal` and aborts it."""
+    """Node's AbortController (the Web API): owns an :class:`AbortSignal`
+    (``controller.signal``) and aborts it. Pass the signal to whatever should be
+    cancellable, and call :meth:`abort` to cancel it."""
 
     def __init__(self) -> None:
+        """``AbortController()``: a controller with a new signal, not aborted yet."""
         self.signal = AbortSignal()
 
     def abort(self, reason: Any = None) -> None:
-        """Abort the signal with ``reason`` (default: an ``AbortError`` ``DOMException``)."""
+        """Abort the signal with ``reason`` (by default an ``AbortError``
+        ``DOMException``): its listeners are called, once; later calls do nothing (Node's
+        ``controller.abort([reason])``)."""
         self.signal._abort(reason)
 
 

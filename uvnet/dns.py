@@ -134,7 +134,13 @@ def lookup(hostname: str | None, options: Any = None, callback: Callable[..., An
     ``options`` is a family (``0``, ``4``, ``6``) or a dict (or keywords) with ``family``
     (also ``'IPv4'``/``'IPv6'``), ``hints``, ``all``, ``verbatim`` and ``order``. The
     callback gets ``(err, address, family)``, or ``(err, [{'address', 'family'}, ...])``
-    with ``all``.
+    with ``all``; it is called from the loop, never before the function returns.
+
+    A failed lookup calls back with a :class:`uvnet.UVException` whose ``code`` is
+    ``'ENOTFOUND'`` (or another ``getaddrinfo`` error) and ``syscall`` ``'getaddrinfo'``.
+    Raises ``ERR_INVALID_ARG_TYPE`` for a hostname that is not a string or a callback
+    that is not callable, and ``ERR_INVALID_ARG_VALUE`` for a bad family or hints, as
+    Node does.
     """
     hints = 0
     family = 0

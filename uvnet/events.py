@@ -20,7 +20,7 @@ import types
 import warnings
 from collections.abc import Hashable
 from types import CoroutineType, MethodType
-from typing import Any, Callable, TypeVar
+from typing import TYPE_CHECKING, Any, Callable
 
 from .internal.errors import ERR_INVALID_ARG_TYPE, ERR_UNHANDLED_ERROR, inspect
 from .internal.jscall import call_adapted
@@ -28,8 +28,10 @@ from .internal.promise import startCoroutine
 from .internal.task_queues import nextTick
 from .internal.validators import validateBoolean, validateNumber
 
+if TYPE_CHECKING:
+    from typing_extensions import Self
+
 Listener = Callable[..., Any]
-E = TypeVar("E", bound="EventEmitter")
 
 
 class _ErrorMonitor:
@@ -38,19 +40,26 @@ class _ErrorMonitor:
 
 
 errorMonitor: Hashable = _ErrorMonitor()
-"""Listeners on this key see every ``'error'`` before the regular listeners do."""
+"""An event name (Node's ``events.errorMonitor`` symbol): its listeners are called with
+every ``'error'`` an emitter emits, before the ``'error'`` listeners, and do not count as
+handling it (with no ``'error'`` listener the error is still raised)."""
 
 
 class MaxListenersExceededWarning(RuntimeWarning):
-    """Warned once per event name when an emitter has more listeners than its limit.
+    """The warning given, through Python's :mod:`warnings`, when an emitter has more
+    listeners for one event than its limit (:meth:`EventEmitter.setMaxListeners`, by
+    default 10): a likely leak. Node prints the same text once per event name.
 
-    As Node's warning object, it carries ``emitter``, ``type`` and ``count``.
+    As Node's warning object, it carries ``emitter``, ``type`` (the event name) and
+    ``count``. It is a ``RuntimeWarning``: ``warnings.simplefilter('error',
+    uvnet.MaxListenersExceededWarning)`` turns it into an exception.
     """
 
     name = "MaxListenersExceededWarning"
 
     def __init__(self, message: str, emitter: Any = None, type: Any = None,
                  count: int = 0) -> None:
+        """Made by the emitter that warns, with Node's message."""
         super().__init__(message)
         self.emitter = emitter
         self.type = type
@@ -119,7 +128,7 @@ class _OnceWrapper:
 
 def listenerResult(emitter: EventEmitter, event: Hashable, args: tuple[Any, ...],
                    result: Any) -> None:
-    """A listener of ``emitter``'s ``event`` returned ``result`` (not ``None``).
+    """A listener of ``emitter``'s ``event`` returned ``result`` (not ``None``, not a bool).
 
     Node's emit ignores it; an ``async def`` listener's coroutine is started here, as the
     JS call of an async function would have run it, and its rejection is an unhandled
@@ -188,7 +197,19 @@ class _CaptureDefault:
 
 
 class EventEmitter:
-    """Node's ``EventEmitter``; every method that returns ``this`` in Node returns ``self``."""
+    """Node's EventEmitter: named events, each with a list of listeners.
+
+    Subclass it, or use it as it is, as in Node: :meth:`on` adds a listener, :meth:`emit`
+    calls the listeners of an event in the order they were added, with the arguments
+    given. Any hashable object can be an event name. Listeners are called with
+    JavaScript's argument rule (extra arguments dropped, missing ones ``None``), and a
+    listener removed while an event is being emitted is still called by that emit, as in
+    Node. Every method that returns ``this`` in Node returns the emitter, so calls chain.
+
+    ``'newListener'`` ``(type, listener)`` is emitted before a listener is added and
+    ``'removeListener'`` ``(type, listener)`` after one is removed. An ``'error'`` event
+    with no listener raises its error (see :meth:`emit`).
+    """
 
     defaultMaxListeners: int = 10
     captureRejections: bool = False
@@ -211,14 +232,16 @@ class EventEmitter:
     _maxListeners: float | None
 
     def __init__(self, opts: dict[str, Any] | None = None, **kwargs: Any) -> None:
-        """Node's ``EventEmitter.init``: with seeded keys the emitter is in *shape mode*
-        (``kShapeMode``), where a key whose last listener is removed keeps its place.
+        """``EventEmitter([options])``, as Node's ``new EventEmitter([options])``: an
+        emitter without listeners. ``options`` are Node's, as a dict or as keywords.
 
         ``captureRejections=True`` (in ``opts`` or as a keyword): a listener that returns
         a rejected Promise (an ``async def`` listener that raises) reports the reason to
         the method named :data:`captureRejectionSymbol` if the emitter has one, else as an
         ``'error'`` event. The default is ``EventEmitter.captureRejections`` (``False``).
         """
+        # Node's EventEmitter.init: with seeded keys (_shapeKeys) the emitter is in shape
+        # mode (kShapeMode), where a key whose last listener is removed keeps its place.
         self._events = dict.fromkeys(self._shapeKeys)
         self._shapeMode = bool(self._shapeKeys)
         if self._eventsWarned:
@@ -235,7 +258,7 @@ class EventEmitter:
 
     # --- adding -------------------------------------------------------------------------
 
-    def _addListener(self: E, type: Hashable, listener: Listener, prepend: bool) -> E:
+    def _addListener(self, type: Hashable, listener: Listener, prepend: bool) -> Self:
         if not callable(listener):
             raise ERR_INVALID_ARG_TYPE("listener", "function", listener)
         events = self._events
@@ -265,32 +288,52 @@ class EventEmitter:
                    "Use emitter.setMaxListeners() to increase limit")
         warnings.warn(MaxListenersExceededWarning(message, self, type, count), stacklevel=4)
 
-    def on(self: E, type: Hashable, listener: Listener) -> E:
-        """Add ``listener`` for ``type`` at the end of its list."""
+    def on(self, type: Hashable, listener: Listener) -> Self:
+        """Add ``listener`` at the end of the listeners of ``type`` (Node's
+        ``emitter.on(eventName, listener)``, also named ``addListener``). The same listener
+        added twice is called twice. Emits ``'newListener'`` first, and warns with
+        :class:`MaxListenersExceededWarning` past the limit. Returns the emitter.
+
+        Raises ``ERR_INVALID_ARG_TYPE`` when ``listener`` is not callable.
+        """
         return self._addListener(type, listener, False)
 
     addListener = on
 
-    def prependListener(self: E, type: Hashable, listener: Listener) -> E:
-        """Add ``listener`` for ``type`` at the front of its list."""
+    def prependListener(self, type: Hashable, listener: Listener) -> Self:
+        """Add ``listener`` at the front of the listeners of ``type``, so that it is called
+        first (Node's ``emitter.prependListener()``). Returns the emitter; raises
+        ``ERR_INVALID_ARG_TYPE`` when ``listener`` is not callable."""
         return self._addListener(type, listener, True)
 
-    def once(self: E, type: Hashable, listener: Listener) -> E:
-        """Add a listener that removes itself before its first call."""
+    def once(self, type: Hashable, listener: Listener) -> Self:
+        """Add ``listener`` for the next ``type`` event only: it is removed, then called
+        (Node's ``emitter.once(eventName, listener)``). :meth:`removeListener` with the
+        same function removes it before it fires. Returns the emitter; raises
+        ``ERR_INVALID_ARG_TYPE`` when ``listener`` is not callable."""
         if not callable(listener):  # _check_listener, inlined
             raise ERR_INVALID_ARG_TYPE("listener", "function", listener)
         self.on(type, _onceWrap(self, type, listener))  # Node: this.on(...), overridable
         return self
 
-    def prependOnceListener(self: E, type: Hashable, listener: Listener) -> E:
+    def prependOnceListener(self, type: Hashable, listener: Listener) -> Self:
+        """:meth:`once`, at the front of the listeners of ``type`` (Node's
+        ``emitter.prependOnceListener()``). Returns the emitter."""
         _check_listener(listener)
         self.prependListener(type, _onceWrap(self, type, listener))
         return self
 
     # --- removing -----------------------------------------------------------------------
 
-    def removeListener(self: E, type: Hashable, listener: Listener) -> E:
-        """Remove the most recently added ``listener`` (or once-wrapper of it) for ``type``."""
+    def removeListener(self, type: Hashable, listener: Listener) -> Self:
+        """Remove ``listener`` from the listeners of ``type`` (Node's
+        ``emitter.removeListener(eventName, listener)``, also named ``off``): the most
+        recently added entry of it, including one added with :meth:`once`. A bound method
+        matches the same method bound to the same object. Nothing happens when it is not
+        there. Emits ``'removeListener'`` after removing it. Returns the emitter.
+
+        A removal during an :meth:`emit` does not stop that emit from calling the listener.
+        """
         if not callable(listener):
             raise ERR_INVALID_ARG_TYPE("listener", "function", listener)
         events = self._events
@@ -345,11 +388,14 @@ class EventEmitter:
         else:
             events.clear()
 
-    def removeAllListeners(self: E, type: Hashable = _NO_TYPE) -> E:
-        """Remove every listener for ``type``, or for every event when called without one.
+    def removeAllListeners(self, type: Hashable = _NO_TYPE) -> Self:
+        """Remove every listener of ``type``, or of every event when called without an
+        event name (Node's ``emitter.removeAllListeners([eventName])``). Returns the
+        emitter.
 
-        With ``'removeListener'`` listeners, each removal is reported, last added first,
-        event by event in :meth:`eventNames` order, ``'removeListener'`` itself last.
+        Each removal emits ``'removeListener'``, as in Node: last added first, event by
+        event in :meth:`eventNames` order, the ``'removeListener'`` listeners themselves
+        last.
         """
         events = self._events
         if not any(lst is not None for lst in events.values()):
@@ -382,7 +428,16 @@ class EventEmitter:
     # --- emitting -----------------------------------------------------------------------
 
     def emit(self, type: Hashable, *args: Any) -> bool:
-        """Call every listener of ``type`` with ``args``; ``True`` if there were any."""
+        """Call every listener of ``type``, in order, with ``args`` (Node's
+        ``emitter.emit(eventName, ...args)``); returns ``True`` if it had listeners.
+
+        The listeners are called synchronously. An exception raised by one propagates out
+        of ``emit`` and the listeners after it are not called, as in Node.
+
+        ``'error'`` is special, as in Node: the :data:`errorMonitor` listeners are called
+        first, and with no ``'error'`` listener, ``args[0]`` is raised when it is an
+        exception, else an ``ERR_UNHANDLED_ERROR`` that carries it as ``context``.
+        """
         lst = self._events.get(type)
         if type == "error":
             monitors = self._events.get(errorMonitor)
@@ -407,44 +462,58 @@ class EventEmitter:
                 if exc.__traceback__.tb_next is not None:  # type: ignore[union-attr]
                     raise
                 result = call_adapted(fn, args, exc)
-            if result is not None:
+            if result is not None and result.__class__ is not bool:  # (write()'s result)
                 listenerResult(self, type, args, result)
         return True
 
     # --- introspection ------------------------------------------------------------------
 
     def listeners(self, type: Hashable) -> list[Listener]:
-        """The listeners for ``type``, once-wrappers unwrapped."""
+        """A copy of the list of listeners of ``type``, as they were given (Node's
+        ``emitter.listeners(eventName)``)."""
         return [_unwrap(fn) for fn in self._events.get(type) or ()]
 
     def rawListeners(self, type: Hashable) -> list[Listener]:
-        """The listeners for ``type`` as registered (once-wrappers included)."""
+        """A copy of the listeners of ``type`` as they are stored: a :meth:`once` listener
+        is its wrapper, which has the original as ``.listener`` (Node's
+        ``emitter.rawListeners(eventName)``)."""
         return list(self._events.get(type) or ())
 
     def listenerCount(self, type: Hashable, listener: Listener | None = None) -> int:
+        """The number of listeners of ``type`` (Node's ``emitter.listenerCount(eventName[,
+        listener])``); with ``listener``, how many times that one is among them."""
         lst = self._events.get(type) or ()
         if listener is None:
             return len(lst)
         return sum(1 for fn in lst if fn is listener or _isWrapperOf(fn, listener))
 
     def eventNames(self) -> list[Hashable]:
-        """The event names with listeners, in JS property order (see :func:`_own_keys`);
-        as Node's ``Stream.prototype.eventNames``, keys left without listeners are skipped."""
+        """The names of the events that have listeners (Node's ``emitter.eventNames()``),
+        in the order JavaScript lists an object's keys: integer-like names first, then the
+        others in the order they were first added."""
+        # JS property order: _own_keys. As Node's Stream.prototype.eventNames, keys left
+        # without listeners (shape mode) are skipped.
         events = self._events
         return [key for key in _own_keys(events) if events[key] is not None]
 
     @_static_or_method
-    def setMaxListeners(self: E, n: float) -> E:
-        """Set the per-event listener count above which a warning is given (0: no limit).
+    def setMaxListeners(self, n: float) -> Self:
+        """Set how many listeners one event may have before
+        :class:`MaxListenersExceededWarning` is given (Node's
+        ``emitter.setMaxListeners(n)``; ``0`` or ``math.inf``: no limit). Returns the
+        emitter. Raises ``ERR_OUT_OF_RANGE`` for a negative ``n`` and
+        ``ERR_INVALID_ARG_TYPE`` for a non-number.
 
-        Called on the class, it is Node's static ``EventEmitter.setMaxListeners(n,
-        ...emitters)``: :func:`setMaxListeners`.
+        Called on the class, ``EventEmitter.setMaxListeners(n, *emitters)``, it is Node's
+        static version, :func:`uvnet.events.setMaxListeners`.
         """
         validateNumber(n, "setMaxListeners", 0)
         self._maxListeners = n
         return self
 
     def getMaxListeners(self) -> float:
+        """The emitter's listener limit (Node's ``emitter.getMaxListeners()``): what
+        :meth:`setMaxListeners` set, else ``EventEmitter.defaultMaxListeners`` (10)."""
         if self._maxListeners is None:
             return EventEmitter.defaultMaxListeners
         return self._maxListeners
@@ -486,8 +555,9 @@ def emitUnhandledRejectionOrErr(ee: EventEmitter, err: Any, type: Hashable,
 
 
 def getEventListeners(emitterOrTarget: Any, eventName: Hashable) -> list[Listener]:
-    """Node's ``events.getEventListeners``: the listeners of an ``EventEmitter`` or of an
-    event target such as :class:`uvnet.AbortSignal`, in registration order."""
+    """A copy of the listeners of ``eventName`` on an :class:`EventEmitter` or on an
+    event target such as :class:`uvnet.AbortSignal`, in the order they were added (Node's
+    ``events.getEventListeners(emitterOrTarget, eventName)``)."""
     if isinstance(emitterOrTarget, EventEmitter):
         return emitterOrTarget.listeners(eventName)
     return [fn for fn, _once in getattr(emitterOrTarget, "_listeners", ())
@@ -495,8 +565,11 @@ def getEventListeners(emitterOrTarget: Any, eventName: Hashable) -> list[Listene
 
 
 def setMaxListeners(n: float = 10, *eventTargets: Any) -> None:
-    """Node's ``events.setMaxListeners(n[, ...eventTargets])`` (also static on
-    ``EventEmitter``): without targets, sets ``EventEmitter.defaultMaxListeners``."""
+    """Set the listener limit of each of ``eventTargets`` (emitters or
+    :class:`uvnet.AbortSignal` objects) to ``n``, or, without targets, the default of every
+    emitter, ``EventEmitter.defaultMaxListeners`` (Node's ``events.setMaxListeners(n[,
+    ...eventTargets])``, also ``EventEmitter.setMaxListeners``). Raises
+    ``ERR_OUT_OF_RANGE`` for a negative ``n``."""
     validateNumber(n, "setMaxListeners", 0)
     if not eventTargets:
         EventEmitter.defaultMaxListeners = n  # type: ignore[assignment]
@@ -509,14 +582,16 @@ def setMaxListeners(n: float = 10, *eventTargets: Any) -> None:
 
 
 def getMaxListeners(emitterOrTarget: Any) -> float:
-    """Node's ``events.getMaxListeners(emitterOrTarget)``."""
+    """The listener limit of an emitter or :class:`uvnet.AbortSignal` (Node's
+    ``events.getMaxListeners(emitterOrTarget)``)."""
     if isinstance(emitterOrTarget, EventEmitter):
         return emitterOrTarget.getMaxListeners()
     raise ERR_INVALID_ARG_TYPE("emitter", ["EventEmitter", "EventTarget"], emitterOrTarget)
 
 
 def listenerCount(emitter: EventEmitter, type: Hashable) -> int:
-    """Node's deprecated ``events.listenerCount(emitter, eventName)``."""
+    """``emitter.listenerCount(eventName)`` (Node's deprecated
+    ``events.listenerCount(emitter, eventName)``)."""
     return emitter.listenerCount(type)
 
 
@@ -556,4 +631,5 @@ sys.modules[__name__].__class__ = _EventsModule
 
 # events.once / events.on (they need uvnet.Promise, which needs this module).
 
-from .internal.events_promises import on, once  # noqa: E402,F401  (uvnet.events.once/on)
+from .internal.events_promises import on as on  # noqa: E402  (uvnet.events.on)
+from .internal.events_promises import once as once  # noqa: E402  (uvnet.events.once)

@@ -74,14 +74,20 @@ class Process(EventEmitter):
     """The class of :data:`process` (Node's ``process`` object; there is one)."""
 
     def __init__(self) -> None:
+        """Made once by uvnet, as :data:`uvnet.process`: there is one ``Process``."""
         super().__init__()
+        #: The command line, as Node's ``process.argv``: the interpreter, then the script
+        #: and its arguments (``sys.executable`` and ``sys.argv``).
         self.argv: list[str] = [sys.executable, *sys.argv]
+        #: The environment (Node's ``process.env``): ``os.environ`` itself.
         self.env = os.environ
+        #: Node's ``process.platform``: ``'linux'``, ``'darwin'`` ...
         self.platform: str = _platform()
         self.hrtime = _HRTime()
 
     @property
     def pid(self) -> int:
+        """The process id (Node's ``process.pid``)."""
         return os.getpid()
 
     @staticmethod

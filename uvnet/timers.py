@@ -15,7 +15,7 @@ import itertools
 import math
 import warnings
 from collections import deque
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
 from uvnet._vendor import pyuv
 
@@ -26,11 +26,17 @@ from .internal.task_queues import _queue, processTicks
 from .internal.util.debuglog import debuglog, enabled
 from .internal.validators import js_number
 
+if TYPE_CHECKING:
+    from typing_extensions import Self, TypeVarTuple, Unpack
+
+    _Ts = TypeVarTuple("_Ts")
+
 TIMEOUT_MAX = 2**31 - 1
 
 
 class TimeoutOverflowWarning(RuntimeWarning):
-    """Node's ``TimeoutOverflowWarning``: a delay above 2**31-1 ms is set to 1 ms."""
+    """The warning given when a timer's delay is above 2**31-1 ms (about 24.8 days):
+    the delay is set to 1 ms instead, as Node does with its ``TimeoutOverflowWarning``."""
 
 
 # NODE_DEBUG=timer: Node's debug('...') lines (lib/internal/timers.js), behind this flag.
@@ -41,7 +47,8 @@ debug = debuglog("timer")
 def _now() -> float:
     """Node's ``getLibuvNow()``: update the loop's clock and read it (ms)."""
     loop.update_time()
-    return loop.now()
+    now: float = loop.now()
+    return now
 
 
 class _TimersList:
@@ -251,10 +258,12 @@ _asyncIds = itertools.count(1)
 
 
 class Timeout:
-    """A timer returned by :func:`setTimeout`/:func:`setInterval` (Node's ``Timeout``).
+    """A pending timer, as returned by :func:`uvnet.setTimeout` and
+    :func:`uvnet.setInterval` (Node's ``Timeout``).
 
-    ``int(timer)`` and ``str(timer)`` are Node's ``+timer`` and `` `${timer}` ``
-    (``[Symbol.toPrimitive]``): the timer's id, which :func:`clearTimeout` also accepts."""
+    ``int(timer)`` and ``str(timer)`` give the timer's id, as Node's ``+timer`` and
+    `` `${timer}` `` do; :func:`uvnet.clearTimeout` accepts the id as well as the object.
+    """
 
     __slots__ = ("_idleTimeout", "_idleNext", "_idlePrev", "_idleStart", "_onTimeout",
                  "_timerArgs", "_repeat", "_destroyed", "_refed", "_asyncId", "_hasPrimitive",
@@ -262,6 +271,7 @@ class Timeout:
 
     def __init__(self, callback: Callable[..., Any], after: Any, args: tuple[Any, ...],
                  is_repeat: bool, is_refed: bool) -> None:
+        """Made by :func:`uvnet.setTimeout` and :func:`uvnet.setInterval`, not directly."""
         after = _coerce_delay(after)
         self._idleTimeout: float = after
         self._idleNext: Any = None
@@ -278,7 +288,8 @@ class Timeout:
             _timers.inc()
 
     def __index__(self) -> int:
-        """Node's ``[Symbol.toPrimitive]()``: the id, from now on known to clearTimeout."""
+        """The timer's id (Node's ``timer[Symbol.toPrimitive]()``)."""
+        # From now on the id is known to clearTimeout.
         if not self._hasPrimitive:
             self._hasPrimitive = True
             _knownTimersById[self._asyncId] = self
@@ -305,21 +316,24 @@ class Timeout:
                 _timers.dec()
         self._refed = refed
 
-    def refresh(self) -> Timeout:
-        """Restart the timer from now with the same duration and callback."""
+    def refresh(self) -> Self:
+        """Start the timer's count again from now, with the same delay and callback, even
+        if it has already fired (Node's ``timeout.refresh()``). Returns the timer."""
         self._insert_guarded(bool(self._refed))
         return self
 
-    def unref(self) -> Timeout:
-        """Let ``uvnet.run()`` return while this timer is pending."""
+    def unref(self) -> Self:
+        """Let :func:`uvnet.run` return while this timer is pending, as a Node process
+        exits (Node's ``timeout.unref()``). Returns the timer."""
         if self._refed:
             self._refed = False
             if not self._destroyed:
                 _timers.dec()
         return self
 
-    def ref(self) -> Timeout:
-        """Keep ``uvnet.run()`` going while this timer is pending (the default)."""
+    def ref(self) -> Self:
+        """Keep :func:`uvnet.run` going while this timer is pending, the default (Node's
+        ``timeout.ref()``). Returns the timer."""
         if not self._refed:
             self._refed = True
             if not self._destroyed:
@@ -327,9 +341,12 @@ class Timeout:
         return self
 
     def hasRef(self) -> bool:
+        """Whether the timer keeps :func:`uvnet.run` going (Node's ``timeout.hasRef()``)."""
         return bool(self._refed)
 
-    def close(self) -> Timeout:
+    def close(self) -> Self:
+        """Cancel the timer, as :func:`uvnet.clearTimeout` does (Node's
+        ``timeout.close()``). Returns the timer."""
         clearTimeout(self)
         return self
 
@@ -358,16 +375,30 @@ def _validate_callback(callback: Any) -> None:
         raise ERR_INVALID_ARG_TYPE("callback", "function", callback)
 
 
-def setTimeout(callback: Callable[..., Any], delay: Any = None, *args: Any) -> Timeout:
-    """Call ``callback(*args)`` once, after ``delay`` milliseconds (at least 1)."""
+# As @types/node's timers.d.ts: the callback takes the arguments given after the delay.
+def setTimeout(callback: Callable[[Unpack[_Ts]], object], delay: float | None = None,
+               *args: Unpack[_Ts]) -> Timeout:
+    """Call ``callback(*args)`` once, ``delay`` milliseconds from now (Node's
+    ``setTimeout(callback[, delay[, ...args]])``); returns the :class:`Timeout`.
+
+    The delay is at least 1 ms: a missing, zero, negative or non-numeric one is 1, and
+    one above 2**31-1 is 1 with a :class:`TimeoutOverflowWarning`, as in Node. The
+    callback runs in the timers phase of the loop, never before :func:`uvnet.run`; the
+    pending timer keeps ``run()`` going unless :meth:`Timeout.unref` is called. Raises
+    ``ERR_INVALID_ARG_TYPE`` when ``callback`` is not callable.
+    """
     _validate_callback(callback)
     timeout = Timeout(callback, delay, args, False, True)
     _insert(timeout, timeout._idleTimeout)
     return timeout
 
 
-def setInterval(callback: Callable[..., Any], delay: Any = None, *args: Any) -> Timeout:
-    """Call ``callback(*args)`` every ``delay`` milliseconds until cleared."""
+def setInterval(callback: Callable[[Unpack[_Ts]], object], delay: float | None = None,
+                *args: Unpack[_Ts]) -> Timeout:
+    """Call ``callback(*args)`` every ``delay`` milliseconds until
+    :func:`uvnet.clearInterval` (Node's ``setInterval(callback[, delay[, ...args]])``);
+    returns the :class:`Timeout`. The delay follows :func:`setTimeout`'s rules. Raises
+    ``ERR_INVALID_ARG_TYPE`` when ``callback`` is not callable."""
     _validate_callback(callback)
     timeout = Timeout(callback, delay, args, True, True)
     _insert(timeout, timeout._idleTimeout)
@@ -382,14 +413,16 @@ def setUnrefTimeout(callback: Callable[..., Any], delay: Any, *args: Any) -> Tim
 
 
 def clearTimeout(timer: Timeout | int | str | None) -> None:
-    """Cancel a timeout or interval, given as the timer or as its id (``int(timer)`` or
-    ``str(timer)``); ``None``, unknown ids and already-fired timers are ignored."""
+    """Cancel a timeout or an interval (Node's ``clearTimeout(timeout)``, also
+    ``clearInterval``), given as the :class:`Timeout` or as its id (``int(timer)`` or
+    ``str(timer)``). ``None``, unknown ids and timers that already fired are ignored, as
+    in Node."""
     if not isinstance(timer, Timeout):
         if type(timer) is str:  # a JS object key: the id's decimal string
             timer = int(timer) if timer.isdecimal() and str(int(timer)) == timer else None
         # (not a bool: its typeof is 'boolean'); a known timer has not fired nor been cleared
         timer = _knownTimersById.get(timer) \
-            if type(timer) is int or type(timer) is float else None  # type: ignore[arg-type]
+            if type(timer) is int or type(timer) is float else None
     if timer is not None and timer._onTimeout is not None:
         timer._onTimeout = None
         _unenroll(timer)
@@ -402,30 +435,37 @@ clearInterval = clearTimeout
 
 
 class Immediate:
-    """A callback queued by :func:`setImmediate` (Node's ``Immediate``)."""
+    """A callback queued by :func:`uvnet.setImmediate` (Node's ``Immediate``)."""
 
     __slots__ = ("_onImmediate", "_argv", "_destroyed", "_refed")
 
     def __init__(self, callback: Callable[..., Any], args: tuple[Any, ...]) -> None:
+        """Made by :func:`uvnet.setImmediate`, not directly."""
         self._onImmediate: Callable[..., Any] | None = callback
         self._argv = args
         self._destroyed = False
         self._refed: bool | None = True
         _immediates.add(self)
 
-    def ref(self) -> Immediate:
+    def ref(self) -> Self:
+        """Keep :func:`uvnet.run` going until the immediate has run, the default (Node's
+        ``immediate.ref()``). Returns the immediate."""
         if self._refed is False:
             self._refed = True
             _immediates.inc()
         return self
 
-    def unref(self) -> Immediate:
+    def unref(self) -> Self:
+        """Let :func:`uvnet.run` return before the immediate has run (Node's
+        ``immediate.unref()``). Returns the immediate."""
         if self._refed is True:
             self._refed = False
             _immediates.dec()
         return self
 
     def hasRef(self) -> bool:
+        """Whether the immediate keeps :func:`uvnet.run` going (Node's
+        ``immediate.hasRef()``)."""
         return bool(self._refed)
 
 
@@ -536,14 +576,19 @@ def _after_uncaught() -> None:
 on_uncaught.append(_after_uncaught)
 
 
-def setImmediate(callback: Callable[..., Any], *args: Any) -> Immediate:
-    """Call ``callback(*args)`` in the check phase of this loop iteration (or the next)."""
+def setImmediate(callback: Callable[[Unpack[_Ts]], object], *args: Unpack[_Ts]) -> Immediate:
+    """Call ``callback(*args)`` once, in the check phase of the loop: after the I/O
+    callbacks of the current iteration (Node's ``setImmediate(callback[, ...args])``);
+    returns the :class:`Immediate`. Immediates run in the order they were set; one set
+    by an immediate runs in the next iteration. Raises ``ERR_INVALID_ARG_TYPE`` when
+    ``callback`` is not callable."""
     _validate_callback(callback)
     return Immediate(callback, args)
 
 
 def clearImmediate(immediate: Immediate | None) -> None:
-    """Cancel an immediate that has not run yet."""
+    """Cancel an :class:`Immediate` that has not run yet (Node's
+    ``clearImmediate(immediate)``); anything else is ignored."""
     if not isinstance(immediate, Immediate) or immediate._destroyed:
         return
     _immediates.count -= 1

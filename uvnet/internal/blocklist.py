@@ -62,19 +62,27 @@ def _address_of(value: Any, name: str, family: Any) -> SocketAddress:
 
 
 class BlockList:
-    """Node's ``net.BlockList``: ``addAddress``, ``addRange``, ``addSubnet``, ``check``,
-    and ``rules`` (newest first, e.g. ``'Address: IPv4 1.1.1.1'``)."""
+    """Node's net.BlockList: a set of rules (addresses, ranges, subnets) that
+    :meth:`check` tests an address against, for example to refuse connections from some
+    peers. Addresses are strings (with ``family``, ``'ipv4'`` by default, or ``'ipv6'``)
+    or :class:`SocketAddress` objects; an IPv4 rule also matches the IPv4-mapped IPv6
+    address."""
 
     def __init__(self) -> None:
+        """An empty list (Node's ``new net.BlockList()``)."""
         self._rules: list[Any] = []
 
     def addAddress(self, address: str | SocketAddress, family: str = "ipv4") -> None:
-        """Block one address."""
+        """Add a rule that matches ``address`` (Node's ``blockList.addAddress(address[,
+        type])``). Raises ``ERR_INVALID_ADDRESS`` for an address that is not one of the
+        family."""
         self._rules.insert(0, ("Address", _address_of(address, "address", family)))
 
     def addRange(self, start: str | SocketAddress, end: str | SocketAddress,
                  family: str = "ipv4") -> None:
-        """Block every address from ``start`` to ``end`` inclusive."""
+        """Add a rule that matches every address from ``start`` to ``end``, both
+        included (Node's ``blockList.addRange(start, end[, type])``). Raises
+        ``ERR_INVALID_ARG_VALUE`` when ``start`` comes after ``end``."""
         start = _address_of(start, "start", family)
         end = _address_of(end, "end", family)
         if _compare(start, end) == 1:
@@ -82,13 +90,17 @@ class BlockList:
         self._rules.insert(0, ("Range", start, end))
 
     def addSubnet(self, network: str | SocketAddress, prefix: int, family: str = "ipv4") -> None:
-        """Block the ``prefix``-bit subnet of ``network``."""
+        """Add a rule that matches the subnet ``network/prefix`` (Node's
+        ``blockList.addSubnet(net, prefix[, type])``). Raises ``ERR_OUT_OF_RANGE`` for a
+        prefix outside 0..32 (IPv4) or 0..128 (IPv6)."""
         network = _address_of(network, "network", family)
         validateInt32(prefix, "prefix", 0, 32 if network.family == "ipv4" else 128)
         self._rules.insert(0, ("Subnet", network, int(prefix)))
 
     def check(self, address: str | SocketAddress, family: str = "ipv4") -> bool:
-        """Whether ``address`` matches a rule; an invalid address is simply not blocked."""
+        """Whether ``address`` matches one of the rules (Node's
+        ``blockList.check(address[, type])``). An address that is not valid matches
+        none."""
         if not SocketAddress.isSocketAddress(address):
             validateString(address, "address")
             validateString(family, "family")
@@ -112,7 +124,9 @@ class BlockList:
 
     @property
     def rules(self) -> list[str]:
-        """The rules as Node prints them, newest first."""
+        """The rules as strings, newest first, in Node's words (``'Address: IPv4
+        1.1.1.1'``, ``'Range: IPv4 10.0.0.1-10.0.0.10'``, ``'Subnet: IPv6 ::/64'``)
+        (Node's ``blockList.rules``)."""
         out = []
         for rule in self._rules:
             kind, first = rule[0], rule[1]

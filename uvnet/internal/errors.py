@@ -114,12 +114,22 @@ def _invalid_arg_type_message(name: str, expected: str | Sequence[str], actual: 
 
 
 class NodeError(Exception):
-    """Base of every ``ERR_*`` error; ``code`` and ``message`` are Node's."""
+    """The base class of Node's own errors, the ``ERR_*`` codes (Node's internal
+    ``NodeError``), such as ``ERR_INVALID_ARG_TYPE`` or ``ERR_SOCKET_BAD_PORT``.
+
+    Each code is a subclass named after it, raised or emitted where Node throws or emits
+    it. ``code`` is the code, ``message`` (also ``str(err)``) Node's message, with
+    Python's type names where Node names a JavaScript type, and ``name`` the JavaScript
+    class. The Python class follows the JavaScript one: a Node ``TypeError`` is also a
+    Python ``TypeError``, a ``RangeError`` a ``ValueError``, a plain ``Error`` just an
+    ``Exception``. Catch them by class (``except uvnet.NodeError``) or compare ``code``.
+    """
 
     code: str = ""
     name: str = "Error"
 
     def __init__(self, *args: Any) -> None:
+        """Made by uvnet where Node makes the error, with its message's arguments."""
         message = self._format(*args)
         super().__init__(message)
         self.message = message
@@ -300,12 +310,15 @@ def errorWithMessage(cls: type[NodeError], message: str) -> NodeError:
 
 
 class AbortError(Exception):
-    """Node's ``AbortError`` (``code`` ``'ABORT_ERR'``)."""
+    """The error an operation fails with when its ``signal`` aborts (Node's
+    ``AbortError``): ``name`` is ``'AbortError'``, ``code`` is ``'ABORT_ERR'``, and
+    ``cause`` is the signal's ``reason`` when there is one."""
 
     code = "ABORT_ERR"
     name = "AbortError"
 
     def __init__(self, message: str = "The operation was aborted", cause: Any = None) -> None:
+        """``AbortError([message][, cause])``, as Node's ``new AbortError(message, {cause})``."""
         super().__init__(message)
         self.message = message
         if cause is not None:
@@ -375,18 +388,30 @@ def uvErrmapGet(err: int) -> tuple[str, str]:
 
 
 class UVException(OSError):
-    """A libuv error as Node reports it: ``code``, negative ``errno``, ``syscall`` ...
+    """A system error, as libuv reports it and Node shows it: ``ECONNREFUSED``,
+    ``EADDRINUSE``, ``ECONNRESET``, ``EPIPE``, ``ENOTFOUND``, ``ETIMEDOUT`` ...
 
-    ``uvnet.UVException`` is the base; :func:`uv_exception_class` gives the subclass that
-    also derives from the fitting builtin (``ConnectionRefusedError`` for ``ECONNREFUSED``).
+    It has Node's fields: ``code`` (``'ECONNREFUSED'``), ``errno`` (Node's number, which
+    is *negative*: ``-111``, not Python's ``errno.ECONNREFUSED``), ``syscall``
+    (``'connect'``), and ``address`` / ``port`` where Node sets them; ``message`` and
+    ``str(err)`` are Node's message (``'connect ECONNREFUSED 127.0.0.1:1'``).
+
+    It is an ``OSError``, and each error is also an instance of the builtin subclass
+    that fits its code (``ConnectionRefusedError``, ``ConnectionResetError``,
+    ``BrokenPipeError``, ``TimeoutError``, ``FileNotFoundError``, ``PermissionError``
+    ...), so ``except ConnectionRefusedError:`` works.
     """
+    # UVException is the base; uv_exception_class gives the per-code subclass that also
+    # derives from the fitting builtin.
 
     name = "Error"
 
     def __init__(self, message: str, err: int | None = None, code: str | None = None) -> None:
+        """Made by uvnet where Node makes the error (``UVException(message, errno,
+        code)``)."""
         super().__init__(message)
         self.message = message
-        self.errno = err  # type: ignore[assignment]
+        self.errno = err
         self.code = code
         self.syscall: str | None = None
         self._stackFrames = captureStack(1, __file__)  # util.inspect's stack, as V8's

@@ -298,12 +298,14 @@ def _beforeExit() -> bool:
 
 
 def run(main: Coroutine[Any, Any, Any] | Promise[Any] | None = None) -> Any:
-    """Run until no referenced handle or request is left, as a Node process would.
+    """Run the event loop until nothing is left to do, as a Node process does after its
+    main module, and return then: when no referenced server, socket, timer, immediate or
+    request is left (see the ``unref()`` methods).
 
-    First drains the next-tick and microtask queues, then runs the libuv loop. An
-    exception raised by a callback or listener (or an unhandled promise rejection)
-    propagates out of ``run()`` unchanged; calling ``run()`` again carries on with
-    whatever was queued, in the order Node would have run it.
+    Until ``run()`` is called, ``listen()``, ``connect()``, ``write()`` and the timers
+    only queue their work. ``run()`` first runs the :func:`nextTick` and microtask
+    queues, then libuv's loop with its phases (timers, I/O, immediates, close callbacks),
+    both queues being drained after every callback into Python, as Node's are.
 
     ``run(main())`` ports a script whose body is ``main()`` or top-level ``await``s:
     the coroutine starts first (synchronously up to its first ``await``, as the script
@@ -314,24 +316,32 @@ def run(main: Coroutine[Any, Any, Any] | Promise[Any] | None = None) -> Any:
     :class:`~uvnet.Promise` may be passed instead of a coroutine. Raises
     ``ERR_INVALID_ARG_TYPE`` for anything else.
 
-    Ctrl-C ends it at once, idle or busy, as it ends a Node process: while the loop runs,
-    SIGINT (and SIGTERM or SIGHUP if the program gave Python a handler for them) is
-    watched by an unref'd libuv signal handle, which runs Python's handler from the loop,
-    so ``KeyboardInterrupt`` comes out of ``run()`` (and, uncaught, ends the process as
-    killed by SIGINT, as Node's does). SIGTERM with Python's default disposition kills the
-    process at once, as it kills Node. A ``uvnet.process`` listener for the signal takes
-    the place of that default action, as in Node. When ``run()`` returns, Python's own
-    handlers are back in place.
+    An exception raised by a listener or callback, an ``'error'`` event without a
+    listener, or an unhandled rejection ends a Node process; here it propagates out of
+    ``run()`` unchanged. Nothing queued is lost: calling ``run()`` again carries on from
+    there, in the order Node would have run it (as a process with an
+    ``'uncaughtException'`` handler does). ``run()`` may be called again after it
+    returned, too.
+
+    Ctrl-C ends it at once, idle or busy, as it ends a Node process: ``KeyboardInterrupt``
+    comes out of ``run()`` (and, uncaught, ends the process as killed by SIGINT, as
+    Node's does); so do SIGTERM and SIGHUP when the program gave Python a handler for
+    them. SIGTERM with Python's default disposition kills the process at once, as it
+    kills Node. A ``uvnet.process`` listener for the signal takes the place of that
+    default action, as in Node. When ``run()`` returns, Python's own handlers are back
+    in place.
     """
-    global _resuming
-    if main is None:
-        promise = None
-    elif isinstance(main, Promise):
-        promise = main
-    elif isinstance(main, Coroutine):
-        promise = startCoroutine(main)
-    else:
+    # While the loop runs, SIGINT (and SIGTERM or SIGHUP if the program gave Python a
+    # handler for them) is watched by an unref'd libuv signal handle, which runs Python's
+    # handler from the loop.
+    if not (main is None or isinstance(main, (Promise, Coroutine))):
         raise ERR_INVALID_ARG_TYPE("main", ["Coroutine", "Promise"], main)
+    promise = main if main is None or isinstance(main, Promise) else startCoroutine(main)
+    return _runUntilDone(promise)
+
+
+def _runUntilDone(promise: Promise[Any] | None) -> Any:
+    global _resuming
     while True:
         if _uncaught:
             _resuming = True

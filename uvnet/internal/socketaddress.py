@@ -6,10 +6,13 @@ normalized as libuv parses them (``inet_pton``; an IPv6 ``%zone`` is accepted an
 from __future__ import annotations
 
 import socket
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .errors import ERR_INVALID_ADDRESS, ERR_INVALID_ARG_VALUE, ERR_OUT_OF_RANGE
 from .validators import validateObject, validatePort, validateString, validateUint32
+
+if TYPE_CHECKING:
+    from typing_extensions import TypeGuard
 
 _AF = {"ipv4": socket.AF_INET, "ipv6": socket.AF_INET6}
 _FLOWLABEL_MASK = 0xFFFFF
@@ -25,16 +28,23 @@ def _parse(family: str, address: str) -> bytes:
 
 
 class SocketAddress:
-    """Node's ``net.SocketAddress({address, port, family, flowlabel})``.
-
-    ``family`` is ``'ipv4'`` (default) or ``'ipv6'`` in any case; ``address`` defaults to
-    ``'127.0.0.1'`` or ``'::'``, ``port`` and ``flowlabel`` to ``0``. Options may be given
-    as a dict or as keywords.
-    """
+    """Node's net.SocketAddress: an IP address with its port, family and IPv6 flow
+    label, checked and written in its normal form (``'::0:1'`` becomes ``'::1'``). Used by
+    :class:`BlockList`."""
 
     __slots__ = ("_address", "_port", "_family", "_flowlabel", "_packed")
 
     def __init__(self, options: dict[str, Any] | None = None, **kw: Any) -> None:
+        """``SocketAddress([options])``, as Node's ``new net.SocketAddress([options])``.
+
+        ``options``, a dict or keywords: ``family`` (``'ipv4'``, the default, or
+        ``'ipv6'``, in any case), ``address`` (default ``'127.0.0.1'``, or ``'::'`` for
+        IPv6), ``port`` (default ``0``), ``flowlabel`` (IPv6 only, default ``0``).
+
+        Raises ``ERR_INVALID_ARG_VALUE`` for another family, ``ERR_INVALID_ADDRESS`` for
+        an address that is not one of that family, ``ERR_SOCKET_BAD_PORT`` for a bad port
+        and ``ERR_OUT_OF_RANGE`` / ``ERR_INVALID_ARG_TYPE`` for a bad flow label.
+        """
         if options is None:
             options = {}
         validateObject(options, "options")
@@ -66,29 +76,34 @@ class SocketAddress:
         self._flowlabel = int(flowlabel) if family == "ipv6" else 0
 
     @staticmethod
-    def isSocketAddress(value: Any) -> bool:
-        """Node's ``SocketAddress.isSocketAddress``."""
+    def isSocketAddress(value: Any) -> TypeGuard[SocketAddress]:
+        """Whether ``value`` is a :class:`SocketAddress` (Node's
+        ``SocketAddress.isSocketAddress(value)``)."""
         return isinstance(value, SocketAddress)
 
     @property
     def address(self) -> str:
+        """The IP address, in its normal form."""
         return self._address
 
     @property
     def port(self) -> int:
+        """The port, 0..65535."""
         return self._port
 
     @property
     def family(self) -> str:
-        """``'ipv4'`` or ``'ipv6'``."""
+        """``'ipv4'`` or ``'ipv6'`` (lower case, as Node's ``SocketAddress``)."""
         return self._family
 
     @property
     def flowlabel(self) -> int:
+        """The IPv6 flow label; ``0`` for IPv4."""
         return self._flowlabel
 
     def toJSON(self) -> dict[str, Any]:
-        """Node's ``toJSON``: ``{'address', 'port', 'family', 'flowlabel'}``."""
+        """The four fields as a dict, ``{'address', 'port', 'family', 'flowlabel'}``
+        (Node's ``socketAddress.toJSON()``)."""
         return {"address": self._address, "port": self._port, "family": self._family,
                 "flowlabel": self._flowlabel}
 

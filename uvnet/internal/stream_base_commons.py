@@ -41,7 +41,8 @@ def _handleWriteReq(req: WriteWrap, data: Any, encoding: str) -> int:
     """Node's ``handleWriteReq``: a string is encoded with its encoding, bytes go as they are."""
     if isinstance(data, str):
         data = encode(data, encoding)
-    return req.handle.writeBuffer(req, data)
+    err: int = req.handle.writeBuffer(req, data)
+    return err
 
 
 def onWriteComplete(req: WriteWrap, status: int) -> None:
@@ -161,7 +162,7 @@ def onStreamRead(handle: LibuvStreamWrap, nread: int, buf: Any) -> Any:
                         if exc.__traceback__.tb_next is not None:  # type: ignore[union-attr]
                             raise
                         result = call_adapted(fn, (buf,), exc)
-                    if result is not None:
+                    if result is not None and result.__class__ is not bool:
                         listenerResult(stream, "data", (buf,), result)
             if not state.readingMore and state.constructed:
                 state.readingMore = True
@@ -210,12 +211,25 @@ def getTimerDuration(msecs: Any, name: str) -> float:
                       "Timer duration was truncated to 2147483647.",
                       TimeoutOverflowWarning, stacklevel=3)
         return TIMEOUT_MAX
-    return msecs
+    duration: float = msecs
+    return duration
 
 
 def setStreamTimeout(self: Any, msecs: Any, callback: Callable[..., Any] | None = None) -> Any:
-    """Node's ``setStreamTimeout`` (``Socket.prototype.setTimeout``): after ``msecs`` of
-    inactivity emit ``'timeout'``; ``0`` disables it; ``callback`` is a ``once`` listener."""
+    """Emit ``'timeout'`` after ``msecs`` milliseconds without any activity on the socket
+    (Node's ``socket.setTimeout(timeout[, callback])``); ``0`` turns the timeout off.
+
+    The socket is not closed: a ``'timeout'`` listener decides (``socket.end()`` or
+    ``socket.destroy()``). Every read or write restarts the count, and the timer does not
+    keep :func:`uvnet.run` going. ``callback`` becomes a ``once('timeout')`` listener (with
+    ``0``, it is removed). Returns the socket.
+
+    Raises ``ERR_INVALID_ARG_TYPE`` when ``msecs`` is not a number, ``ERR_OUT_OF_RANGE``
+    when it is negative or not finite, and ``ERR_INVALID_ARG_TYPE`` for a ``callback`` that
+    is not callable.
+    """
+    # Node's setStreamTimeout (lib/internal/stream_base_commons.js), which net.Socket uses
+    # as its prototype's setTimeout.
     if self.destroyed:
         return self
     self.timeout = msecs

@@ -34,9 +34,11 @@ hasRejectionToWarn: Callable[[], bool] = lambda: False  # noqa: E731
 
 
 def nextTick(callback: Callable[..., Any] | None = None, *args: Any) -> None:
-    """Queue ``callback(*args)`` to run before any further I/O, timer or immediate.
-
-    Ticks run before promise reactions (microtasks): Node's ``process.nextTick``.
+    """Call ``callback(*args)`` as soon as the current callback returns: before any
+    further I/O, timer or immediate, and before promise reactions (microtasks) (Node's
+    ``process.nextTick(callback[, ...args])``). Ticks run in the order they were queued,
+    and a tick queued by a tick runs in the same round. Raises ``ERR_INVALID_ARG_TYPE``
+    when ``callback`` is not callable.
     """
     if not callable(callback):
         raise ERR_INVALID_ARG_TYPE("callback", "function", callback)
@@ -45,7 +47,7 @@ def nextTick(callback: Callable[..., Any] | None = None, *args: Any) -> None:
 
 def hasTickScheduled() -> bool:
     """Whether ``nextTick`` callbacks wait to run (the microtask mark is no tick)."""
-    return len(_queue) > (1 if _marked and _kRunMicrotasks in _queue else 0)
+    return len(_queue) > (1 if _marked and any(t is _kRunMicrotasks for t in _queue) else 0)
 
 
 def enqueueMicrotask(job: Callable[[Any], Any], arg: Any) -> None:
@@ -61,9 +63,9 @@ def enqueueMicrotask(job: Callable[[Any], Any], arg: Any) -> None:
         _queue.append(_kRunMicrotasks)
 
 
-def scheduleRejectionCheck() -> None:
-    """Make the next drain point run ``processPromiseRejections`` (Node's
-    ``setHasRejectionToWarn(true)``)."""
+def scheduleMicrotasks() -> None:
+    """Make the next drain point run the microtasks and ``processPromiseRejections``
+    (queue the mark; for rejections, Node's ``setHasRejectionToWarn(true)``)."""
     global _marked
     if not _marked:
         _marked = True
@@ -120,10 +122,10 @@ def _runMark() -> None:
     finally:
         _marked = False
         if _microtasks:  # one raised: the rest run at the next drain point
-            scheduleRejectionCheck()
+            scheduleMicrotasks()
     if hasRejectionToWarn():
         if _queue:  # ticks queued by microtasks come before the rejections
-            scheduleRejectionCheck()
+            scheduleMicrotasks()
         else:
             processPromiseRejections()
 

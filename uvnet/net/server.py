@@ -12,9 +12,7 @@ way as ``'error'``. Accepted handles arrive in ``onconnection``, which drops the
 
 from __future__ import annotations
 
-from typing import Any, Callable
-
-from uvnet._vendor import pyuv
+from typing import TYPE_CHECKING, Any, Callable, overload
 
 from .. import dns
 from ..events import EventEmitter
@@ -30,7 +28,8 @@ from ..internal.errors import (
 from ..internal.handles.connection import SERVER
 from ..internal.handles.handle import HandleWrap
 from ..internal.handles.pipe import UV_READABLE, UV_WRITABLE, PipeWrap
-from ..internal.handles.tcp import UV_TCP_IPV6ONLY, TCPWrap
+from ..internal.handles.tcp import UV_EINVAL, UV_TCP_IPV6ONLY, TCPWrap
+from ..internal.jscall import jscall
 from ..internal.net import createHandle, isPipeName, toNumber
 from ..internal.streams.add_abort_signal import addAbortListener, validateAbortSignal
 from ..internal.streams.state import getDefaultHighWaterMark
@@ -44,6 +43,22 @@ from ..internal.validators import (
     validatePort,
 )
 from .socket import Socket, normalizeArgs
+
+if TYPE_CHECKING:
+    from collections.abc import Hashable
+    from typing import Literal
+
+    from typing_extensions import Self, Unpack
+
+    from .types import (
+        AddressInfo,
+        ConnectionListener,
+        DropArgument,
+        ListenHandle,
+        ListeningListener,
+        ListenOptions,
+        ServerOpts,
+    )
 
 DEFAULT_IPV4_ADDR = "0.0.0.0"
 DEFAULT_IPV6_ADDR = "::"
@@ -84,8 +99,8 @@ def createServerHandle(address: str | None, port: int | None, addressType: int |
             handle = createHandle(fd, True)
         except NodeError as e:
             if _DEBUG:
-                debug("listen invalid fd=%d:", fd, e.message)  # type: ignore[attr-defined]
-            return pyuv.errno.UV_EINVAL
+                debug("listen invalid fd=%d:", fd, e.message)
+            return UV_EINVAL
         err = handle.open(fd)
         if err:
             handle.close()
@@ -133,16 +148,34 @@ def _emitCloseNT(server: Server) -> None:
 
 
 class Server(EventEmitter):
-    """Node's ``net.Server``: a TCP or IPC server.
+    """Node's net.Server: a TCP or Unix domain socket (pipe) server.
 
-    ``Server(options=None, connectionListener=None, **kw)``: ``options`` is a dict (or the
-    same keys as keywords) with ``allowHalfOpen``, ``pauseOnConnect``, ``noDelay``,
-    ``keepAlive``, ``keepAliveInitialDelay`` (ms) and ``highWaterMark``; a callable first
-    argument is the ``'connection'`` listener.
+    Made by :func:`uvnet.createServer` (or ``Server(...)``), it does nothing until
+    :meth:`listen`. Each accepted connection is a :class:`Socket` handed to the
+    ``'connection'`` listeners. Its events: ``'listening'``, ``'connection'``
+    ``(socket)``, ``'error'`` ``(err)``, ``'close'`` and ``'drop'`` ``(data)``.
     """
 
-    def __init__(self, options: dict[str, Any] | Callable[..., Any] | None = None,
+    @overload
+    def __init__(self, connectionListener: ConnectionListener | None = None, /,
+                 **options: Unpack[ServerOpts]) -> None: ...
+    @overload
+    def __init__(self, options: ServerOpts | None,
+                 connectionListener: ConnectionListener | None = None, /,
+                 **kw: Unpack[ServerOpts]) -> None: ...
+    def __init__(self, options: Any = None,
                  connectionListener: Callable[..., Any] | None = None, **kw: Any) -> None:
+        """``Server([options][, connectionListener])``, as Node's ``new net.Server()``.
+
+        ``options`` is a dict, or the same keys as keywords: ``allowHalfOpen`` (accepted
+        sockets do not end their side when the peer ends), ``pauseOnConnect`` (accepted
+        sockets start paused), ``noDelay``, ``keepAlive``, ``keepAliveInitialDelay`` (ms)
+        and ``highWaterMark``, given to every accepted socket. A callable as the first
+        argument is the ``connectionListener``, added as a ``'connection'`` listener.
+
+        Raises ``ERR_INVALID_ARG_TYPE`` when ``options`` is neither a dict nor callable,
+        or when a numeric option is not a number.
+        """
         super().__init__()
         if callable(options):
             connectionListener = options
@@ -172,6 +205,9 @@ class Server(EventEmitter):
         self._listeningId = 1
         self._pipeName: str | None = None
         self._connectionKey: str | None = None
+        #: Refuse connections once this many are open (Node's ``server.maxConnections``):
+        #: each refused one is closed at once and reported by a ``'drop'`` event.
+        #: ``None``: no limit.
         self.maxConnections: int | None = None
 
         self.allowHalfOpen = options.get("allowHalfOpen") or False
@@ -183,12 +219,62 @@ class Server(EventEmitter):
 
     # --- listen ------------------------------------------------------------------------------
 
-    def listen(self, *args: Any, **kw: Any) -> Server:
-        """Node's ``Server.prototype.listen``, every overload.
+    # Node's overloads (@types/node), positional; listen(**options) and
+    # listen(listeningListener, **options) are the keyword form of listen(options[, cb]).
+    @overload
+    def listen(self, port: int | None = None, hostname: str | None = None,
+               backlog: int | None = None, listeningListener: ListeningListener | None = None,
+               /) -> Self: ...
+    @overload
+    def listen(self, port: int | None, hostname: str,
+               listeningListener: ListeningListener | None = None, /) -> Self: ...
+    @overload
+    def listen(self, port: int | None, backlog: int,
+               listeningListener: ListeningListener | None = None, /) -> Self: ...
+    @overload
+    def listen(self, port: int | None, listeningListener: ListeningListener | None = None,
+               /) -> Self: ...
+    @overload
+    def listen(self, path: str, backlog: int,
+               listeningListener: ListeningListener | None = None, /) -> Self: ...
+    @overload
+    def listen(self, path: str, listeningListener: ListeningListener | None = None,
+               /) -> Self: ...
+    @overload
+    def listen(self, options: ListenOptions,
+               listeningListener: ListeningListener | None = None, /) -> Self: ...
+    @overload
+    def listen(self, handle: ListenHandle, backlog: int,
+               listeningListener: ListeningListener | None = None, /) -> Self: ...
+    @overload
+    def listen(self, handle: ListenHandle,
+               listeningListener: ListeningListener | None = None, /) -> Self: ...
+    @overload
+    def listen(self, listeningListener: ListeningListener | None = None, /,
+               **options: Unpack[ListenOptions]) -> Self: ...
+    def listen(self, *args: Any, **kw: Any) -> Self:
+        """Start accepting connections (Node's ``server.listen()``, every overload);
+        returns the server.
 
-        ``listen([port[, host[, backlog]]][, cb])``, ``listen(path[, backlog][, cb])``,
-        ``listen(options[, cb])`` (or keywords), ``listen(handle[, backlog][, cb])``,
-        ``listen(cb)``. A string that is not a non-negative number is a pipe path.
+        - ``listen([port[, host[, backlog]]][, callback])``: TCP. Port ``0`` or none picks a
+          free port (read it from :meth:`address`); without ``host`` the server listens on
+          ``'::'`` (every IPv6 and IPv4 address) when IPv6 is available, else ``'0.0.0.0'``.
+        - ``listen(path[, backlog][, callback])``: a Unix domain socket at ``path`` (a
+          string that is not a number).
+        - ``listen(options[, callback])``, or the options as keywords: ``port``, ``host``,
+          ``path``, ``backlog``, ``exclusive``, ``ipv6Only``, ``readableAll``,
+          ``writableAll``, ``signal`` (an :class:`uvnet.AbortSignal` that closes the server).
+        - ``listen(handle[, backlog][, callback])``: an already bound handle or
+          ``{'fd': n}``.
+
+        ``callback`` is added as a ``'listening'`` listener. The server binds when
+        :func:`uvnet.run` runs; ``'listening'`` follows, or ``'error'`` with a
+        :class:`uvnet.UVException` (``EADDRINUSE``, ``EACCES`` ...).
+
+        Raises ``ERR_SERVER_ALREADY_LISTEN`` when already listening, ``ERR_SOCKET_BAD_PORT``
+        for a port outside 0..65535, ``ERR_INVALID_ARG_VALUE`` for options with neither
+        port nor path, and ``ERR_INVALID_ARG_TYPE`` for arguments of the wrong type, as
+        Node throws them.
         """
         if kw and (not args or callable(args[0])):
             args, kw = (dict(kw), *args), {}
@@ -412,7 +498,7 @@ class Server(EventEmitter):
         self.emit("connection", socket)
 
     def getConnections(self, cb: Callable[[BaseException | None, int], Any] | None = None,
-                       *, callback: Callable[..., Any] | None = None) -> Server:
+                       *, callback: Callable[..., Any] | None = None) -> Self:
         """Node's ``getConnections``: ``cb(None, count)`` on the next tick (no callable:
         ``ERR_INVALID_ARG_TYPE`` for "callback", from Node's ``process.nextTick``)."""
         if callback is not None:
@@ -426,19 +512,21 @@ class Server(EventEmitter):
 
     @property
     def listening(self) -> bool:
-        """Node's ``server.listening``: whether the server has a listening handle."""
+        """``True`` while the server is listening for connections (Node's
+        ``server.listening``)."""
         return bool(self._handle)
 
-    def address(self) -> dict[str, Any] | str | None:
-        """Node's ``address()``: ``{'address', 'family', 'port'}`` for TCP, the path for a
-        pipe server (even after close), ``None`` otherwise."""
+    def address(self) -> AddressInfo | str | None:
+        """Where the server listens (Node's ``server.address()``): for TCP a dict such as
+        ``{'address': '::', 'family': 'IPv6', 'port': 8124}``, for a pipe server its path
+        (also after :meth:`close`), and ``None`` before :meth:`listen`."""
         handle = self._handle
         if handle is not None and hasattr(handle, "getsockname"):
             out: dict[str, Any] = {}
             err = handle.getsockname(out)
             if err:
                 raise errnoException(err, "address")
-            return out
+            return out  # type: ignore[return-value]  # (getsockname filled AddressInfo's keys)
         if self._pipeName:
             return self._pipeName
         return None
@@ -455,15 +543,19 @@ class Server(EventEmitter):
         else:
             self.emit("error", err)
 
-    def close(self, cb: Callable[..., Any] | None = None) -> Server:
-        """Node's ``Server.prototype.close``: stop listening now; ``'close'`` (and ``cb``)
-        once no connection is left. ``cb`` gets ``ERR_SERVER_NOT_RUNNING`` if the server
-        was not listening."""
+    def close(self, cb: Callable[..., Any] | None = None) -> Self:
+        """Stop accepting connections (Node's ``server.close([callback])``); returns the
+        server.
+
+        Open connections are not closed: ``'close'`` is emitted once the last of them has
+        closed. ``cb`` becomes a ``once('close')`` listener; if the server was not
+        listening it is called with ``ERR_SERVER_NOT_RUNNING`` instead.
+        """
         self._listeningId += 1
         if callable(cb):
             if not self._handle:
                 def close(*_args: Any) -> None:
-                    cb(ERR_SERVER_NOT_RUNNING())
+                    jscall(cb, ERR_SERVER_NOT_RUNNING())
 
                 self.once("close", close)
             else:
@@ -486,24 +578,78 @@ class Server(EventEmitter):
             return
         nextTick(_emitCloseNT, self)
 
-    def ref(self) -> Server:
-        """Node's ``server.ref()``; remembered when called before ``listen``."""
+    def ref(self) -> Self:
+        """Let the server keep :func:`uvnet.run` running again after :meth:`unref`
+        (Node's ``server.ref()``; the default). Returns the server."""
         self._unref = False
         if self._handle:
             self._handle.ref()
         return self
 
-    def unref(self) -> Server:
-        """Node's ``server.unref()``; remembered when called before ``listen``."""
+    def unref(self) -> Self:
+        """Let :func:`uvnet.run` return while the server listens, as a Node process exits
+        (Node's ``server.unref()``; also before :meth:`listen`). Returns the server."""
         self._unref = True
         if self._handle:
             self._handle.unref()
         return self
 
+    if TYPE_CHECKING:
+        # The events a server emits, each with its listener's arguments (@types/node's
+        # net.d.ts); a listener may take fewer of them (JS's argument rule). Only these
+        # names, as Readable.on's overloads (why: there).
+        @overload  # type: ignore[override]
+        def on(self, type: Literal["close"], listener: Callable[[], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["connection"], listener: Callable[[Socket], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["connection"], listener: Callable[[], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["drop"],
+               listener: Callable[[DropArgument | None], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["drop"], listener: Callable[[], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["error"], listener: Callable[[Any], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["error"], listener: Callable[[], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["listening"], listener: Callable[[], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["newListener"],
+               listener: Callable[[Hashable, Callable[..., Any]], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["newListener"],
+               listener: Callable[[Hashable], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["newListener"], listener: Callable[[], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["removeListener"],
+               listener: Callable[[Hashable, Callable[..., Any]], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["removeListener"],
+               listener: Callable[[Hashable], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["removeListener"], listener: Callable[[], object]) -> Self: ...
 
-def createServer(options: dict[str, Any] | Callable[..., Any] | None = None,
+        def on(self, type: Hashable, listener: Callable[..., object]) -> Self: ...
+        addListener = once = prependListener = prependOnceListener = on  # type: ignore[assignment]
+
+
+@overload
+def createServer(connectionListener: ConnectionListener | None = None, /,
+                 **options: Unpack[ServerOpts]) -> Server: ...
+@overload
+def createServer(options: ServerOpts | None,
+                 connectionListener: ConnectionListener | None = None, /,
+                 **kw: Unpack[ServerOpts]) -> Server: ...
+def createServer(options: Any = None,
                  connectionListener: Callable[..., Any] | None = None, **kw: Any) -> Server:
-    """Node's ``net.createServer([options][, connectionListener])``."""
+    """Make a new :class:`Server` (Node's ``net.createServer([options][,
+    connectionListener])``): ``connectionListener`` is called with each accepted
+    :class:`Socket`. The options, also as keywords, are those of the :class:`Server`
+    constructor: ``createServer(lambda sock: sock.pipe(sock), allowHalfOpen=True)``.
+    Call :meth:`Server.listen` to start it."""
     return Server(options, connectionListener, **kw)
 
 

@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from functools import partial
 from os import write as _os_write
 from types import MethodType
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable, overload
 
 from uvnet._vendor import pyuv
 
@@ -70,6 +70,29 @@ from ..internal.validators import (
 )
 from ..timers import clearTimeout, setTimeout
 
+if TYPE_CHECKING:
+    from collections.abc import Hashable
+    from typing import Literal
+
+    from typing_extensions import Never, Self, Unpack
+
+    from ..internal.streams.readable import Readable
+    from .types import (
+        AddressInfo,
+        BufferEncoding,
+        Chunk,
+        ConnectListener,
+        IpcNetConnectOpts,
+        IpcSocketConnectOpts,
+        NetConnectOpts,
+        SocketConnectOpts,
+        TcpNetConnectOpts,
+        TcpSocketConnectOpts,
+        WriteCallback,
+        _SocketOpts,
+        _TcpNetConnectKeys,
+    )
+
 UV_EADDRINUSE: int = pyuv.errno.UV_EADDRINUSE
 UV_ECANCELED: int = pyuv.errno.UV_ECANCELED
 UV_ENOTCONN: int = pyuv.errno.UV_ENOTCONN
@@ -110,9 +133,50 @@ def _js(value: Any) -> str:
 # --- module functions ---------------------------------------------------------------------
 
 
+# @types/node's overloads, with the options also as keywords (beside a port and host too).
+@overload
+def connect(options: NetConnectOpts, connectionListener: ConnectListener | None = None,
+            /) -> Socket: ...
+@overload
+def connect(port: int, host: str | None = None,
+            connectionListener: ConnectListener | None = None, /,
+            **options: Unpack[_TcpNetConnectKeys]) -> Socket: ...
+@overload
+def connect(port: int, connectionListener: ConnectListener | None, /,
+            **options: Unpack[_TcpNetConnectKeys]) -> Socket: ...
+@overload
+def connect(path: str, connectionListener: ConnectListener | None = None, /,
+            **options: Unpack[_TcpNetConnectKeys]) -> Socket: ...
+@overload
+def connect(connectionListener: ConnectListener | None = None, /,
+            **options: Unpack[TcpNetConnectOpts]) -> Socket: ...
+@overload
+def connect(connectionListener: ConnectListener | None = None, /,
+            **options: Unpack[IpcNetConnectOpts]) -> Socket: ...
 def connect(*args: Any, **kwargs: Any) -> Socket:
-    """Node's ``net.connect``/``net.createConnection``: ``(options[, cb])``,
-    ``(port[, host][, cb])`` or ``(path[, cb])``; keywords stand for options."""
+    """Open a connection and return its new :class:`Socket` (Node's ``net.connect()``,
+    also named ``createConnection``).
+
+    Called as ``connect(options[, connectListener])``, ``connect(port[, host][,
+    connectListener])`` or ``connect(path[, connectListener])``; the options may be given
+    as keywords instead (``connect(port=80, host='example.org')``). TCP options: ``port``,
+    ``host`` (default ``'localhost'``), ``localAddress``, ``localPort``, ``family``,
+    ``lookup``, ``autoSelectFamily``, ``autoSelectFamilyAttemptTimeout``, ``noDelay``,
+    ``keepAlive``, ``keepAliveInitialDelay``; a pipe takes ``path``. Every option of the
+    :class:`Socket` constructor is accepted too, and ``timeout`` calls
+    :meth:`Socket.setTimeout` first. ``connectListener`` is added as a ``'connect'``
+    listener.
+
+    The socket is returned at once; the connection is made once :func:`uvnet.run` runs,
+    after a DNS lookup when ``host`` is a name (``'lookup'``), and ends in ``'connect'`` and
+    ``'ready'``, or in ``'error'`` with a :class:`uvnet.UVException` (``ECONNREFUSED``,
+    ``ENOTFOUND``, ``ETIMEDOUT`` ...) followed by ``'close'``.
+
+    Raises ``ERR_MISSING_ARGS`` with neither port nor path, ``ERR_SOCKET_BAD_PORT`` for a
+    port outside 0..65535, ``ERR_INVALID_ARG_TYPE`` for an option of the wrong type and
+    ``ERR_INVALID_IP_ADDRESS`` for a ``localAddress`` that is no IP address, as Node throws
+    them.
+    """
     normalized = normalizeArgs(args, kwargs)
     options = normalized[0]
     if _DEBUG:
@@ -127,24 +191,33 @@ createConnection = connect
 
 
 def getDefaultAutoSelectFamily() -> bool:
-    """Node's ``net.getDefaultAutoSelectFamily()`` (``True`` in v20)."""
+    """The default of the ``autoSelectFamily`` connect option (Node's
+    ``net.getDefaultAutoSelectFamily()``): ``True``, as in Node v20, unless changed by
+    :func:`setDefaultAutoSelectFamily`."""
     return _autoSelectFamilyDefault
 
 
 def setDefaultAutoSelectFamily(value: bool) -> None:
-    """Node's ``net.setDefaultAutoSelectFamily(value)``."""
+    """Set the default of the ``autoSelectFamily`` connect option (Node's
+    ``net.setDefaultAutoSelectFamily(value)``). With it, a host name that resolves to
+    several addresses is tried address by address, IPv6 and IPv4 in turn ("happy
+    eyeballs"). Raises ``ERR_INVALID_ARG_TYPE`` when ``value`` is not a ``bool``."""
     global _autoSelectFamilyDefault
     validateBoolean(value, "value")
     _autoSelectFamilyDefault = value
 
 
 def getDefaultAutoSelectFamilyAttemptTimeout() -> int:
-    """Node's ``net.getDefaultAutoSelectFamilyAttemptTimeout()`` (250 ms)."""
+    """The default of the ``autoSelectFamilyAttemptTimeout`` connect option, in
+    milliseconds (Node's ``net.getDefaultAutoSelectFamilyAttemptTimeout()``; 250)."""
     return _autoSelectFamilyAttemptTimeoutDefault
 
 
 def setDefaultAutoSelectFamilyAttemptTimeout(value: int) -> None:
-    """Node's ``net.setDefaultAutoSelectFamilyAttemptTimeout(value)``: at least 10 ms."""
+    """Set how long, in milliseconds, each address is tried before the next one when
+    ``autoSelectFamily`` is on (Node's ``net.setDefaultAutoSelectFamilyAttemptTimeout``).
+    Values below 10 become 10. Raises ``ERR_INVALID_ARG_TYPE`` / ``ERR_OUT_OF_RANGE`` when
+    ``value`` is not a positive 32-bit integer."""
     global _autoSelectFamilyAttemptTimeoutDefault
     validateInt32(value, "value", 1)
     _autoSelectFamilyAttemptTimeoutDefault = max(value, 10)
@@ -158,7 +231,7 @@ class _NormalizedArgsSymbol:
 normalizedArgsSymbol = _NormalizedArgsSymbol()
 
 
-class NormalizedArgs(list):
+class NormalizedArgs(list):  # type: ignore[type-arg]
     """``[options, cb]`` from :func:`normalizeArgs` (Node tags it with ``normalizedArgsSymbol``)."""
 
     def __init__(self, items: list[Any]) -> None:
@@ -252,8 +325,8 @@ def addClientAbortSignalOption(self: Socket, options: dict[str, Any]) -> None:
         nextTick(lambda: dispose.append(addAbortListener(signal, onAbort)))
 
 
-def _afterTryWrite(socket: Socket, handle: LibuvStreamWrap, data: bytes, written: int,
-                   err: int, cb: Callable[..., Any]) -> None:
+def _afterTryWrite(socket: Socket, handle: LibuvStreamWrap, data: bytes | bytearray,
+                   written: int, err: int, cb: Callable[..., Any]) -> None:
     """The rest of ``writeGeneric`` after a try-write that failed (``err``) or wrote only
     ``written`` bytes of ``data``: ``cb`` gets the error, or the rest is queued on libuv."""
     if err:
@@ -298,26 +371,69 @@ def _maybeReadMore(stream: Socket, state: ReadableState) -> None:
 
 
 class Socket(Duplex):
-    """Node's ``net.Socket``: a Duplex stream over a TCP or Pipe handle.
+    """Node's net.Socket: a TCP connection or a Unix domain socket (pipe), as a Duplex
+    stream.
 
-    ``Socket(options)`` with a dict (or keywords) of Node's options, or an ``int`` fd.
+    A socket is made by :func:`uvnet.connect` on the client side and handed to the
+    ``'connection'`` listener of a :class:`Server` on the server side. Reading it is
+    reading a Readable (``'data'``, ``'end'``, ``pipe()``, ``setEncoding()``, ``pause()``
+    ...), writing it is writing a Writable (``write()``, ``end()``, ``'drain'``,
+    ``'finish'``), and it has the events of a connection: ``'connect'``, ``'ready'``,
+    ``'lookup'``, ``'timeout'``, ``'error'`` and ``'close'`` (with ``hadError``).
     """
 
     # The fields every socket sets in __init__, as slots: a socket's __dict__ keeps only the
-    # stream fields (and whatever else is set on it), ~1 KiB less per connection.
-    __slots__ = (
-        "_aborted", "_hadError", "_handle", "_host", "_kBuffer", "_kBufferCb", "_kBufferGen",
-        "_kBytesRead", "_kBytesWritten", "_kLastWriteQueueSize", "_kSetKeepAlive",
-        "_kSetKeepAliveInitialDelay", "_kSetNoDelay", "_kTimeout", "_parent", "_peername",
-        "_pendingData", "_pendingEncoding", "_server", "_sockname",
-        "autoSelectFamilyAttemptedAddresses", "connecting", "resetAndClosing", "server",
-        "timeout",
-    )
+    # stream fields (and whatever else is set on it), ~1 KiB less per connection. A dict of
+    # slots: the values are the public attributes' docstrings (what help() shows).
+    __slots__ = {
+        **dict.fromkeys((
+            "_aborted", "_hadError", "_handle", "_host", "_kBuffer", "_kBufferCb",
+            "_kBufferGen", "_kBytesRead", "_kBytesWritten", "_kLastWriteQueueSize",
+            "_kSetKeepAlive", "_kSetKeepAliveInitialDelay", "_kSetNoDelay", "_kTimeout",
+            "_parent", "_peername", "_pendingData", "_pendingEncoding", "_server",
+            "_sockname",
+        )),
+        "autoSelectFamilyAttemptedAddresses":
+            "The addresses tried, as ``'ip:port'`` strings, when the connection was made "
+            "with ``autoSelectFamily`` (Node's ``socket.autoSelectFamilyAttemptedAddresses``"
+            "); ``None`` otherwise.",
+        "connecting":
+            "``True`` from :meth:`connect` until ``'connect'`` (or the connection's failure)"
+            " (Node's ``socket.connecting``).",
+        "resetAndClosing":
+            "``True`` once :meth:`resetAndDestroy` is closing the connection with a reset.",
+        "server":
+            "The :class:`Server` that accepted this socket, or ``None`` for a client socket "
+            "(Node's ``socket.server``).",
+        "timeout":
+            "The idle timeout in milliseconds set by :meth:`setTimeout`, or ``None`` "
+            "(Node's ``socket.timeout``).",
+    }
 
-    def __init__(self, options: dict[str, Any] | int | None = None, **kwargs: Any) -> None:
+    @overload
+    def __init__(self, options: _SocketOpts | None = None, /) -> None: ...
+    @overload
+    def __init__(self, fd: int, /) -> None: ...
+    @overload
+    def __init__(self, **options: Unpack[_SocketOpts]) -> None: ...
+    def __init__(self, options: Any = None, **kwargs: Any) -> None:
+        """``Socket([options])``, as Node's ``new net.Socket([options])``: a socket that is
+        not connected yet (call :meth:`connect`), or one that wraps an open descriptor.
+
+        ``options`` is a dict, or the same keys as keywords: ``fd`` (an open socket's file
+        descriptor; an ``int`` alone means ``{'fd': n}``), ``allowHalfOpen`` (default
+        ``False``: the socket ends its side when the other side ends), ``readable`` /
+        ``writable`` (with ``fd``), ``signal`` (an :class:`uvnet.AbortSignal` that destroys
+        the socket), ``onread`` (``{'buffer': buf, 'callback': fn}``: read into one buffer
+        instead of ``'data'`` events), ``noDelay``, ``keepAlive`` and
+        ``keepAliveInitialDelay`` (applied once connected).
+
+        Raises ``ERR_INVALID_ARG_VALUE`` for ``objectMode`` (a socket carries bytes), and
+        a :class:`uvnet.UVException` when ``fd`` cannot be opened.
+        """
         if isinstance(options, int) and not isinstance(options, bool):
             options = {"fd": options}
-        options = {**(options or {}), **kwargs}  # type: ignore[dict-item]  # Node copies them
+        options = {**(options or {}), **kwargs}  # Node copies them
         if options.get("objectMode"):
             raise ERR_INVALID_ARG_VALUE("options.objectMode", options["objectMode"],
                                         "is not supported")
@@ -415,7 +531,11 @@ class Socket(Duplex):
                 s._kTimeout.refresh()
             s = s._parent
 
-    setTimeout = setStreamTimeout
+    if TYPE_CHECKING:
+        def setTimeout(self, timeout: float,
+                       callback: Callable[[], object] | None = None) -> Self: ...
+    else:
+        setTimeout = setStreamTimeout
 
     def _onTimeout(self) -> None:
         """Node's ``_onTimeout``: emit ``'timeout'`` unless a write is still in flight."""
@@ -513,14 +633,38 @@ class Socket(Duplex):
         common write never gets here: :meth:`write` does it in one frame.)"""
         self._writeGeneric(False, data, encoding, cb)
 
+    @overload
+    def write(self, chunk: Chunk, cb: WriteCallback | None = None, /, *,
+              callback: WriteCallback | None = None) -> bool: ...
+    @overload
+    def write(self, chunk: Chunk, encoding: BufferEncoding | None,
+              cb: WriteCallback | None = None,
+              callback: WriteCallback | None = None) -> bool: ...
     def write(self, chunk: Any, encoding: Any = None, cb: Callable[..., Any] | None = None,
               callback: Callable[..., Any] | None = None) -> bool:
-        """``Writable.prototype.write``, with the common case of a connected socket in one
-        frame: a Buffer or bytes chunk without encoding or callback, nothing being written, buffered
-        or awaiting 'drain'. Its steps (Writable.write, :meth:`_write`, onwrite) end, once
-        one write(2) took it all, with the stream's state as it was before but for
-        ``sync``: what write() sets, onwrite takes back, and no tick is needed. A short or
-        failed write(2) goes on as ``writeGeneric`` would, within Writable.write's steps."""
+        """Send ``chunk`` (Node's ``socket.write(data[, encoding][, callback])``).
+
+        ``chunk`` is a Buffer, ``bytes``, ``bytearray`` or ``memoryview``, or a ``str``
+        encoded with ``encoding`` (default ``'utf8'``). Data written before the socket is
+        connected is sent once it is. ``cb`` (also ``callback=``) is called with ``None``
+        once the data is handed to the kernel, or with the error.
+
+        Returns ``True`` if the data was flushed or buffered below
+        ``writableHighWaterMark``, ``False`` when the caller should wait for ``'drain'``
+        before writing more, as in Node.
+
+        Raises ``ERR_INVALID_ARG_TYPE`` for another type of chunk, ``None`` included (Node's
+        ``write(undefined)``). Writing after :meth:`end` gives
+        ``ERR_STREAM_WRITE_AFTER_END`` to ``cb`` and emits it as ``'error'``; after
+        :meth:`destroy`, ``cb`` gets ``ERR_STREAM_DESTROYED``. A socket whose peer ended it
+        (without ``allowHalfOpen``) fails with ``EPIPE``, as in Node.
+        """
+        # The common case of a connected socket runs in this one frame: a Buffer or bytes chunk
+        # without encoding or callback, nothing being written, buffered or awaiting
+        # 'drain'. Its steps (Writable.write, _write, onwrite) end, once one write(2) took
+        # it all, with the stream's state as it was before but for `sync`: what write()
+        # sets, onwrite takes back, and no tick is needed. A short or failed write(2) goes
+        # on as writeGeneric would, within Writable.write's steps.
         if (type(chunk) is Buffer or type(chunk) is bytes) and encoding is None and cb is None \
                 and callback is None:
             state = self._writableState
@@ -606,9 +750,38 @@ class Socket(Duplex):
 
     # --- public methods -------------------------------------------------------------------
 
-    def connect(self, *args: Any, **kwargs: Any) -> Socket:
-        """Node's ``Socket.prototype.connect``: ``(options[, cb])``, ``(port[, host][, cb])``
-        or ``(path[, cb])``; keywords stand for options. Returns the socket."""
+    @overload
+    def connect(self, normalized: NormalizedArgs, /) -> Self: ...
+    @overload
+    def connect(self, options: SocketConnectOpts,
+                connectionListener: ConnectListener | None = None, /) -> Self: ...
+    @overload
+    def connect(self, port: int, host: str | None = None,
+                connectionListener: ConnectListener | None = None, /) -> Self: ...
+    @overload
+    def connect(self, port: int, connectionListener: ConnectListener | None, /) -> Self: ...
+    @overload
+    def connect(self, path: str, connectionListener: ConnectListener | None = None,
+                /) -> Self: ...
+    @overload
+    def connect(self, connectionListener: ConnectListener | None = None, /,
+                **options: Unpack[TcpSocketConnectOpts]) -> Self: ...
+    @overload
+    def connect(self, connectionListener: ConnectListener | None = None, /,
+                **options: Unpack[IpcSocketConnectOpts]) -> Self: ...
+    def connect(self, *args: Any, **kwargs: Any) -> Self:
+        """Connect this socket (Node's ``socket.connect()``); returns the socket.
+
+        Takes the same arguments as :func:`uvnet.connect`: ``(options[, connectListener])``,
+        ``(port[, host][, connectListener])`` or ``(path[, connectListener])``, options as
+        keywords too. ``connectListener`` becomes a ``once('connect')`` listener. A
+        destroyed socket can be connected again, on a new handle.
+
+        Raises ``ERR_MISSING_ARGS``, ``ERR_SOCKET_BAD_PORT``, ``ERR_INVALID_ARG_TYPE`` or
+        ``ERR_INVALID_IP_ADDRESS`` for bad arguments, as Node throws them; a failed
+        connection is an ``'error'`` event with a :class:`uvnet.UVException`
+        (``ECONNREFUSED``, ``ENOTFOUND``, ``ETIMEDOUT`` ...), then ``'close'``.
+        """
         if args and isinstance(args[0], NormalizedArgs):
             normalized = args[0]
         else:
@@ -659,8 +832,11 @@ class Socket(Duplex):
         handle.owner = self
         initSocketHandle(self)
 
-    def setNoDelay(self, enable: Any = None, *, noDelay: Any = None) -> Socket:
-        """Node's ``setNoDelay([noDelay=true])``; remembered until there is a handle."""
+    def setNoDelay(self, enable: bool | None = None, *, noDelay: bool | None = None) -> Self:
+        """Turn Nagle's algorithm off (``True``, the default) or on (``False``) for a TCP
+        socket (Node's ``socket.setNoDelay([noDelay])``; also ``noDelay=`` as a keyword).
+        Set before the socket is connected, it applies once it is. No effect on a pipe.
+        Returns the socket."""
         if noDelay is not None:
             enable = noDelay
         enable = True if enable is None else bool(enable)
@@ -672,10 +848,13 @@ class Socket(Duplex):
             self._handle.setNoDelay(enable)
         return self
 
-    def setKeepAlive(self, enable: Any = False, initialDelayMsecs: Any = None, *,
-                     initialDelay: Any = None) -> Socket:
-        """Node's ``setKeepAlive([enable][, initialDelay])``; the delay is in milliseconds
-        (``initialDelay=`` as a keyword, as Node's docs name it)."""
+    def setKeepAlive(self, enable: bool = False, initialDelayMsecs: float | None = None, *,
+                     initialDelay: float | None = None) -> Self:
+        """Turn TCP keep-alive probes on or off (Node's ``socket.setKeepAlive([enable][,
+        initialDelay])``). ``initialDelay`` (also ``initialDelay=``) is the idle time in
+        milliseconds before the first probe; ``0`` keeps the system's setting. Set before
+        the socket is connected, it applies once it is. No effect on a pipe. Returns the
+        socket."""
         if initialDelay is not None:
             initialDelayMsecs = initialDelay
         enable = bool(enable)
@@ -694,17 +873,40 @@ class Socket(Duplex):
             self._handle.setKeepAlive(enable, initialDelay)
         return self
 
-    def address(self) -> dict[str, Any]:
-        """Node's ``socket.address()``: ``{address, family, port}``, or ``{}``."""
+    def address(self) -> AddressInfo | dict[str, Never]:
+        """The local end of the socket as the operating system reports it (Node's
+        ``socket.address()``): ``{'address': '127.0.0.1', 'family': 'IPv4', 'port':
+        50412}`` for TCP, ``{}`` before the socket is bound or connected."""
         return self._getsockname()
 
-    def end(self, *args: Any, **kwargs: Any) -> Socket:
-        """Node's ``Socket.prototype.end``: the stream's ``end``, returning the socket."""
+    @overload
+    def end(self, cb: WriteCallback | None = None, /, *,
+            callback: WriteCallback | None = None) -> Self: ...
+    @overload
+    def end(self, chunk: Chunk, cb: WriteCallback | None = None, /, *,
+            callback: WriteCallback | None = None) -> Self: ...
+    @overload
+    def end(self, chunk: Chunk, encoding: BufferEncoding | None,
+            cb: WriteCallback | None = None,
+            callback: WriteCallback | None = None) -> Self: ...
+    def end(self, *args: Any, **kwargs: Any) -> Self:
+        """Half-close the socket: send ``chunk`` if given, then a FIN once everything
+        written is flushed (Node's ``socket.end([data[, encoding]][, callback])``).
+
+        The other side gets ``'end'``; this side can still receive data until it does too
+        (or at once unless ``allowHalfOpen``). ``callback`` is called once the socket's
+        ``'finish'`` is emitted, or with the error. The arguments are those of
+        :meth:`write`; calling ``end()`` twice is allowed. Returns the socket.
+        """
         super().end(*args, **kwargs)
         return self
 
-    def resetAndDestroy(self) -> Socket:
-        """Node's ``resetAndDestroy``: close with a RST (TCP only)."""
+    def resetAndDestroy(self) -> Self:
+        """Close a TCP connection at once with a reset (RST) instead of a FIN, and destroy
+        the socket (Node's ``socket.resetAndDestroy()``). The peer gets ``ECONNRESET``.
+        A socket still connecting resets once connected; one without a handle is
+        destroyed with ``ERR_SOCKET_CLOSED``. Raises ``ERR_INVALID_HANDLE_TYPE`` on a pipe.
+        Returns the socket."""
         if self._handle is not None:
             if not isinstance(self._handle, TCPWrap):
                 raise ERR_INVALID_HANDLE_TYPE()
@@ -718,14 +920,16 @@ class Socket(Duplex):
             self.destroy(ERR_SOCKET_CLOSED())
         return self
 
-    def _reset(self) -> Socket:
+    def _reset(self) -> Self:
         if _DEBUG:
             debug("reset connection")
         self.resetAndClosing = True
         return self.destroy()
 
-    def pause(self) -> Socket:
-        """Node's ``Socket.prototype.pause``; with ``onread`` it also stops the handle."""
+    def pause(self) -> Self:
+        """Stop emitting ``'data'`` (Node's ``socket.pause()``): incoming data is buffered,
+        and once ``readableHighWaterMark`` is reached the socket stops reading from the
+        kernel, so TCP flow control slows the sender down. Returns the socket."""
         if self._kBuffer and not self.connecting and self._handle is not None \
                 and self._handle.reading:
             self._handle.reading = False
@@ -736,8 +940,9 @@ class Socket(Duplex):
         super().pause()
         return self
 
-    def resume(self) -> Socket:
-        """Node's ``Socket.prototype.resume``; with ``onread`` it also starts the handle."""
+    def resume(self) -> Self:
+        """Emit ``'data'`` again after :meth:`pause` (Node's ``socket.resume()``): the
+        buffered data first, then what arrives. Returns the socket."""
         if self._kBuffer and not self.connecting and self._handle is not None \
                 and not self._handle.reading:
             tryReadStart(self)
@@ -745,7 +950,10 @@ class Socket(Duplex):
         return self
 
     def read(self, n: Any = None) -> Any:
-        """Node's ``Socket.prototype.read``; with ``onread`` it also starts the handle."""
+        """Take up to ``n`` bytes (all that is buffered when ``n`` is ``None``) from the
+        read buffer, or ``None`` when there are not enough yet (Node's
+        ``readable.read([size])``); used with the ``'readable'`` event. A string with
+        :meth:`setEncoding`, a Buffer otherwise."""
         if self._kBuffer and not self.connecting and self._handle is not None \
                 and not self._handle.reading:
             tryReadStart(self)
@@ -759,7 +967,8 @@ class Socket(Duplex):
     _kMaybeReadMore = staticmethod(_maybeReadMore)
 
     def destroySoon(self) -> None:
-        """Node's ``destroySoon``: ``end()``, then destroy once finished."""
+        """End the socket and destroy it once everything written has been flushed (Node's
+        ``socket.destroySoon()``)."""
         if self.writable:
             self.end()
         if self.writableFinished:
@@ -767,16 +976,18 @@ class Socket(Duplex):
         else:
             self.once("finish", self.destroy)
 
-    def ref(self) -> Socket:
-        """Node's ``socket.ref()``; deferred to ``'connect'`` without a handle."""
+    def ref(self) -> Self:
+        """Let the socket keep :func:`uvnet.run` running again after :meth:`unref` (Node's
+        ``socket.ref()``; the default). Returns the socket."""
         if self._handle is None:
             self.once("connect", self.ref)
             return self
         self._handle.ref()
         return self
 
-    def unref(self) -> Socket:
-        """Node's ``socket.unref()``; deferred to ``'connect'`` without a handle."""
+    def unref(self) -> Self:
+        """Let :func:`uvnet.run` return even though this socket is open, as a Node
+        process exits (Node's ``socket.unref()``). Returns the socket."""
         if self._handle is None:
             self.once("connect", self.unref)
             return self
@@ -813,12 +1024,15 @@ class Socket(Duplex):
 
     @property
     def pending(self) -> bool:
-        """No handle yet, or still connecting."""
+        """``True`` while the socket is not connected yet: before :meth:`connect`, or
+        while connecting (Node's ``socket.pending``)."""
         return self._handle is None or self.connecting
 
     @property
     def readyState(self) -> str:
-        """``'opening'``, ``'open'``, ``'readOnly'``, ``'writeOnly'`` or ``'closed'``."""
+        """The connection's state, as Node's ``socket.readyState``: ``'opening'`` while
+        connecting, ``'open'``, ``'readOnly'`` (this side ended), ``'writeOnly'`` (the other
+        side ended) or ``'closed'``."""
         if self.connecting:
             return "opening"
         if self.readable and self.writable:
@@ -831,13 +1045,15 @@ class Socket(Duplex):
 
     @property
     def bufferSize(self) -> int | None:
-        """Deprecated alias of ``writableLength``; ``None`` without a handle."""
+        """Deprecated in Node: :attr:`writableLength`, or ``None`` before the socket has a
+        handle (Node's ``socket.bufferSize``)."""
         if self._handle is not None:
             return self.writableLength
         return None
 
     @property
     def bytesRead(self) -> int:
+        """The number of bytes received (Node's ``socket.bytesRead``)."""
         return self._handle.bytesRead if self._handle is not None else self._kBytesRead
 
     @property
@@ -846,7 +1062,8 @@ class Socket(Duplex):
 
     @property
     def bytesWritten(self) -> int | None:
-        """Bytes written so far, counting those still queued (Node's getter)."""
+        """The number of bytes written, counting those still buffered and not sent yet
+        (Node's ``socket.bytesWritten``)."""
         bytes_ = self._bytesDispatched
         data = self._pendingData
         encoding = self._pendingEncoding
@@ -864,27 +1081,158 @@ class Socket(Duplex):
 
     @property
     def remoteAddress(self) -> str | None:
+        """The peer's IP address (``'127.0.0.1'``, ``'::1'``), or ``None`` when not
+        connected, or a pipe (Node's ``socket.remoteAddress``)."""
         return self._getpeername().get("address")
 
     @property
     def remoteFamily(self) -> str | None:
+        """``'IPv4'`` or ``'IPv6'``: the peer's address family, or ``None`` when not
+        connected (Node's ``socket.remoteFamily``)."""
         return self._getpeername().get("family")
 
     @property
     def remotePort(self) -> int | None:
+        """The peer's port, or ``None`` when not connected (Node's ``socket.remotePort``)."""
         return self._getpeername().get("port")
 
     @property
     def localAddress(self) -> str | None:
+        """The local IP address the socket is bound to, or ``None`` (Node's
+        ``socket.localAddress``)."""
         return self._getsockname().get("address")
 
     @property
     def localPort(self) -> int | None:
+        """The local port, or ``None`` (Node's ``socket.localPort``)."""
         return self._getsockname().get("port")
 
     @property
     def localFamily(self) -> str | None:
+        """``'IPv4'`` or ``'IPv6'``: the local address's family, or ``None`` (Node's
+        ``socket.localFamily``)."""
         return self._getsockname().get("family")
+
+    if TYPE_CHECKING:
+        # The events a socket emits, each with its listener's arguments (@types/node's
+        # net.d.ts, and Node 20's connectionAttempt*); a listener may take fewer of them
+        # (JS's argument rule). Only these names, as Readable.on's overloads (why: there).
+        @overload  # type: ignore[override]
+        def on(self, type: Literal["close"], listener: Callable[[bool], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["close"], listener: Callable[[], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["connect"], listener: Callable[[], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["connectionAttempt"],
+               listener: Callable[[str, int, int], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["connectionAttempt"],
+               listener: Callable[[str, int], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["connectionAttempt"],
+               listener: Callable[[str], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["connectionAttempt"],
+               listener: Callable[[], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["connectionAttemptFailed"],
+               listener: Callable[[str, int, int, Exception], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["connectionAttemptFailed"],
+               listener: Callable[[str, int, int], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["connectionAttemptFailed"],
+               listener: Callable[[str, int], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["connectionAttemptFailed"],
+               listener: Callable[[str], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["connectionAttemptFailed"],
+               listener: Callable[[], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["connectionAttemptTimeout"],
+               listener: Callable[[str, int, int], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["connectionAttemptTimeout"],
+               listener: Callable[[str, int], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["connectionAttemptTimeout"],
+               listener: Callable[[str], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["connectionAttemptTimeout"],
+               listener: Callable[[], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["data"], listener: Callable[[Any], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["data"], listener: Callable[[], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["drain"], listener: Callable[[], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["end"], listener: Callable[[], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["error"], listener: Callable[[Any], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["error"], listener: Callable[[], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["finish"], listener: Callable[[], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["lookup"],
+               listener: Callable[[Exception | None, str | None, int | None, str], object],
+               ) -> Self: ...
+        @overload
+        def on(self, type: Literal["lookup"],
+               listener: Callable[[Exception | None, str | None, int | None], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["lookup"],
+               listener: Callable[[Exception | None, str | None], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["lookup"],
+               listener: Callable[[Exception | None], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["lookup"], listener: Callable[[], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["pause"], listener: Callable[[], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["pipe"], listener: Callable[[Readable], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["pipe"], listener: Callable[[], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["prefinish"], listener: Callable[[], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["readable"], listener: Callable[[], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["ready"], listener: Callable[[], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["resume"], listener: Callable[[], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["timeout"], listener: Callable[[], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["unpipe"],
+               listener: Callable[[Readable, dict[str, Any]], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["unpipe"], listener: Callable[[Readable], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["unpipe"], listener: Callable[[], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["newListener"],
+               listener: Callable[[Hashable, Callable[..., Any]], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["newListener"],
+               listener: Callable[[Hashable], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["newListener"], listener: Callable[[], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["removeListener"],
+               listener: Callable[[Hashable, Callable[..., Any]], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["removeListener"],
+               listener: Callable[[Hashable], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["removeListener"], listener: Callable[[], object]) -> Self: ...
+
+        def on(self, type: Hashable, listener: Callable[..., object]) -> Self: ...
+        addListener = once = prependListener = prependOnceListener = on
 
 
 def _chunkLength(chunk: Any, encoding: str) -> int:
@@ -1254,7 +1602,7 @@ def internalConnectMultiple(context: _ConnectMultipleContext, canceled: bool = F
     req.port = port
     req.localAddress = localAddress
     req.localPort = localPort
-    req.addressType = addressType  # type: ignore[attr-defined]
+    req.addressType = addressType
 
     attempted = self.autoSelectFamilyAttemptedAddresses
     assert attempted is not None  # set by lookupAndConnectMultiple

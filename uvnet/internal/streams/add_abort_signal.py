@@ -30,7 +30,10 @@ def addAbortListener(signal: Any, listener: Callable[..., Any]) -> Callable[[], 
 
 
 def addAbortSignal(signal: Any, stream: Any) -> Any:
-    """``stream.addAbortSignal(signal, stream)``: destroy ``stream`` when ``signal`` aborts."""
+    """Destroy ``stream`` with an ``AbortError`` when ``signal`` aborts, at once if it
+    already has (Node's ``stream.addAbortSignal(signal, stream)``); returns ``stream``.
+    Raises ``ERR_INVALID_ARG_TYPE`` when ``signal`` is not an :class:`uvnet.AbortSignal`
+    or ``stream`` is not a stream."""
     validateAbortSignal(signal, "signal")
     if not isNodeStream(stream):
         raise ERR_INVALID_ARG_TYPE("stream", ["ReadableStream", "WritableStream", "Stream"], stream)

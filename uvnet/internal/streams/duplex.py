@@ -9,7 +9,7 @@ As in Node, Readable's methods and properties win and Writable supplies the rest
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import destroy as destroyImpl
 from .add_abort_signal import addAbortSignal
@@ -17,21 +17,42 @@ from .legacy import Stream
 from .readable import Readable, ReadableState, _options
 from .writable import Writable, WritableState
 
+if TYPE_CHECKING:
+    from collections.abc import Hashable
+    from typing import Callable, Literal, overload
+
+    from typing_extensions import Self
+
 _IMPL_OPTIONS = (("read", "_read"), ("write", "_write"), ("writev", "_writev"),
                  ("destroy", "_destroy"), ("final", "_final"), ("construct", "_construct"))
 _IMPL_KEYS = frozenset(key for key, _attr in _IMPL_OPTIONS)
 
 
 class Duplex(Readable, Writable):
-    """Node's ``stream.Duplex``: override ``_read`` and ``_write`` (or pass ``read=``,
-    ``write=``)."""
+    """Node's stream.Duplex: a Readable and a Writable in one object, each side with its
+    own buffer, as a network connection is (:class:`uvnet.Socket` is one).
+
+    It has every method, property and event of :class:`Readable` and :class:`Writable`.
+    To make one, implement both ``_read`` and ``_write`` (or pass ``read=`` and
+    ``write=``).
+    """
 
     _shapeKeys = ("close", "error", "prefinish", "finish", "drain", "data", "end", "readable")
+    #: When ``False``, the writable side ends by itself once the readable side has ended
+    #: (Node's ``duplex.allowHalfOpen``; default ``True``).
     allowHalfOpen: bool
     # Node 20's Duplex takes Writable's writable* getters, except this one: undefined.
     writableAborted: Any = None
 
     def __init__(self, options: dict[str, Any] | None = None, **kwargs: Any) -> None:
+        """``Duplex([options])``, as Node's ``new stream.Duplex([options])``.
+
+        Takes the options of :class:`Readable` and :class:`Writable` (given to both
+        sides), plus ``allowHalfOpen`` (default ``True``), ``readable`` / ``writable``
+        (``False`` starts that side ended), ``readableHighWaterMark`` /
+        ``writableHighWaterMark`` and ``readableObjectMode`` / ``writableObjectMode``
+        (one side each), as a dict or as keywords.
+        """
         if kwargs:
             options = _options(options, kwargs)
         Stream.__init__(self, options)
@@ -80,6 +101,7 @@ class Duplex(Readable, Writable):
 
     @property
     def destroyed(self) -> bool:
+        """``True`` once :meth:`destroy` has been called (Node's ``duplex.destroyed``)."""
         try:
             return self._readableState.destroyed and self._writableState.destroyed
         except AttributeError:  # before the constructor made the states
@@ -92,3 +114,61 @@ class Duplex(Readable, Writable):
         if r is not None and w is not None:
             r.destroyed = value
             w.destroyed = value
+
+    if TYPE_CHECKING:
+        # The events a Duplex emits (a Readable's and a Writable's), each with its
+        # listener's arguments (@types/node's stream.d.ts); a listener may take fewer.
+        @overload  # type: ignore[override]
+        def on(self, type: Literal["close"], listener: Callable[[], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["data"], listener: Callable[[Any], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["data"], listener: Callable[[], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["drain"], listener: Callable[[], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["end"], listener: Callable[[], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["error"], listener: Callable[[Any], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["error"], listener: Callable[[], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["finish"], listener: Callable[[], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["pause"], listener: Callable[[], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["pipe"], listener: Callable[[Readable], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["pipe"], listener: Callable[[], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["prefinish"], listener: Callable[[], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["readable"], listener: Callable[[], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["resume"], listener: Callable[[], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["unpipe"],
+               listener: Callable[[Readable, dict[str, Any]], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["unpipe"], listener: Callable[[Readable], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["unpipe"], listener: Callable[[], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["newListener"],
+               listener: Callable[[Hashable, Callable[..., Any]], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["newListener"],
+               listener: Callable[[Hashable], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["newListener"], listener: Callable[[], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["removeListener"],
+               listener: Callable[[Hashable, Callable[..., Any]], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["removeListener"],
+               listener: Callable[[Hashable], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["removeListener"], listener: Callable[[], object]) -> Self: ...
+
+        def on(self, type: Hashable, listener: Callable[..., object]) -> Self: ...
+        addListener = once = prependListener = prependOnceListener = on

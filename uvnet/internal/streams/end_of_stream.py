@@ -40,7 +40,17 @@ _UNSET: Any = object()
 
 def eos(stream: Any, options: Any = _UNSET,
         callback: Any = _UNSET) -> Callable[[], None]:
-    """``stream.finished(stream[, options], callback)``; returns the cleanup function."""
+    """Call ``callback(err)`` once ``stream`` is done: ended and/or finished, destroyed,
+    or failed (Node's ``stream.finished(stream[, options], callback)``, also
+    ``uvnet.stream.finished``). ``err`` is ``None`` on a clean end, the stream's error, or
+    ``ERR_STREAM_PREMATURE_CLOSE`` when it closed before ending.
+
+    ``options``: ``readable`` / ``writable`` (``False``: do not wait for that side),
+    ``error`` (``False``: ignore ``'error'``), ``signal`` (an :class:`uvnet.AbortSignal`:
+    abort calls back with an ``AbortError``). Returns a function that removes every
+    listener ``finished`` added. Raises ``ERR_INVALID_ARG_TYPE`` when ``stream`` is not a
+    stream or ``callback`` is not callable.
+    """
     if callback is _UNSET:
         # finished(stream, callback): the second argument is the callback.
         callback = None if options is _UNSET else options

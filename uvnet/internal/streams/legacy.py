@@ -21,11 +21,17 @@ def prependListener(emitter: Any, event: Hashable, fn: Callable[..., Any]) -> An
 
 
 class Stream(EventEmitter):
-    """Node's legacy ``Stream``: an ``EventEmitter`` with the old ``pipe``. Its constructor
-    is EventEmitter's (Node's ``function Stream(opts) { EE.call(this, opts); }``)."""
+    """Node's legacy stream.Stream: the base class of every stream, an
+    :class:`uvnet.EventEmitter` with the old-style :meth:`pipe`. ``isinstance(x,
+    uvnet.stream.Stream)`` tells a stream from another emitter."""
+    # Its constructor is EventEmitter's (Node's function Stream(opts) { EE.call(this,
+    # opts); }).
 
     def pipe(self, dest: Any, options: dict[str, Any] | None = None) -> Any:
-        """Old-style pipe: write each ``'data'`` chunk, pause on ``False``, end on ``'end'``."""
+        """The pipe of old-style streams (Node's ``Stream.prototype.pipe``): write each
+        ``'data'`` chunk to ``dest``, pause the source while ``dest.write()`` returns
+        ``False``, and end ``dest`` on ``'end'`` unless ``{'end': False}``. Returns
+        ``dest``. (:meth:`Readable.pipe` replaces it for Readables.)"""
         source = self
 
         def ondata(chunk: Any) -> None:

@@ -9,7 +9,8 @@ from .transform import Transform
 
 
 class PassThrough(Transform):
-    """Node's ``stream.PassThrough``."""
+    """Node's stream.PassThrough: a :class:`Transform` whose output is its input,
+    unchanged; useful as a placeholder or to observe data passing by."""
 
     def _transform(self, chunk: Any, encoding: Any, callback: Callable[..., Any]) -> None:
         callback(None, chunk)

@@ -67,11 +67,23 @@ def destroyer(stream: Any, reading: bool, writing: bool) -> tuple[Callable[[Any]
 
 def popCallback(streams: list[Any]) -> Callable[..., Any]:
     validateFunction(streams[-1] if streams else None, "streams[stream.length - 1]")
-    return streams.pop()
+    callback: Callable[..., Any] = streams.pop()
+    return callback
 
 
 def pipeline(*streams: Any) -> Any:
-    """``stream.pipeline(source, ...transforms, destination, callback)``."""
+    """Pipe ``source`` through each transform into ``destination``, and call
+    ``callback(err)`` once it is all done (Node's ``stream.pipeline(source,
+    ...transforms, destination, callback)``); returns ``destination``.
+
+    Unlike chained :meth:`Readable.pipe` calls, an error or a premature close of any
+    stream destroys all of them, and ``callback`` gets that error (the first real one,
+    before ``ERR_STREAM_PREMATURE_CLOSE``), or ``None`` when the last stream finished. A
+    source may also be an iterable, made a stream with :meth:`Readable.from_`.
+
+    Raises ``ERR_INVALID_ARG_TYPE`` when the last argument is not callable and
+    ``ERR_MISSING_ARGS`` with fewer than two streams.
+    """
     streams_list = list(streams)
     callback = popCallback(streams_list)
     called = False

@@ -16,7 +16,7 @@ from __future__ import annotations
 import math
 from collections.abc import AsyncIterator, Hashable
 from types import MethodType
-from typing import TYPE_CHECKING, Any, Callable
+from typing import TYPE_CHECKING, Any, Callable, overload
 
 from ...buffer import Buffer, isEncoding, jsConcat, jsLength, jsSlice
 from ...buffer import decode as _decode
@@ -41,6 +41,13 @@ from . import destroy as destroyImpl
 from .add_abort_signal import addAbortSignal
 from .legacy import Stream, prependListener
 from .state import getHighWaterMark
+
+if TYPE_CHECKING:
+    from typing import Literal
+
+    from typing_extensions import Self
+
+    from ...net.types import BufferEncoding
 
 errorOrDestroy = destroyImpl.errorOrDestroy
 
@@ -140,11 +147,32 @@ class ReadableState:
 
 
 class Readable(Stream):
-    """Node's ``stream.Readable``; subclass and override ``_read(size)``, or pass ``read=``."""
+    """Node's stream.Readable: a source of data, read in flowing mode (``'data'`` events)
+    or paused mode (``'readable'`` and :meth:`read`).
+
+    To make one, subclass it and implement ``_read(self, size)``, which calls
+    :meth:`push` with data (``push(None)`` at the end), or pass ``read=`` to the
+    constructor. Its events: ``'data'`` ``(chunk)``, ``'readable'``, ``'end'``,
+    ``'error'`` ``(err)``, ``'close'``, ``'pause'``, ``'resume'``.
+    """
 
     _shapeKeys: tuple[str, ...] = ("close", "error", "data", "end", "readable")
 
     def __init__(self, options: dict[str, Any] | None = None, **kwargs: Any) -> None:
+        """``Readable([options])``, as Node's ``new stream.Readable([options])``.
+
+        ``options`` is a dict, or the same keys as keywords: ``highWaterMark`` (bytes, or
+        objects in object mode, buffered before ``_read`` stops being called; default
+        16 KiB or 16 objects), ``encoding`` (decode to ``str``, as :meth:`setEncoding`),
+        ``objectMode`` (any Python value but ``None`` is a chunk), ``emitClose`` (default
+        ``True``), ``autoDestroy`` (default ``True``), ``signal`` (an
+        :class:`uvnet.AbortSignal` that destroys the stream), and the hooks ``read``,
+        ``destroy`` and ``construct``, which stand for ``_read``, ``_destroy`` and
+        ``_construct``.
+
+        Raises ``ERR_INVALID_ARG_VALUE`` for a negative or non-integer ``highWaterMark``
+        and ``ERR_UNKNOWN_ENCODING`` for an unknown ``encoding``.
+        """
         options = _options(options, kwargs)
         Stream.__init__(self, options)
         self._readableState = ReadableState(options, self, False)
@@ -165,8 +193,11 @@ class Readable(Stream):
 
     # --- destroy --------------------------------------------------------------------------
 
-    def destroy(self, err: Any = None, cb: Callable[..., Any] | None = None) -> Any:
-        """``_destroy``, then ``'error'`` (if ``err``) and ``'close'`` on a tick."""
+    def destroy(self, err: Any = None, cb: Callable[..., Any] | None = None) -> Self:
+        """Destroy the stream (Node's ``readable.destroy([error])``): release it through
+        ``_destroy``, then emit ``'error'`` (if ``err`` is given) and ``'close'`` on a
+        later tick. Buffered data is dropped and later calls are ignored. ``cb``, if
+        given, is called with the error once ``_destroy`` is done. Returns the stream."""
         return destroyImpl.destroy(self, err, cb)
 
     _undestroy = destroyImpl.undestroy  # Node's ``_undestroy = destroyImpl.undestroy``
@@ -182,7 +213,16 @@ class Readable(Stream):
     # --- push / unshift -------------------------------------------------------------------
 
     def push(self, chunk: Any, encoding: str | None = None) -> bool:
-        """Queue ``chunk`` (``None`` ends the stream); ``False`` once at the high-water mark."""
+        """Add ``chunk`` to the read buffer, for ``'data'`` or :meth:`read` (Node's
+        ``readable.push(chunk[, encoding])``), to be called by ``_read``. ``None`` ends
+        the stream (``'end'`` follows once the buffer is consumed). A ``str`` is encoded
+        with ``encoding`` (default ``'utf8'``) unless the stream decodes to ``str``.
+
+        Returns ``False`` once the buffer has reached ``highWaterMark``: ``_read`` should
+        stop pushing until it is called again. After the end, pushing emits
+        ``ERR_STREAM_PUSH_AFTER_EOF`` as an ``'error'``; a chunk that is no bytes-like
+        object or ``str`` (outside object mode) emits ``ERR_INVALID_ARG_TYPE``.
+        """
         if _DEBUG:
             debug("push", "null" if chunk is None else chunk)  # (push(None) is push(null))
         state = self._readableState
@@ -197,7 +237,9 @@ class Readable(Stream):
         return readableAddChunkPushByteMode(self, state, chunk, encoding)
 
     def unshift(self, chunk: Any, encoding: str | None = None) -> bool:
-        """Put ``chunk`` back at the front of the read queue."""
+        """Put ``chunk`` back at the front of the read buffer, to be read again first
+        (Node's ``readable.unshift(chunk[, encoding])``), as a parser does with the bytes it
+        read too far. Returns as :meth:`push` does."""
         if _DEBUG:
             debug("unshift", "null" if chunk is None else chunk)
         state = self._readableState
@@ -206,12 +248,19 @@ class Readable(Stream):
         return readableAddChunkUnshiftByteMode(self, state, chunk, encoding)
 
     def isPaused(self) -> bool:
+        """``True`` after :meth:`pause` (and before :meth:`resume`), or when a
+        ``'readable'`` listener keeps the stream out of flowing mode (Node's
+        ``readable.isPaused()``)."""
         state = self._readableState
         return state.paused or state.flowing is False
 
-    def setEncoding(self, enc: str | None = None) -> Readable:
-        """Decode ``'data'``/``read()`` output to ``str`` (UTF-8 when ``enc`` is omitted);
-        re-decodes what is buffered."""
+    def setEncoding(self, enc: BufferEncoding | None = None) -> Self:
+        """Make ``'data'`` and :meth:`read` give ``str`` instead of Buffers, decoded with
+        ``enc`` (``'utf8'`` when omitted; ``'latin1'``, ``'hex'``, ``'base64'`` ... as in
+        Node) (Node's ``readable.setEncoding(encoding)``). A multi-byte character split
+        between two chunks is held back until it is complete. What is already buffered is
+        decoded too. Returns the stream; raises ``ERR_UNKNOWN_ENCODING`` for an unknown
+        encoding."""
         state = self._readableState
         decoder = StringDecoder(enc)
         state.decoder = decoder
@@ -227,7 +276,11 @@ class Readable(Stream):
     # --- read -----------------------------------------------------------------------------
 
     def read(self, n: Any = None) -> Any:
-        """Pull up to ``n`` bytes (all, or one chunk while flowing, when ``n`` is omitted)."""
+        """Take ``n`` bytes (characters with an encoding, one value in object mode) out of
+        the read buffer (Node's ``readable.read([size])``); without ``n``, all that is
+        buffered. Returns ``None`` when fewer than ``n`` are buffered and the stream has
+        not ended, and calls ``_read`` to fill the buffer; used with the ``'readable'``
+        event. ``read(0)`` only fills the buffer."""
         # n None stands for Node's NaN (read() / read(undefined)).
         if _DEBUG:
             debug("read", n)
@@ -325,8 +378,15 @@ class Readable(Stream):
     # --- pipe -----------------------------------------------------------------------------
 
     def pipe(self, dest: Any, pipeOpts: dict[str, Any] | None = None) -> Any:
-        """Write every chunk to ``dest`` with backpressure; ``dest.end()`` on ``'end'`` unless
-        ``{'end': False}``. Returns ``dest``."""
+        """Send everything this stream emits to the Writable ``dest`` (Node's
+        ``readable.pipe(destination[, options])``), and return ``dest`` so that pipes chain.
+
+        Backpressure is handled: when ``dest.write()`` returns ``False`` the source pauses
+        until ``dest`` emits ``'drain'``. At the end, ``dest.end()`` is called unless
+        ``pipeOpts`` is ``{'end': False}``. An error on either side does not end the other
+        (use :func:`uvnet.stream.pipeline` for that). ``dest`` emits ``'pipe'`` with the
+        source.
+        """
         src = self
         state = src._readableState
 
@@ -364,8 +424,10 @@ class Readable(Stream):
             src.resume()
         return dest
 
-    def unpipe(self, dest: Any = None) -> Readable:
-        """Stop piping to ``dest`` (or to every destination); emits ``'unpipe'`` on each."""
+    def unpipe(self, dest: Any = None) -> Self:
+        """Undo :meth:`pipe` for ``dest``, or for every destination without one (Node's
+        ``readable.unpipe([destination])``); each emits ``'unpipe'``. The stream stops
+        flowing when no destination is left. Returns the stream."""
         state = self._readableState
         if not state.pipes:
             return self
@@ -388,8 +450,53 @@ class Readable(Stream):
 
     # --- listeners ------------------------------------------------------------------------
 
-    def on(self, type: Hashable, listener: Callable[..., Any]) -> Readable:
-        """``on('data')`` starts flowing unless paused; ``on('readable')`` pauses the flow."""
+    # The events a Readable emits, each with its listener's arguments (@types/node's
+    # stream.d.ts); a listener may take fewer of them (JS's argument rule): one overload
+    # per arity, since a lambda checked against a union of callables gets no argument
+    # types. No overload takes any other name: mypy picks the first overload a call fits,
+    # so a catch-all one would take every listener that does not fit its event's, and
+    # hide the mistake. Another event name: EventEmitter.on(stream, name, listener).
+    # 'error' passes Any: a port annotates its listener with the class it expects
+    # (UVException, NodeError ...) or reads err.code, as Node code does with an Error.
+    @overload  # type: ignore[override]
+    def on(self, type: Literal["close"], listener: Callable[[], object]) -> Self: ...
+    @overload
+    def on(self, type: Literal["data"], listener: Callable[[Any], object]) -> Self: ...
+    @overload
+    def on(self, type: Literal["data"], listener: Callable[[], object]) -> Self: ...
+    @overload
+    def on(self, type: Literal["end"], listener: Callable[[], object]) -> Self: ...
+    @overload
+    def on(self, type: Literal["error"], listener: Callable[[Any], object]) -> Self: ...
+    @overload
+    def on(self, type: Literal["error"], listener: Callable[[], object]) -> Self: ...
+    @overload
+    def on(self, type: Literal["pause"], listener: Callable[[], object]) -> Self: ...
+    @overload
+    def on(self, type: Literal["readable"], listener: Callable[[], object]) -> Self: ...
+    @overload
+    def on(self, type: Literal["resume"], listener: Callable[[], object]) -> Self: ...
+    @overload
+    def on(self, type: Literal["newListener"],
+           listener: Callable[[Hashable, Callable[..., Any]], object]) -> Self: ...
+    @overload
+    def on(self, type: Literal["newListener"], listener: Callable[[Hashable], object]) -> Self: ...
+    @overload
+    def on(self, type: Literal["newListener"], listener: Callable[[], object]) -> Self: ...
+    @overload
+    def on(self, type: Literal["removeListener"],
+           listener: Callable[[Hashable, Callable[..., Any]], object]) -> Self: ...
+    @overload
+    def on(self, type: Literal["removeListener"],
+           listener: Callable[[Hashable], object]) -> Self: ...
+    @overload
+    def on(self, type: Literal["removeListener"], listener: Callable[[], object]) -> Self: ...
+
+    def on(self, type: Hashable, listener: Callable[..., Any]) -> Self:
+        """:meth:`EventEmitter.on`, with a Readable's two special events, as in Node:
+        adding a ``'data'`` listener starts flowing mode (unless :meth:`pause` was called),
+        and adding a ``'readable'`` listener switches to paused mode, with :meth:`read`
+        to take the data. Returns the stream."""
         res = self._addListener(type, listener, False)  # EventEmitter.on, one call shorter
         if type == "data":
             state = self._readableState
@@ -413,9 +520,14 @@ class Readable(Stream):
                     nextTick(nReadingNextTick, self)
         return res
 
-    addListener = on
+    addListener = on  # type: ignore[assignment]
+    if TYPE_CHECKING:
+        once = prependListener = prependOnceListener = on  # type: ignore[assignment]
 
-    def removeListener(self, type: Hashable, listener: Callable[..., Any]) -> Readable:
+    def removeListener(self, type: Hashable, listener: Callable[..., Any]) -> Self:
+        """:meth:`EventEmitter.removeListener` (also ``off``); removing the last
+        ``'readable'`` listener lets a stream with ``'data'`` listeners flow again.
+        Returns the stream."""
         state = self._readableState
         res = Stream.removeListener(self, type, listener)
         if type == "readable":
@@ -427,7 +539,9 @@ class Readable(Stream):
 
     off = removeListener
 
-    def removeAllListeners(self, ev: Hashable = None, *more: Any) -> Readable:
+    def removeAllListeners(self, ev: Hashable = None, *more: Any) -> Self:
+        """:meth:`EventEmitter.removeAllListeners`, with :meth:`removeListener`'s rule for
+        ``'readable'``. Returns the stream."""
         res = Stream.removeAllListeners(self, ev, *more)
         if ev == "readable" or (ev is None and not more):
             nextTick(updateReadableListening, self)
@@ -435,8 +549,11 @@ class Readable(Stream):
 
     # --- pause / resume -------------------------------------------------------------------
 
-    def resume(self) -> Readable:
-        """Switch to flowing mode (on the next tick), emitting ``'resume'``."""
+    def resume(self) -> Self:
+        """Start or restart flowing mode: buffered and new data is emitted as ``'data'``
+        (Node's ``readable.resume()``). Takes effect on the next tick, emitting
+        ``'resume'``; without a ``'data'`` listener the data is discarded, which lets a
+        stream run to its end. Returns the stream."""
         state = self._readableState
         if not state.flowing:
             if _DEBUG:
@@ -448,8 +565,10 @@ class Readable(Stream):
         state.paused = False
         return self
 
-    def pause(self) -> Readable:
-        """Stop flowing; emits ``'pause'`` unless already explicitly paused."""
+    def pause(self) -> Self:
+        """Stop flowing mode: no more ``'data'`` until :meth:`resume`; data is kept in the
+        buffer (Node's ``readable.pause()``). Emits ``'pause'`` if the stream was flowing.
+        Returns the stream."""
         state = self._readableState
         if _DEBUG:
             debug("call pause")
@@ -462,8 +581,9 @@ class Readable(Stream):
         state.paused = True
         return self
 
-    def wrap(self, stream: Any) -> Readable:
-        """Wrap an old-style stream (``'data'``/``'end'`` events) as this Readable's source."""
+    def wrap(self, stream: Any) -> Self:
+        """Use an old-style stream, an emitter of ``'data'`` and ``'end'`` events, as the
+        source of this Readable (Node's ``readable.wrap(stream)``). Returns this stream."""
         paused = False
 
         def ondata(chunk: Any) -> None:
@@ -540,15 +660,21 @@ class Readable(Stream):
                  **kwargs: Any) -> Promise[Any]: ...
 
     @classmethod
-    def from_(cls, iterable: Any, opts: dict[str, Any] | None = None, **kwargs: Any) -> Readable:
-        """``Readable.from(iterable[, options])`` (``from`` is a Python keyword: also ``from_``)."""
+    def from_(cls, iterable: Any, opts: dict[str, Any] | None = None, **kwargs: Any) -> Self:
+        """A Readable that yields the items of ``iterable`` (Node's
+        ``Readable.from(iterable[, options])``; ``from`` is a Python keyword, so the name
+        is ``from_``): each value is one chunk, except that a ``str`` or Buffer is not
+        iterated but pushed whole. Object mode is on unless ``options`` say ``objectMode=False``."""
         from .from_iterable import from_iterable
-        return from_iterable(cls, iterable, _options(opts, kwargs))
+        stream: Self = from_iterable(cls, iterable, _options(opts, kwargs))
+        return stream
 
     # --- properties -----------------------------------------------------------------------
 
     @property
     def readable(self) -> bool:
+        """``True`` while data can still be read: not destroyed, no error, no ``'end'`` yet
+        (Node's ``readable.readable``)."""
         r = getattr(self, "_readableState", None)
         return (r is not None and r.readable is not False and not r.destroyed
                 and not r.errorEmitted and not r.endEmitted)
@@ -561,24 +687,34 @@ class Readable(Stream):
 
     @property
     def readableDidRead(self) -> bool:
+        """``True`` once a ``'data'`` event has been emitted (Node's
+        ``readable.readableDidRead``)."""
         return self._readableState.dataEmitted
 
     @property
     def readableAborted(self) -> bool:
+        """``True`` when the stream was destroyed or errored before ``'end'`` (Node's
+        ``readable.readableAborted``)."""
         r = self._readableState
         return bool(r.readable is not False and (r.destroyed or r.errored) and not r.endEmitted)
 
     @property
     def readableHighWaterMark(self) -> int:
+        """The ``highWaterMark`` given to the constructor (Node's
+        ``readable.readableHighWaterMark``)."""
         return self._readableState.highWaterMark
 
     @property
     def readableBuffer(self) -> list[Any]:
+        """The buffered chunks, not read yet, as a list (Node's
+        ``readable.readableBuffer``)."""
         r = self._readableState
         return r.buffer[r.bufferIndex:]
 
     @property
     def readableFlowing(self) -> bool | None:
+        """The mode: ``None`` before anything started or stopped the flow, ``True`` when
+        flowing, ``False`` when paused (Node's ``readable.readableFlowing``)."""
         return self._readableState.flowing
 
     @readableFlowing.setter
@@ -589,30 +725,39 @@ class Readable(Stream):
 
     @property
     def readableLength(self) -> int:
+        """How much is buffered for reading: bytes (UTF-16 units for ``str`` chunks), or
+        values in object mode (Node's ``readable.readableLength``)."""
         return self._readableState.length
 
     @property
     def readableObjectMode(self) -> bool:
+        """Whether this side is in object mode (Node's ``readable.readableObjectMode``)."""
         r = getattr(self, "_readableState", None)
         return r.objectMode if r is not None else False
 
     @property
     def readableEncoding(self) -> str | None:
+        """The encoding given to :meth:`setEncoding` or the constructor, or ``None``
+        (Node's ``readable.readableEncoding``)."""
         r = getattr(self, "_readableState", None)
         return r.encoding if r is not None else None
 
     @property
     def errored(self) -> Any:
+        """The error the stream was destroyed with, or ``None`` (Node's
+        ``readable.errored``)."""
         r = getattr(self, "_readableState", None)
         return r.errored if r is not None else None
 
     @property
     def closed(self) -> bool:
+        """``True`` once ``'close'`` has been emitted (Node's ``readable.closed``)."""
         r = getattr(self, "_readableState", None)
         return r.closed if r is not None else False
 
     @property
     def destroyed(self) -> bool:
+        """``True`` once :meth:`destroy` has been called (Node's ``readable.destroyed``)."""
         r = getattr(self, "_readableState", None)
         return r.destroyed if r is not None else False
 
@@ -624,6 +769,7 @@ class Readable(Stream):
 
     @property
     def readableEnded(self) -> bool:
+        """``True`` once ``'end'`` has been emitted (Node's ``readable.readableEnded``)."""
         r = getattr(self, "_readableState", None)
         return r.endEmitted if r is not None else False
 
@@ -1277,7 +1423,7 @@ def _removeListener(emitter: Any) -> Callable[[Hashable, Callable[..., Any]], An
     """``emitter.removeListener``, for an event other than ``'data'`` and ``'readable'``:
     Readable's own adds steps for those two only, so for the others it is, one call
     shorter, Stream's (a subclass's or an instance's own removeListener is kept)."""
-    remove = emitter.removeListener
+    remove: Callable[[Hashable, Callable[..., Any]], Any] = emitter.removeListener
     if getattr(remove, "__func__", None) is Readable.removeListener:
         return MethodType(Stream.removeListener, emitter)
     return remove

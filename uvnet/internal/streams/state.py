@@ -13,11 +13,17 @@ _default_hwm_object_mode = 16
 
 
 def getDefaultHighWaterMark(objectMode: bool = False) -> int:
-    """16 KiB for byte streams, 16 objects in object mode (both changeable)."""
+    """The ``highWaterMark`` of a new stream that sets none (Node's
+    ``stream.getDefaultHighWaterMark(objectMode)``): 16 KiB for byte streams, 16 values in
+    object mode, as in Node 20, unless changed by :func:`setDefaultHighWaterMark`."""
     return _default_hwm_object_mode if objectMode else _default_hwm_bytes
 
 
 def setDefaultHighWaterMark(objectMode: bool, value: int) -> None:
+    """Set the default ``highWaterMark`` of new byte streams, or of new object-mode
+    streams with ``objectMode`` ``True`` (Node's ``stream.setDefaultHighWaterMark()``).
+    Raises ``ERR_INVALID_ARG_TYPE`` / ``ERR_OUT_OF_RANGE`` unless ``value`` is an integer
+    >= 0."""
     global _default_hwm_bytes, _default_hwm_object_mode
     validateInteger(value, "value", 0)
     if objectMode:

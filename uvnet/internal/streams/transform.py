@@ -27,10 +27,18 @@ _NO_OBJECT_MODE = _NoObjectMode()
 
 
 class Transform(Duplex):
-    """Node's ``stream.Transform``: override ``_transform`` (and ``_flush``), or pass
-    ``transform=`` / ``flush=``."""
+    """Node's stream.Transform: a Duplex whose output is computed from its input (a
+    parser, a compressor, an encoder).
+
+    Implement ``_transform(self, chunk, encoding, callback)``, which pushes output with
+    :meth:`push` or passes it to ``callback(None, data)``, then calls ``callback()``
+    (``callback(err)`` on failure); and, if some output is left at the end,
+    ``_flush(self, callback)``. Or pass ``transform=`` / ``flush=`` to the constructor.
+    """
 
     def __init__(self, options: dict[str, Any] | None = None, **kwargs: Any) -> None:
+        """``Transform([options])``, as Node's ``new stream.Transform([options])``: the
+        options of :class:`Duplex`, and ``transform`` / ``flush`` for the hooks."""
         options = _options(options, kwargs)
         readableHighWaterMark = (getHighWaterMark(_NO_OBJECT_MODE, options, "readableHighWaterMark",
                                                   True)

@@ -72,6 +72,8 @@ def _state(stream: Any, name: str) -> Any:
 
 
 def isDestroyed(stream: Any) -> bool | None:
+    """Whether ``stream`` was destroyed; ``None`` when it is no stream (Node's
+    ``stream.isDestroyed(stream)``)."""
     if not isNodeStream(stream):
         return None
     state = _state(stream, "_writableState") or _state(stream, "_readableState")
@@ -133,7 +135,9 @@ def isReadableFinished(stream: Any, strict: bool | None = None) -> bool | None:
 
 
 def isReadable(stream: Any) -> bool | None:
-    forced = getattr(stream, kIsReadable, None)
+    """Whether data can still be read from ``stream``: readable, not destroyed, not
+    ended; ``None`` when it is no Readable (Node's ``stream.isReadable(stream)``)."""
+    forced: bool | None = getattr(stream, kIsReadable, None)
     if forced is not None:
         return forced
     if not isinstance(getattr(stream, "readable", None), bool):
@@ -145,7 +149,9 @@ def isReadable(stream: Any) -> bool | None:
 
 
 def isWritable(stream: Any) -> bool | None:
-    forced = getattr(stream, kIsWritable, None)
+    """Whether ``stream`` can still be written: writable, not destroyed, not ended;
+    ``None`` when it is no Writable (Node's ``stream.isWritable(stream)``)."""
+    forced: bool | None = getattr(stream, kIsWritable, None)
     if forced is not None:
         return forced
     if not isinstance(getattr(stream, "writable", None), bool):
@@ -208,6 +214,8 @@ def willEmitClose(stream: Any) -> bool | None:
 
 
 def isDisturbed(stream: Any) -> bool:
+    """Whether anything was read from ``stream``, or it was aborted (Node's
+    ``stream.isDisturbed(stream)``)."""
     if stream is None:
         return False
     forced = getattr(stream, kIsDisturbed, None)
@@ -218,6 +226,7 @@ def isDisturbed(stream: Any) -> bool:
 
 
 def isErrored(stream: Any) -> bool:
+    """Whether ``stream`` has failed with an error (Node's ``stream.isErrored(stream)``)."""
     if stream is None:
         return False
     for value in (getattr(stream, kIsErrored, None), getattr(stream, "readableErrored", None),

@@ -15,7 +15,7 @@ State lives in ``stream._writableState`` (:class:`WritableState`) with Node's fi
 from __future__ import annotations
 
 import functools
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable, overload
 
 from ...buffer import Buffer, isEncoding, jsLength
 from ...buffer import encode as _encode
@@ -38,6 +38,15 @@ from .add_abort_signal import addAbortSignal
 from .legacy import Stream
 from .readable import _CHUNK_TYPES, _options, nop
 from .state import getHighWaterMark
+
+if TYPE_CHECKING:
+    from collections.abc import Hashable
+    from typing import Literal
+
+    from typing_extensions import Self
+
+    from ...net.types import BufferEncoding, WriteCallback
+    from .readable import Readable
 
 errorOrDestroy = destroyImpl.errorOrDestroy
 _NULL = (None,)  # the arguments of a write callback's cb(null)
@@ -153,13 +162,31 @@ def resetBuffer(state: WritableState) -> None:
 
 
 class Writable(Stream):
-    """Node's ``stream.Writable``; subclass and override ``_write`` (and/or ``_writev``,
-    ``_final``, ``_destroy``, ``_construct``), or pass ``write=`` etc."""
+    """Node's stream.Writable: a destination for data, with buffering and backpressure.
+
+    To make one, subclass it and implement ``_write(self, chunk, encoding, callback)``
+    (and, if useful, ``_writev(self, chunks, callback)`` for a batch, ``_final(self,
+    callback)`` before ``'finish'``), calling ``callback()`` when the chunk is handled, or
+    ``callback(err)``; or pass ``write=`` ... to the constructor. Its events: ``'drain'``,
+    ``'finish'``, ``'error'`` ``(err)``, ``'close'``, ``'pipe'`` / ``'unpipe'`` ``(src)``.
+    """
 
     _shapeKeys: tuple[str, ...] = ("close", "error", "prefinish", "finish", "drain")
     _writev: Callable[..., Any] | None = None
 
     def __init__(self, options: dict[str, Any] | None = None, **kwargs: Any) -> None:
+        """``Writable([options])``, as Node's ``new stream.Writable([options])``.
+
+        ``options`` is a dict, or the same keys as keywords: ``highWaterMark`` (the
+        buffered amount above which :meth:`write` returns ``False``; default 16 KiB or
+        16 objects), ``decodeStrings`` (default ``True``: a ``str`` reaches ``_write`` as
+        bytes), ``defaultEncoding`` (``'utf8'``), ``objectMode``, ``emitClose``,
+        ``autoDestroy`` (default ``True``), ``signal`` (an :class:`uvnet.AbortSignal` that
+        destroys the stream), and the hooks ``write``, ``writev``, ``final``, ``destroy``
+        and ``construct``, which stand for the methods of the same names with a ``_``.
+
+        Raises ``ERR_INVALID_ARG_VALUE`` for a negative or non-integer ``highWaterMark``.
+        """
         options = _options(options, kwargs)
         Stream.__init__(self, options)
         self._writableState = WritableState(options, self, False)
@@ -183,20 +210,42 @@ class Writable(Stream):
         self._writableState.onConstructed(self)
 
     def pipe(self, *args: Any, **kwargs: Any) -> None:
-        """A Writable can't be piped from: ``ERR_STREAM_CANNOT_PIPE``."""
+        """A Writable is no source: emits ``ERR_STREAM_CANNOT_PIPE`` as an ``'error'``,
+        as Node's ``Writable.prototype.pipe`` does."""
         errorOrDestroy(self, ERR_STREAM_CANNOT_PIPE())
 
+    @overload
+    def write(self, chunk: Any, cb: WriteCallback | None = None, /, *,
+              callback: WriteCallback | None = None) -> bool: ...
+    @overload
+    def write(self, chunk: Any, encoding: BufferEncoding | None,
+              cb: WriteCallback | None = None,
+              callback: WriteCallback | None = None) -> bool: ...
     def write(self, chunk: Any, encoding: Any = None, cb: Callable[..., Any] | None = None,
               callback: Callable[..., Any] | None = None) -> bool:
-        """Write ``chunk``; ``False`` once the buffer reaches the high-water mark (wait for
-        ``'drain'``). ``write(chunk, cb)`` works as in Node; ``callback=`` (the name Node's
-        docs give it) is the same as ``cb=``.
+        """Write ``chunk`` (Node's ``writable.write(chunk[, encoding][, callback])``).
+
+        ``chunk`` is a Buffer, ``bytes``, ``bytearray``, ``memoryview`` or ``str`` (any
+        value but ``None`` in object mode); a ``str`` is encoded with ``encoding`` (default
+        the stream's ``defaultEncoding``, ``'utf8'``). ``write(chunk, cb)`` works as in
+        Node, and ``callback=`` is the same as ``cb=``: it is called with ``None`` once
+        the chunk is handled, or with the error.
+
+        Returns ``False`` when the buffered amount has reached ``highWaterMark``: stop
+        writing until ``'drain'``. The chunk is buffered either way.
+
+        Raises ``ERR_INVALID_ARG_TYPE`` for a chunk of another type, ``None`` included
+        (Node's ``write(undefined)``), and ``ERR_STREAM_NULL_VALUES`` for ``None`` in object
+        mode; ``ERR_UNKNOWN_ENCODING`` for an unknown
+        encoding. After :meth:`end`, ``ERR_STREAM_WRITE_AFTER_END`` goes to ``cb`` and is
+        emitted as ``'error'``; after :meth:`destroy`, ``cb`` gets ``ERR_STREAM_DESTROYED``.
 
         A Buffer (and ``bytes``) reaches ``_write`` as it is, so a change made to a Buffer
         before a queued write goes out is sent, as in Node. A ``bytearray`` or
         ``memoryview`` (Node's Uint8Array) reaches it as a Buffer too, but a copy: Python
         cannot make a Buffer over another object's memory. A string is encoded into a
-        Buffer unless ``decodeStrings`` is false."""
+        Buffer unless ``decodeStrings`` is false.
+        """
         if callback is not None:
             cb = callback
         if encoding is not None:
@@ -238,17 +287,24 @@ class Writable(Stream):
         return _write(self, chunk, encoding, cb) is True
 
     def cork(self) -> None:
-        """Buffer every write until as many ``uncork()`` calls (or ``end()``)."""
+        """Hold every following write in the buffer until :meth:`uncork` (or :meth:`end`),
+        so that they reach ``_writev`` together (Node's ``writable.cork()``). Calls nest:
+        as many ``uncork()`` calls as ``cork()`` calls release the buffer."""
         self._writableState.corked += 1
 
     def uncork(self) -> None:
+        """Undo one :meth:`cork`; the last one writes out what was held (Node's
+        ``writable.uncork()``)."""
         state = self._writableState
         if state.corked:
             state.corked -= 1
             if not state.writing:
                 clearBuffer(self, state)
 
-    def setDefaultEncoding(self, encoding: str) -> Writable:
+    def setDefaultEncoding(self, encoding: str) -> Self:
+        """Set the encoding of ``str`` chunks written without one (Node's
+        ``writable.setDefaultEncoding(encoding)``). Returns the stream; raises
+        ``ERR_UNKNOWN_ENCODING`` for an unknown encoding."""
         if isinstance(encoding, str):
             encoding = encoding.lower()
         if not isEncoding(encoding):
@@ -262,9 +318,19 @@ class Writable(Stream):
         else:
             raise ERR_METHOD_NOT_IMPLEMENTED("_write()")
 
+    @overload
+    def end(self, cb: WriteCallback | None = None, /, *,
+            callback: WriteCallback | None = None) -> Self: ...
+    @overload
+    def end(self, chunk: Any, cb: WriteCallback | None = None, /, *,
+            callback: WriteCallback | None = None) -> Self: ...
+    @overload
+    def end(self, chunk: Any, encoding: BufferEncoding | None,
+            cb: WriteCallback | None = None,
+            callback: WriteCallback | None = None) -> Self: ...
     def end(self, chunk: Any = None, encoding: Any = None,
             cb: Callable[..., Any] | None = None,
-            callback: Callable[..., Any] | None = None) -> Writable:
+            callback: Callable[..., Any] | None = None) -> Self:
         """Finish writing (after an optional last ``chunk``); ``cb`` (or ``callback=``) runs
         at ``'finish'``."""
         state = self._writableState
@@ -314,8 +380,11 @@ class Writable(Stream):
                 state.onFinished.append(cb)
         return self
 
-    def destroy(self, err: Any = None, cb: Callable[..., Any] | None = None) -> Any:
-        """Destroy; buffered write callbacks and end callbacks get the error on a tick."""
+    def destroy(self, err: Any = None, cb: Callable[..., Any] | None = None) -> Self:
+        """Destroy the stream at once (Node's ``writable.destroy([error])``): buffered data
+        is dropped, and the callbacks of pending writes and of :meth:`end` get the error
+        (``ERR_STREAM_DESTROYED`` without one) on a later tick. Then ``'error'`` (if
+        ``err`` is given) and ``'close'`` are emitted. Returns the stream."""
         state = self._writableState
         if (state.buffered or state.onFinished) and not state.destroyed:
             nextTick(errorBuffer, state)
@@ -336,11 +405,13 @@ class Writable(Stream):
 
     @property
     def closed(self) -> bool:
+        """``True`` once ``'close'`` has been emitted (Node's ``writable.closed``)."""
         w = getattr(self, "_writableState", None)
         return w.closed if w is not None else False
 
     @property
     def destroyed(self) -> bool:
+        """``True`` once :meth:`destroy` has been called (Node's ``writable.destroyed``)."""
         w = getattr(self, "_writableState", None)
         return w.destroyed if w is not None else False
 
@@ -352,6 +423,8 @@ class Writable(Stream):
 
     @property
     def writable(self) -> bool:
+        """``True`` while :meth:`write` can be called: not ended, destroyed or errored
+        (Node's ``writable.writable``)."""
         w = getattr(self, "_writableState", None)
         return (w is not None and w.writable is not False and not w.ending and not w.ended
                 and not w.destroyed and not w.errored)
@@ -364,53 +437,118 @@ class Writable(Stream):
 
     @property
     def writableFinished(self) -> bool:
+        """``True`` once ``'finish'`` has been emitted: everything was written (Node's
+        ``writable.writableFinished``)."""
         w = getattr(self, "_writableState", None)
         return w.finished if w is not None else False
 
     @property
     def writableObjectMode(self) -> bool:
+        """Whether this side is in object mode (Node's ``writable.writableObjectMode``)."""
         w = getattr(self, "_writableState", None)
         return w.objectMode if w is not None else False
 
     @property
     def writableBuffer(self) -> list[Any] | None:
+        """The writes buffered and not handed to ``_write`` yet, as a list (Node's
+        ``writable.writableBuffer``)."""
         w = getattr(self, "_writableState", None)
         return w.getBuffer() if w is not None else None
 
     @property
     def writableEnded(self) -> bool:
+        """``True`` once :meth:`end` has been called (Node's ``writable.writableEnded``);
+        see :attr:`writableFinished` for the end of the writing."""
         w = getattr(self, "_writableState", None)
         return w.ending if w is not None else False
 
     @property
     def writableNeedDrain(self) -> bool:
+        """``True`` when :meth:`write` returned ``False`` and ``'drain'`` has not been
+        emitted yet (Node's ``writable.writableNeedDrain``)."""
         w = getattr(self, "_writableState", None)
         return w is not None and w.needDrain and not w.destroyed and not w.ending
 
     @property
     def writableHighWaterMark(self) -> int | None:
+        """The ``highWaterMark`` given to the constructor (Node's
+        ``writable.writableHighWaterMark``)."""
         w = getattr(self, "_writableState", None)
         return w.highWaterMark if w is not None else None
 
     @property
     def writableCorked(self) -> int:
+        """How many :meth:`uncork` calls it takes to release the buffer (Node's
+        ``writable.writableCorked``)."""
         w = getattr(self, "_writableState", None)
         return w.corked if w is not None else 0
 
     @property
     def writableLength(self) -> int | None:
+        """How much is buffered for writing: bytes, or values in object mode (Node's
+        ``writable.writableLength``)."""
         w = getattr(self, "_writableState", None)
         return w.length if w is not None else None
 
     @property
     def errored(self) -> Any:
+        """The error the stream was destroyed with, or ``None`` (Node's
+        ``writable.errored``)."""
         w = getattr(self, "_writableState", None)
         return w.errored if w is not None else None
 
     @property
     def writableAborted(self) -> bool:
+        """``True`` when the stream was destroyed or errored before ``'finish'`` (Node's
+        ``writable.writableAborted``)."""
         w = self._writableState
         return bool(w.writable is not False and (w.destroyed or w.errored) and not w.finished)
+
+    if TYPE_CHECKING:
+        # The events a Writable emits, each with its listener's arguments (@types/node's
+        # stream.d.ts); a listener may take fewer of them (JS's argument rule).
+        @overload  # type: ignore[override]
+        def on(self, type: Literal["close"], listener: Callable[[], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["drain"], listener: Callable[[], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["error"], listener: Callable[[Any], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["error"], listener: Callable[[], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["finish"], listener: Callable[[], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["pipe"], listener: Callable[[Readable], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["pipe"], listener: Callable[[], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["prefinish"], listener: Callable[[], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["unpipe"],
+               listener: Callable[[Readable, dict[str, Any]], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["unpipe"], listener: Callable[[Readable], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["unpipe"], listener: Callable[[], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["newListener"],
+               listener: Callable[[Hashable, Callable[..., Any]], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["newListener"],
+               listener: Callable[[Hashable], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["newListener"], listener: Callable[[], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["removeListener"],
+               listener: Callable[[Hashable, Callable[..., Any]], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["removeListener"],
+               listener: Callable[[Hashable], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["removeListener"], listener: Callable[[], object]) -> Self: ...
+
+        def on(self, type: Hashable, listener: Callable[..., object]) -> Self: ...
+        addListener = once = prependListener = prependOnceListener = on  # type: ignore[assignment]
 
 
 Writable.WritableState = WritableState  # type: ignore[attr-defined]
