@@ -22,7 +22,7 @@ from collections.abc import Hashable
 from types import MethodType
 from typing import Any, Callable, TypeVar
 
-from .internal.errors import ERR_INVALID_ARG_TYPE, ERR_UNHANDLED_ERROR, inspect
+from .internal.errors import ERR_INVALID_ARG_TYPE, ERR_UNHANDLED_ERROR, MISSING, inspect
 from .internal.jscall import call_adapted
 from .internal.validators import validateNumber
 
@@ -223,31 +223,31 @@ class EventEmitter:
                    "Use emitter.setMaxListeners() to increase limit")
         warnings.warn(MaxListenersExceededWarning(message, self, type, count), stacklevel=4)
 
-    def on(self: E, type: Hashable, listener: Listener) -> E:
+    def on(self: E, type: Hashable = None, listener: Listener = MISSING) -> E:
         """Add ``listener`` for ``type`` at the end of its list."""
         return self._addListener(type, listener, False)
 
     addListener = on
 
-    def prependListener(self: E, type: Hashable, listener: Listener) -> E:
+    def prependListener(self: E, type: Hashable = None, listener: Listener = MISSING) -> E:
         """Add ``listener`` for ``type`` at the front of its list."""
         return self._addListener(type, listener, True)
 
-    def once(self: E, type: Hashable, listener: Listener) -> E:
+    def once(self: E, type: Hashable = None, listener: Listener = MISSING) -> E:
         """Add a listener that removes itself before its first call."""
         if not callable(listener):  # _check_listener, inlined
             raise ERR_INVALID_ARG_TYPE("listener", "function", listener)
         self.on(type, _onceWrap(self, type, listener))  # Node: this.on(...), overridable
         return self
 
-    def prependOnceListener(self: E, type: Hashable, listener: Listener) -> E:
+    def prependOnceListener(self: E, type: Hashable = None, listener: Listener = MISSING) -> E:
         _check_listener(listener)
         self.prependListener(type, _onceWrap(self, type, listener))
         return self
 
     # --- removing -----------------------------------------------------------------------
 
-    def removeListener(self: E, type: Hashable, listener: Listener) -> E:
+    def removeListener(self: E, type: Hashable = None, listener: Listener = MISSING) -> E:
         """Remove the most recently added ``listener`` (or once-wrapper of it) for ``type``."""
         if not callable(listener):
             raise ERR_INVALID_ARG_TYPE("listener", "function", listener)
@@ -339,7 +339,7 @@ class EventEmitter:
 
     # --- emitting -----------------------------------------------------------------------
 
-    def emit(self, type: Hashable, *args: Any) -> bool:
+    def emit(self, type: Hashable = None, *args: Any) -> bool:
         """Call every listener of ``type`` with ``args``; ``True`` if there were any."""
         lst = self._events.get(type)
         if type == "error":
@@ -369,15 +369,15 @@ class EventEmitter:
 
     # --- introspection ------------------------------------------------------------------
 
-    def listeners(self, type: Hashable) -> list[Listener]:
+    def listeners(self, type: Hashable = None) -> list[Listener]:
         """The listeners for ``type``, once-wrappers unwrapped."""
         return [_unwrap(fn) for fn in self._events.get(type) or ()]
 
-    def rawListeners(self, type: Hashable) -> list[Listener]:
+    def rawListeners(self, type: Hashable = None) -> list[Listener]:
         """The listeners for ``type`` as registered (once-wrappers included)."""
         return list(self._events.get(type) or ())
 
-    def listenerCount(self, type: Hashable, listener: Listener | None = None) -> int:
+    def listenerCount(self, type: Hashable = None, listener: Listener | None = None) -> int:
         lst = self._events.get(type) or ()
         if listener is None:
             return len(lst)
@@ -390,7 +390,7 @@ class EventEmitter:
         return [key for key in _own_keys(events) if events[key] is not None]
 
     @_static_or_method
-    def setMaxListeners(self: E, n: float) -> E:
+    def setMaxListeners(self: E, n: float = MISSING) -> E:
         """Set the per-event listener count above which a warning is given (0: no limit).
 
         Called on the class, it is Node's static ``EventEmitter.setMaxListeners(n,

@@ -19,7 +19,7 @@ from typing import Any, Callable
 
 import pyuv
 
-from .internal.errors import ERR_INVALID_ARG_TYPE, _js_number
+from .internal.errors import ERR_INVALID_ARG_TYPE, MISSING, _js_number
 from .internal.jscall import jscall
 from .internal.process import _drain_ticks, _record, _uncaught, deferred, loop, on_uncaught
 from .internal.task_queues import _queue, processTicks
@@ -340,7 +340,8 @@ def _validate_callback(callback: Any) -> None:
         raise ERR_INVALID_ARG_TYPE("callback", "function", callback)
 
 
-def setTimeout(callback: Callable[..., Any], delay: Any = None, *args: Any) -> Timeout:
+def setTimeout(callback: Callable[..., Any] = MISSING, delay: Any = None,
+               *args: Any) -> Timeout:
     """Call ``callback(*args)`` once, after ``delay`` milliseconds (at least 1)."""
     _validate_callback(callback)
     timeout = Timeout(callback, delay, args, False, True)
@@ -348,7 +349,8 @@ def setTimeout(callback: Callable[..., Any], delay: Any = None, *args: Any) -> T
     return timeout
 
 
-def setInterval(callback: Callable[..., Any], delay: Any = None, *args: Any) -> Timeout:
+def setInterval(callback: Callable[..., Any] = MISSING, delay: Any = None,
+                *args: Any) -> Timeout:
     """Call ``callback(*args)`` every ``delay`` milliseconds until cleared."""
     _validate_callback(callback)
     timeout = Timeout(callback, delay, args, True, True)
@@ -363,7 +365,7 @@ def setUnrefTimeout(callback: Callable[..., Any], delay: Any, *args: Any) -> Tim
     return timeout
 
 
-def clearTimeout(timer: Timeout | int | str | None) -> None:
+def clearTimeout(timer: Timeout | int | str | None = None) -> None:
     """Cancel a timeout or interval, given as the timer or as its id (``int(timer)`` or
     ``str(timer)``); ``None``, unknown ids and already-fired timers are ignored."""
     if not isinstance(timer, Timeout):
@@ -518,13 +520,13 @@ def _after_uncaught() -> None:
 on_uncaught.append(_after_uncaught)
 
 
-def setImmediate(callback: Callable[..., Any], *args: Any) -> Immediate:
+def setImmediate(callback: Callable[..., Any] = MISSING, *args: Any) -> Immediate:
     """Call ``callback(*args)`` in the check phase of this loop iteration (or the next)."""
     _validate_callback(callback)
     return Immediate(callback, args)
 
 
-def clearImmediate(immediate: Immediate | None) -> None:
+def clearImmediate(immediate: Immediate | None = None) -> None:
     """Cancel an immediate that has not run yet."""
     if not isinstance(immediate, Immediate) or immediate._destroyed:
         return

@@ -206,7 +206,8 @@ def getTimerDuration(msecs: Any, name: str) -> float:
     return msecs
 
 
-def setStreamTimeout(self: Any, msecs: Any, callback: Callable[..., Any] | None = None) -> Any:
+def setStreamTimeout(self: Any, msecs: Any = None,
+                     callback: Callable[..., Any] | None = None) -> Any:
     """Node's ``setStreamTimeout`` (``Socket.prototype.setTimeout``): after ``msecs`` of
     inactivity emit ``'timeout'``; ``0`` disables it; ``callback`` is a ``once`` listener."""
     if self.destroyed:

@@ -37,6 +37,8 @@ from ..internal.streams.state import getDefaultHighWaterMark
 from ..internal.task_queues import nextTick
 from ..internal.validators import (
     is_number,
+    is_object,
+    js_spread,
     toInt32,
     validateFunction,
     validateNumber,
@@ -136,8 +138,8 @@ class Server(EventEmitter):
         if callable(options):
             connectionListener = options
             options = dict(kw)
-        elif options is None or isinstance(options, dict):
-            options = {**(options or {}), **kw}
+        elif options is None or is_object(options):  # Node: {...options}
+            options = {**js_spread(options), **kw}
         else:
             raise ERR_INVALID_ARG_TYPE("options", "object", options)
         if callable(connectionListener):

@@ -37,6 +37,7 @@ from ..internal.errors import (
     ERR_SOCKET_CLOSED,
     ERR_SOCKET_CLOSED_BEFORE_CONNECTION,
     ERR_SOCKET_CONNECTION_TIMEOUT,
+    MISSING,
     NodeAggregateError,
     errnoException,
     exceptionWithHostPort,
@@ -59,7 +60,11 @@ from ..internal.streams.readable import ReadableState, _read0, maybeReadMore_
 from ..internal.streams.writable import writeResult
 from ..internal.task_queues import nextTick
 from ..internal.validators import (
+    is_number,
+    is_object,
     js_number,
+    js_spread,
+    js_truthy,
     validateBoolean,
     validateFunction,
     validateInt32,
@@ -83,16 +88,6 @@ _autoSelectFamilyAttemptTimeoutDefault = 250
 
 def _noop(*_args: Any) -> None:
     pass
-
-
-def _truthy(value: Any) -> bool:
-    """JavaScript truthiness: only ``None``, ``False``, ``0``, ``NaN`` and ``''`` are falsy
-    (an empty dict or list is truthy)."""
-    if value is None or value is False or value == "":
-        return False
-    if isinstance(value, (int, float)):
-        return value == value and value != 0
-    return True
 
 
 def _js(value: Any) -> str:
@@ -155,6 +150,8 @@ def normalizeArgs(args: Sequence[Any], kwargs: dict[str, Any] | None = None) -> 
     options: dict[str, Any]
     if isinstance(arg0, dict):
         options = {**arg0, **kwargs} if kwargs else arg0
+    elif is_object(arg0):  # a Buffer, a list ...: an object, with no option in it
+        options = {**js_spread(arg0), **(kwargs or {})}
     else:
         options = {}
         if isPipeName(arg0):
@@ -287,9 +284,12 @@ class Socket(Duplex):
     )
 
     def __init__(self, options: dict[str, Any] | int | None = None, **kwargs: Any) -> None:
-        if isinstance(options, int) and not isinstance(options, bool):
-            options = {"fd": options}
-        options = {**(options or {}), **kwargs}  # type: ignore[dict-item]  # Node copies them
+        # Node: a number is the legacy fd; anything else is copied with {...options}, so a
+        # string, a Buffer or true gives no option at all (not a Python error).
+        if is_number(options):
+            options = {"fd": options, **kwargs}
+        else:
+            options = {**js_spread(options), **kwargs}
         if options.get("objectMode"):
             raise ERR_INVALID_ARG_VALUE("options.objectMode", options["objectMode"],
                                         "is not supported")
@@ -320,7 +320,7 @@ class Socket(Duplex):
         self._aborted = False
         self.autoSelectFamilyAttemptedAddresses: list[str] | None = None
 
-        options["allowHalfOpen"] = bool(options.get("allowHalfOpen"))
+        options["allowHalfOpen"] = js_truthy(options.get("allowHalfOpen"))
         options["emitClose"] = False
         options["autoDestroy"] = True
         options["decodeStrings"] = False
@@ -474,7 +474,8 @@ class Socket(Duplex):
         common write never gets here: :meth:`write` does it in one frame.)"""
         self._writeGeneric(False, data, encoding, cb)
 
-    def write(self, chunk: Any, encoding: Any = None, cb: Callable[..., Any] | None = None,
+    def write(self, chunk: Any = MISSING, encoding: Any = None,
+              cb: Callable[..., Any] | None = None,
               callback: Callable[..., Any] | None = None) -> bool:
         """``Writable.prototype.write``, with the common case of a connected socket in one
         frame: a bytes chunk without encoding or callback, nothing being written, buffered
@@ -585,7 +586,7 @@ class Socket(Duplex):
             self._sockname = None
 
         path = options.get("path")
-        pipe = _truthy(path)
+        pipe = js_truthy(path)
 
         if self._handle is None:
             self._handle = PipeWrap(SOCKET) if pipe else TCPWrap(SOCKET)

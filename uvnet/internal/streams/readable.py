@@ -29,6 +29,7 @@ from ..errors import (
     ERR_STREAM_PUSH_AFTER_EOF,
     ERR_STREAM_UNSHIFT_AFTER_END_EVENT,
     ERR_UNKNOWN_ENCODING,
+    MISSING,
     AbortError,
 )
 from ..jscall import call_adapted, jscall
@@ -358,7 +359,7 @@ class Readable(Stream):
 
     # --- listeners ------------------------------------------------------------------------
 
-    def on(self, type: Hashable, listener: Callable[..., Any]) -> Readable:
+    def on(self, type: Hashable = None, listener: Callable[..., Any] = MISSING) -> Readable:
         """``on('data')`` starts flowing unless paused; ``on('readable')`` pauses the flow."""
         res = self._addListener(type, listener, False)  # EventEmitter.on, one call shorter
         if type == "data":
@@ -383,7 +384,8 @@ class Readable(Stream):
 
     addListener = on
 
-    def removeListener(self, type: Hashable, listener: Callable[..., Any]) -> Readable:
+    def removeListener(self, type: Hashable = None,
+                       listener: Callable[..., Any] = MISSING) -> Readable:
         state = self._readableState
         res = Stream.removeListener(self, type, listener)
         if type == "readable":
