@@ -10,9 +10,10 @@ import sys
 import tempfile
 import time
 
-from difftest import NODE
 from stresslib import Child, cpu_seconds, size
 from test_process_object import IDLE_JS, IDLE_PY, signal_idle_server
+
+from difftest import NODE
 
 EMFILE_SERVER = r"""
 import json, uvnet
