@@ -22,7 +22,13 @@ from collections.abc import Hashable
 from types import MethodType
 from typing import Any, Callable, TypeVar
 
-from .internal.errors import ERR_INVALID_ARG_TYPE, ERR_UNHANDLED_ERROR, MISSING, inspect
+from .internal.errors import (
+    ERR_INVALID_ARG_TYPE,
+    ERR_UNHANDLED_ERROR,
+    MISSING,
+    _js_number,
+    inspect,
+)
 from .internal.jscall import call_adapted
 from .internal.validators import validateNumber
 
@@ -77,6 +83,31 @@ def _index_key(key: Hashable) -> int | None:
     if isinstance(key, int) and not isinstance(key, bool) and 0 <= key <= _MAX_INDEX:
         return key
     return None
+
+
+def _js_string(value: Any) -> str:
+    """JavaScript's ``String(value)`` for the values a port may use as an event name."""
+    if value is None:
+        return "undefined"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return _js_number(value)
+    if isinstance(value, str):
+        return value
+    if isinstance(value, (bytes, bytearray, memoryview)):
+        return bytes(value).decode("utf-8", "replace")  # Buffer's toString()
+    if isinstance(value, (list, tuple)):  # Array's join(','): null and undefined are ''
+        return ",".join("" if v is None else _js_string(v) for v in value)
+    return "[object Object]"
+
+
+def _property_key(type: Any) -> Hashable:
+    """The key an event name is kept under: itself, or, for what Python cannot hash (a
+    dict, a list, a bytearray), the string JS makes of an object used as a property key."""
+    if getattr(type, "__hash__", None) is None:
+        return _js_string(type)
+    return type  # type: ignore[no-any-return]
 
 
 def _own_keys(events: dict[Hashable, Any]) -> list[Hashable]:
@@ -199,6 +230,7 @@ class EventEmitter:
         events = self._events
         if events.get("newListener") is not None:
             self.emit("newListener", type, _unwrap(listener))
+        type = _property_key(type)
         existing = events.get(type)
         if existing is None:
             events[type] = [listener]
@@ -252,6 +284,7 @@ class EventEmitter:
         if not callable(listener):
             raise ERR_INVALID_ARG_TYPE("listener", "function", listener)
         events = self._events
+        type = _property_key(type)
         lst = events.get(type)
         if lst is None:
             return self
@@ -312,6 +345,8 @@ class EventEmitter:
         events = self._events
         if not any(lst is not None for lst in events.values()):
             return self
+        if type is not _NO_TYPE:
+            type = _property_key(type)
         if events.get("removeListener") is None:
             if type is _NO_TYPE:
                 events.clear()
@@ -341,7 +376,11 @@ class EventEmitter:
 
     def emit(self, type: Hashable = None, *args: Any) -> bool:
         """Call every listener of ``type`` with ``args``; ``True`` if there were any."""
-        lst = self._events.get(type)
+        try:
+            lst = self._events.get(type)
+        except TypeError:  # an object as the name (see _property_key)
+            type = _property_key(type)
+            lst = self._events.get(type)
         if type == "error":
             monitors = self._events.get(errorMonitor)
             if monitors is not None:
@@ -371,14 +410,14 @@ class EventEmitter:
 
     def listeners(self, type: Hashable = None) -> list[Listener]:
         """The listeners for ``type``, once-wrappers unwrapped."""
-        return [_unwrap(fn) for fn in self._events.get(type) or ()]
+        return [_unwrap(fn) for fn in self._events.get(_property_key(type)) or ()]
 
     def rawListeners(self, type: Hashable = None) -> list[Listener]:
         """The listeners for ``type`` as registered (once-wrappers included)."""
-        return list(self._events.get(type) or ())
+        return list(self._events.get(_property_key(type)) or ())
 
     def listenerCount(self, type: Hashable = None, listener: Listener | None = None) -> int:
-        lst = self._events.get(type) or ()
+        lst = self._events.get(_property_key(type)) or ()
         if listener is None:
             return len(lst)
         return sum(1 for fn in lst if fn is listener or _isWrapperOf(fn, listener))

@@ -104,7 +104,7 @@ def connect(*args: Any, **kwargs: Any) -> Socket:
     normalized = normalizeArgs(args, kwargs)
     options = normalized[0]
     socket = Socket(options)
-    if options.get("timeout"):
+    if js_truthy(options.get("timeout")):
         socket.setTimeout(options["timeout"])
     return socket.connect(normalized)
 
@@ -290,12 +290,12 @@ class Socket(Duplex):
             options = {"fd": options, **kwargs}
         else:
             options = {**js_spread(options), **kwargs}
-        if options.get("objectMode"):
+        if js_truthy(options.get("objectMode")):
             raise ERR_INVALID_ARG_VALUE("options.objectMode", options["objectMode"],
                                         "is not supported")
-        if options.get("readableObjectMode") or options.get("writableObjectMode"):
-            which = "readableObjectMode" if options.get("readableObjectMode") \
-                else "writableObjectMode"
+        readableObjectMode = js_truthy(options.get("readableObjectMode"))
+        if readableObjectMode or js_truthy(options.get("writableObjectMode")):
+            which = "readableObjectMode" if readableObjectMode else "writableObjectMode"
             raise ERR_INVALID_ARG_VALUE(f"options.{which}", options[which], "is not supported")
         keepAliveInitialDelay = options.get("keepAliveInitialDelay")
         if keepAliveInitialDelay is not None:
@@ -347,8 +347,8 @@ class Socket(Duplex):
                 self._kBuffer = onread["buffer"]
             self._kBufferCb = onread["callback"]
 
-        self._kSetNoDelay = bool(options.get("noDelay"))
-        self._kSetKeepAlive = bool(options.get("keepAlive"))
+        self._kSetNoDelay = js_truthy(options.get("noDelay"))
+        self._kSetKeepAlive = js_truthy(options.get("keepAlive"))
         self._kSetKeepAliveInitialDelay = int(js_number(keepAliveInitialDelay) / 1000) \
             if keepAliveInitialDelay else 0
 
@@ -360,14 +360,14 @@ class Socket(Duplex):
         self._pendingEncoding = ""
 
         if self._handle is not None and options.get("readable") is not False:
-            if options.get("pauseOnCreate"):
+            if js_truthy(options.get("pauseOnCreate")):
                 self._handle.reading = False
                 self._handle.readStop()
                 self.readableFlowing = False
             elif not options.get("manualStart"):
                 self.read(0)
 
-        if options.get("signal"):
+        if js_truthy(options.get("signal")):
             addClientAbortSignalOption(self, options)
 
         self.server: Any = None

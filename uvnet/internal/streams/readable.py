@@ -35,6 +35,7 @@ from ..errors import (
 from ..jscall import call_adapted, jscall
 from ..task_queues import _queue as _tickQueue
 from ..task_queues import nextTick
+from ..validators import js_truthy
 from . import destroy as destroyImpl
 from .add_abort_signal import addAbortSignal
 from .legacy import Stream, prependListener
@@ -119,7 +120,7 @@ class ReadableState:
         self.dataListening = False
         # False only for a Duplex built with readable: False (or the legacy setter).
         self.readable: bool | None = None
-        if options and options.get("encoding"):
+        if options and js_truthy(options.get("encoding")):  # JS's truthiness: [] is one
             self.decoder = StringDecoder(options["encoding"])
             self.encoding = options["encoding"]
 
