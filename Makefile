@@ -9,7 +9,7 @@ VENV := .venv
 TOOLS := .venv-tools
 TOX_VERSION := 4.67.15
 
-.PHONY: demo test clean
+.PHONY: demo test soak clean
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -27,6 +27,13 @@ $(TOOLS)/.tox-$(TOX_VERSION):
 
 test: $(TOOLS)/.tox-$(TOX_VERSION)
 	$(TOOLS)/bin/tox
+
+# The stress suite (tests/stress, issue #11) with every figure larger: more connections
+# and lifecycles, 4 GiB through the proxy, 20,000 fuzzed calls (UVNET_SOAK=1).
+soak: $(VENV)/bin/python
+	$(VENV)/bin/python tools/install_uvnet.py
+	$(VENV)/bin/python -m pip install --disable-pip-version-check -q pytest pytest-timeout hypothesis
+	cd tests && UVNET_SOAK=1 ../$(VENV)/bin/python -m pytest -p no:cacheprovider -o timeout=3600 -s stress
 
 clean:
 	rm -rf $(VENV) $(TOOLS) .tox build dist *.egg-info

@@ -31,10 +31,10 @@ def raise_nofile() -> int:
 
 
 def child_env() -> dict[str, str]:
+    """The child's environment: the uvnet it imports is the one under test (installed, as
+    difftest's children), and tests/ is on its path."""
     env = dict(os.environ)
-    # the uvnet under test: the installed one (tox), else the work tree's
-    root = os.path.dirname(TESTS_DIR)
-    env["PYTHONPATH"] = os.pathsep.join(p for p in (root, env.get("PYTHONPATH", "")) if p)
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (TESTS_DIR, env.get("PYTHONPATH", "")) if p)
     return env
 
 
@@ -77,7 +77,9 @@ class Child:
                 return json.loads(text)
 
     def stderr(self) -> str:
-        if self.proc.poll() is None:
+        try:
+            self.proc.wait(2)
+        except subprocess.TimeoutExpired:
             return "(still running)"
         assert self.proc.stderr is not None
         return self.proc.stderr.read()[-3000:]

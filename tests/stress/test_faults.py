@@ -10,13 +10,18 @@ import sys
 import tempfile
 import time
 
+import pytest
 from stresslib import Child, cpu_seconds, size
 from test_process_object import IDLE_JS, IDLE_PY, signal_idle_server
 
 from difftest import NODE
 
+# bounded, but longer than a unit test (pyproject's 60 s) on a loaded machine
+pytestmark = pytest.mark.timeout(600)
+
 EMFILE_SERVER = r"""
 import json, uvnet
+
 server = uvnet.createServer(lambda s: s.pipe(s))
 server.on('error', lambda e: print(json.dumps({'error': e.code}), flush=True))
 server.listen(0, '127.0.0.1', 511,

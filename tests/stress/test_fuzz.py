@@ -12,12 +12,16 @@ import os
 import subprocess
 from typing import Any, Callable
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from stresslib import size
 
 import uvnet
 from difftest import NODE
+
+# bounded, but longer than a unit test (pyproject's 60 s) on a loaded machine
+pytestmark = pytest.mark.timeout(600)
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 
@@ -184,7 +188,7 @@ def test_random_arguments_raise_only_nodes_errors(tmp_path, monkeypatch):
     seen: list[tuple[str, list[Any], str]] = []
     errors: list[str] = []
 
-    @settings(max_examples=size(1500, 300, 20000), deadline=None, database=None,
+    @settings(max_examples=size(1000, 300, 20000), deadline=None, database=None,
               suppress_health_check=list(HealthCheck))
     @given(calls)
     def prop(call: tuple[str, list[Any]]) -> None:

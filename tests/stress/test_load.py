@@ -9,10 +9,15 @@ import socket
 import threading
 import time
 
+import pytest
 from stresslib import Child, raise_nofile, rss_kib, size
+
+# bounded, but longer than a unit test (pyproject's 60 s) on a loaded machine
+pytestmark = pytest.mark.timeout(600)
 
 ECHO_SERVER = r"""
 import json, uvnet
+
 server = uvnet.createServer(lambda s: s.pipe(s))
 server.listen(0, '127.0.0.1', 4096,
               lambda: print(json.dumps({'port': server.address()['port']}), flush=True))
