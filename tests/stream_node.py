@@ -25,7 +25,7 @@ from uvnet.internal import task_queues as _task_queues  # noqa: E402
 
 @pytest.fixture(autouse=True)
 def node_common() -> Iterator[None]:
-    _task_queues._queue.clear()
+    _task_queues.resetQueues()
     _process._uncaught.clear()
     common.reset()
     yield

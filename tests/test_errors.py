@@ -11,10 +11,10 @@ import os
 import re
 
 import pytest
-import pyuv
 
 import uvnet
 from difftest import run_node
+from uvnet._vendor import pyuv
 from uvnet.internal import errors as E
 
 ALL_CODES = sorted(pyuv.errno.errorcode.items())

@@ -32,7 +32,7 @@ const run = () => {};
 
 PY_PRELUDE = r"""
 import time
-import pyuv
+from uvnet._vendor import pyuv
 import uvnet
 from uvnet.internal.process import loop, makeCallback
 
@@ -893,7 +893,7 @@ def test_the_exception_leaves_run_unchanged() -> None:
     out = run_python(r"""
 import uvnet
 from uvnet.internal.process import loop, makeCallback
-import pyuv
+from uvnet._vendor import pyuv
 
 class Custom(BaseException):
     pass

@@ -14,7 +14,7 @@ import socket
 import warnings
 from typing import Any, Callable
 
-import pyuv
+from uvnet._vendor import pyuv
 
 from .internal.errors import ERR_INVALID_ARG_TYPE, ERR_INVALID_ARG_VALUE, dnsException
 from .internal.net import isIP
@@ -218,3 +218,7 @@ __all__ = [
     "lookup",
     "setDefaultResultOrder",
 ]
+
+# util.promisify(dns.lookup) resolves with {'address', 'family'}, as Node's (which gives
+# lookup the internal customPromisifyArgs).
+lookup._nodejs_customPromisifyArgs = ["address", "family"]  # type: ignore[attr-defined]

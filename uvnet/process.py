@@ -14,6 +14,7 @@ Node's ``uv_signal_start EINVAL`` error from ``on``.
 
 from __future__ import annotations
 
+import atexit
 import os
 import re
 import signal as _signal
@@ -21,13 +22,16 @@ import sys
 import threading
 import time
 from collections.abc import Hashable
-from typing import Any, Callable
+from typing import Any, Callable, NoReturn
 
 from .events import EventEmitter
+from .internal import process as _internal_process
+from .internal import process_promises as _process_promises
 from .internal.errors import ERR_INVALID_ARG_TYPE, ERR_OUT_OF_RANGE, errnoException
 from .internal.handles.signal import SignalWrap
 from .internal.process import around_loop
-from .internal.task_queues import nextTick
+from .internal.task_queues import nextTick, runMicrotasks
+from .internal.validators import validateInteger
 
 # Node's os.constants.signals on this platform: Python's signal names, less the aliases
 # Node does not have (SIGCLD) and the real-time range.
@@ -84,6 +88,33 @@ class Process(EventEmitter):
     def nextTick(callback: Any = None, *args: Any) -> None:
         """Node's ``process.nextTick``: the same queue as :func:`uvnet.nextTick`."""
         nextTick(callback, *args)
+
+    # --- exit (see "exit" below) -----------------------------------------------------
+
+    _exitCode: Any = None
+    _exiting = False
+    _fatalExitCode: int | None = None  # an 'uncaughtException' listener raised: 7
+
+    @property
+    def exitCode(self) -> Any:
+        """Node's ``process.exitCode``: the code the process ends with when nothing else
+        sets one (``None`` is 0). An int, or a str of one; ``ERR_INVALID_ARG_TYPE`` /
+        ``ERR_OUT_OF_RANGE`` otherwise."""
+        return self._exitCode
+
+    @exitCode.setter
+    def exitCode(self, code: Any) -> None:
+        self._exitCode = _validExitCode(code)
+
+    def exit(self, code: Any = None) -> NoReturn:
+        """Node's ``process.exit([code])``: set ``exitCode`` (if ``code`` is given), emit
+        ``'exit'`` (once, with ``exitCode or 0``), run the microtasks, and end the
+        program: ``SystemExit`` with that code, raised from here (it leaves
+        ``uvnet.run()``)."""
+        if code is not None:
+            self.exitCode = code
+        _emitExit(self)
+        raise SystemExit(_exitStatus(self._exitCode))
 
 
 process = Process()
@@ -189,3 +220,81 @@ def _startDefaultActions() -> Callable[[], None]:
 
 
 around_loop.append(_startDefaultActions)
+
+
+# --- exit: 'beforeExit', 'exit', exitCode, exit() ------------------------------------------
+#
+# The exit code a Node process would end with becomes the Python process's exit status:
+# process.exit(code) emits 'exit' and raises SystemExit(code) (Python's own way out, which
+# unwinds through run()); otherwise, when the interpreter exits (atexit), 'exit' is emitted
+# with the code Node would use (exitCode, or 1 after an uncaught exception), and a non-zero
+# exitCode of a program that ended normally ends the interpreter with that status
+# (os._exit, after flushing stdout and stderr). 'beforeExit' is emitted by run() when its
+# loop runs out of work (uvnet.internal.process).
+
+def _validExitCode(code: Any) -> Any:
+    if code is not None:
+        if isinstance(code, str) and code != "":
+            try:
+                int(code)
+                return code
+            except ValueError:
+                pass
+        validateInteger(code, "code")
+    return code
+
+
+def _exitStatus(code: Any) -> int:
+    return int(code or 0) & 0xFF
+
+
+def _emitExit(self: Process) -> None:
+    """Node's ``EmitProcessExit``: ``'exit'`` once; microtasks run after it, ticks never."""
+    if self._exiting:
+        return
+    self._exiting = True
+    self.emit("exit", self._exitCode or 0)
+    runMicrotasks()
+
+
+_uncaughtAtTopLevel: list[BaseException] = []
+_previousExcepthook = sys.excepthook
+
+
+def _excepthook(typ: type[BaseException], value: BaseException, tb: Any) -> None:
+    # The program is dying of an exception nobody caught (from run() or elsewhere).
+    _uncaughtAtTopLevel.append(value)
+    _previousExcepthook(typ, value, tb)
+
+
+def _atexit() -> None:
+    """The end of the program: Node's 'exit' and exit status (see above)."""
+    if process._exiting:
+        return
+    if _uncaughtAtTopLevel:
+        if isinstance(_uncaughtAtTopLevel[-1], KeyboardInterrupt):
+            return  # killed by SIGINT: Node emits no 'exit' either
+        if process._fatalExitCode is not None:
+            sys.stdout.flush()
+            sys.stderr.flush()
+            os._exit(process._fatalExitCode)
+        process._exitCode = 1  # Node's kGenericUserError; an 'exit' listener may change it
+        _emitExit(process)
+        status = _exitStatus(process._exitCode)
+        if status != 1:
+            sys.stdout.flush()
+            sys.stderr.flush()
+            os._exit(status)
+        return
+    _emitExit(process)
+    status = _exitStatus(process._exitCode)
+    if status:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(status)
+
+
+sys.excepthook = _excepthook
+atexit.register(_atexit)
+_internal_process.processObject = process
+_process_promises.processEmit = process.emit

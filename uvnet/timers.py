@@ -17,7 +17,7 @@ import warnings
 from collections import deque
 from typing import Any, Callable
 
-import pyuv
+from uvnet._vendor import pyuv
 
 from .internal.errors import ERR_INVALID_ARG_TYPE, MISSING, _js_number
 from .internal.jscall import jscall

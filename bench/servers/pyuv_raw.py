@@ -3,8 +3,9 @@ allowHalfOpen=false socket ends). Usage: pyuv_raw.py PORT; prints `ready PORT`."
 
 from __future__ import annotations
 
-import pyuv
 from _common import port_arg, raise_nofile, ready
+
+from uvnet._vendor import pyuv
 
 raise_nofile()
 loop = pyuv.Loop.default_loop()

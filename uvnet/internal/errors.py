@@ -23,7 +23,7 @@ import math
 from collections.abc import Sequence
 from typing import Any, Callable
 
-import pyuv
+from uvnet._vendor import pyuv
 
 # --- describing values the way Node's messages do ---------------------------------------
 
@@ -281,6 +281,9 @@ ERR_STREAM_UNSHIFT_AFTER_END_EVENT = E("ERR_STREAM_UNSHIFT_AFTER_END_EVENT",
 ERR_STREAM_WRITE_AFTER_END = E("ERR_STREAM_WRITE_AFTER_END", "write after end", NodePlainError)
 ERR_MULTIPLE_CALLBACK = E("ERR_MULTIPLE_CALLBACK", "Callback called multiple times",
                           NodePlainError)
+ERR_FALSY_VALUE_REJECTION = E("ERR_FALSY_VALUE_REJECTION", "Promise was rejected with falsy value",
+                              NodePlainError)
+ERR_ILLEGAL_CONSTRUCTOR = E("ERR_ILLEGAL_CONSTRUCTOR", "Illegal constructor", NodeTypeError)
 ERR_METHOD_NOT_IMPLEMENTED = E("ERR_METHOD_NOT_IMPLEMENTED", "The %s method is not implemented",
                                NodePlainError)
 
@@ -301,19 +304,28 @@ class AbortError(Exception):
         return self.message
 
 
-class NodeAggregateError(Exception):
-    """Node's ``NodeAggregateError``: an empty message, the first error's ``code``, ``errors``."""
+class AggregateError(Exception):
+    """JavaScript's ``AggregateError``: several errors in one (``errors``, a list), as
+    ``Promise.any`` rejects with when every promise rejected. ``str(err)`` is ``message``."""
 
     name = "AggregateError"
 
-    def __init__(self, errors: list[BaseException], message: str = "") -> None:
+    def __init__(self, errors: Any, message: str = "") -> None:
         super().__init__(message)
         self.message = message
-        self.errors = errors
-        self.code = getattr(errors[0], "code", None) if errors else None
+        self.errors = list(errors)
 
     def __str__(self) -> str:
         return self.message
+
+
+class NodeAggregateError(AggregateError):
+    """Node's ``NodeAggregateError``: an empty message, the first error's ``code``, ``errors``."""
+
+    def __init__(self, errors: list[BaseException], message: str = "") -> None:
+        super().__init__(errors, message)
+        self.errors = errors
+        self.code = getattr(errors[0], "code", None) if errors else None
 
 
 # --- system errors (libuv) ---------------------------------------------------------------

@@ -12,6 +12,12 @@ The rule costs nothing when the arguments fit: the call is attempted as is, and 
 ``TypeError`` raised while *binding* the arguments (the failed call has no frame of its
 own, so the traceback stops at the caller) leads to a second, adapted call. A
 ``TypeError`` raised inside the function propagates unchanged.
+
+A call of an ``async def`` makes a coroutine, where JavaScript's call of an async function
+has already run its body up to the first ``await``: :func:`jscall` (and every place that
+inlines it) starts such a coroutine at once (:func:`started`), so an ``async def``
+listener, callback or hook runs as in Node; its Promise's rejection, which nobody
+handles, is an unhandled rejection.
 """
 
 from __future__ import annotations
@@ -19,7 +25,7 @@ from __future__ import annotations
 import inspect
 import math
 from inspect import CO_VARARGS
-from types import FunctionType, MethodType
+from types import CoroutineType, FunctionType, MethodType
 from typing import Any, Callable
 
 _POSITIONAL = (inspect.Parameter.POSITIONAL_ONLY, inspect.Parameter.POSITIONAL_OR_KEYWORD)
@@ -79,11 +85,28 @@ def call_adapted(fn: Callable[..., Any], args: tuple[Any, ...], exc: TypeError) 
     return fn(*args)
 
 
+def started(result: Any) -> Any:
+    """What the JS call returned: ``result``, or for a coroutine (an ``async def`` was
+    called) the Promise of that async function, started now, as the call would have.
+
+    For the places that inline :func:`jscall`: ``if result is not None: started(result)``.
+    """
+    if type(result) is CoroutineType:
+        from .promise import startCoroutine  # (promise imports this module)
+
+        return startCoroutine(result)
+    return result
+
+
 def jscall(fn: Callable[..., Any], *args: Any) -> Any:
-    """``fn(*args)`` with JavaScript's argument rule (see the module docstring)."""
+    """``fn(*args)`` with JavaScript's argument rule (see the module docstring); a
+    coroutine it returns is started and its Promise returned (:func:`started`)."""
     try:
-        return fn(*args)
+        result = fn(*args)
     except TypeError as exc:
         if exc.__traceback__ is not None and exc.__traceback__.tb_next is not None:
             raise
-        return call_adapted(fn, args, exc)
+        result = call_adapted(fn, args, exc)
+    if result is not None and type(result) is CoroutineType:
+        return started(result)
+    return result

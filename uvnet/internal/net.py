@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-import pyuv
+from uvnet._vendor import pyuv
 
 from .errors import ERR_INVALID_FD_TYPE
 from .handles.connection import SERVER, SOCKET

@@ -32,10 +32,13 @@ start of the check phase, which Node's handler makes sure comes soon by queueing
 from __future__ import annotations
 
 from collections import deque
-from typing import Any, Callable
+from collections.abc import Coroutine
+from typing import Any, Callable, NoReturn
 
-import pyuv
+from uvnet._vendor import pyuv
 
+from .errors import ERR_INVALID_ARG_TYPE
+from .promise import _FULFILLED, Promise, startCoroutine
 from .task_queues import _queue, processTicks
 
 loop: pyuv.Loop = pyuv.Loop.default_loop()
@@ -55,14 +58,57 @@ on_uncaught: list[Callable[[], None]] = []
 around_loop: list[Callable[[], Callable[[], None]]] = []
 
 
-def _record(exc: BaseException, resume: Callable[[], None] | None = None) -> None:
+# uvnet.process, once it is imported (it sets itself here): the 'uncaughtException' and
+# 'beforeExit' listeners are looked up on it.
+processObject: Any = None
+
+
+class _Handled(BaseException):
+    """In ``_uncaught``: an ``'uncaughtException'`` listener took the exception, so
+    :func:`run` carries on (replays what it interrupted) instead of raising."""
+
+
+class AlreadyRecorded(BaseException):
+    """Raised by :func:`triggerUncaughtException` to unwind a drain whose error is
+    already recorded; whoever records it again only adds its ``resume``."""
+
+
+def _fatalException(exc: BaseException, origin: str) -> BaseException:
+    """Node's ``process._fatalException``: ``'uncaughtExceptionMonitor'``, then the
+    ``'uncaughtException'`` listeners with ``(err, origin)``. What to keep for run():
+    a :class:`_Handled` if a listener took it, else the error to raise (the listener's
+    own error if it raised one: Node's exit code 7)."""
+    process = processObject
+    if process is None or not isinstance(exc, Exception):
+        return exc
+    try:
+        process.emit("uncaughtExceptionMonitor", exc, origin)
+        if not process.emit("uncaughtException", exc, origin):
+            return exc
+    except BaseException as err:  # noqa: BLE001 - a throwing handler is fatal
+        process._fatalExitCode = 7
+        return err
+    return _Handled()
+
+
+def _record(exc: BaseException, resume: Callable[[], None] | None = None,
+            origin: str = "uncaughtException") -> None:
     """Keep ``exc`` for :func:`run` to raise; ``resume`` is what Node does after its handler.
+
+    With an ``'uncaughtException'`` listener on ``uvnet.process``, the listener is called
+    now, with ``(exc, origin)``, as at Node's throw, and ``run()`` then carries on rather
+    than raising.
 
     ``resume`` goes first in ``_pending``: inside the loop nothing is pending yet when the
     first exception is recorded, and during a replay it puts the resumed phase back in
-    front of the callbacks still deferred.
+    front of the callbacks still deferred. An :class:`AlreadyRecorded` error's ``resume``
+    goes second, behind the inner drain's.
     """
-    _uncaught.append(exc)
+    if type(exc) is AlreadyRecorded:
+        if resume is not None:
+            _pending.insert(min(1, len(_pending)), (resume, ()))
+        return
+    _uncaught.append(_fatalException(exc, origin))
     if resume is not None:
         _pending.appendleft((resume, ()))
     for hook in on_uncaught:
@@ -89,6 +135,15 @@ def _excepthook(typ: type[BaseException], value: BaseException, tb: Any) -> None
 
 
 loop.excepthook = _excepthook
+
+
+def triggerUncaughtException(exc: BaseException, fromPromise: bool = False) -> NoReturn:
+    """Node's ``triggerUncaughtException`` from inside a tick drain (a ``queueMicrotask``
+    callback that raised, an unhandled rejection): record ``exc`` (origin
+    ``'unhandledRejection'`` if ``fromPromise``) with the rest of the drain as what comes
+    next, and unwind the drain (:class:`AlreadyRecorded`)."""
+    _record(exc, _drain_ticks, "unhandledRejection" if fromPromise else "uncaughtException")
+    raise AlreadyRecorded
 
 
 def _drain_ticks() -> None:
@@ -232,12 +287,32 @@ def _run_loop() -> None:
             stop()
 
 
-def run() -> None:
+def _beforeExit() -> bool:
+    """Node's ``EmitProcessBeforeExit``: ``'beforeExit'`` with the exit code, as a callback
+    scope; whether the loop has work again (then ``run()`` goes on)."""
+    process = processObject
+    if process is None or process._exiting or not process.listenerCount("beforeExit"):
+        return False
+    makeCallback(process.emit)("beforeExit", process.exitCode or 0)
+    return bool(_uncaught or _pending or _queue or loop.alive)
+
+
+def run(main: Coroutine[Any, Any, Any] | Promise[Any] | None = None) -> Any:
     """Run until no referenced handle or request is left, as a Node process would.
 
-    First drains the next-tick queue, then runs the libuv loop. An exception raised by a
-    callback or listener propagates out of ``run()`` unchanged; calling ``run()`` again
-    carries on with whatever was queued, in the order Node would have run it.
+    First drains the next-tick and microtask queues, then runs the libuv loop. An
+    exception raised by a callback or listener (or an unhandled promise rejection)
+    propagates out of ``run()`` unchanged; calling ``run()`` again carries on with
+    whatever was queued, in the order Node would have run it.
+
+    ``run(main())`` ports a script whose body is ``main()`` or top-level ``await``s:
+    the coroutine starts first (synchronously up to its first ``await``, as the script
+    would), and ``run`` returns its value once nothing is left. Its rejection is an
+    unhandled rejection like any other (Node's ``main()`` without ``.catch``): it leaves
+    ``run()`` when Node would crash with it, unless an ``'unhandledRejection'`` listener
+    takes it; ``run`` then returns ``None``, as it does if ``main`` never settled. A
+    :class:`~uvnet.Promise` may be passed instead of a coroutine. Raises
+    ``ERR_INVALID_ARG_TYPE`` for anything else.
 
     Ctrl-C ends it at once, idle or busy, as it ends a Node process: while the loop runs,
     SIGINT (and SIGTERM or SIGHUP if the program gave Python a handler for them) is
@@ -249,10 +324,21 @@ def run() -> None:
     handlers are back in place.
     """
     global _resuming
+    if main is None:
+        promise = None
+    elif isinstance(main, Promise):
+        promise = main
+    elif isinstance(main, Coroutine):
+        promise = startCoroutine(main)
+    else:
+        raise ERR_INVALID_ARG_TYPE("main", ["Coroutine", "Promise"], main)
     while True:
         if _uncaught:
             _resuming = True
-            raise _uncaught.popleft()
+            exc = _uncaught.popleft()
+            if type(exc) is _Handled:
+                continue
+            raise exc
         if _pending:
             _run_pending()
             continue
@@ -265,4 +351,8 @@ def run() -> None:
         _resuming = False
         _run_loop()
         if not (_uncaught or _pending or _queue):
-            return
+            if _beforeExit():
+                continue
+            if promise is not None and promise._state == _FULFILLED:
+                return promise._result
+            return None

@@ -20,6 +20,7 @@ from functools import partial
 from typing import Any, Callable
 
 from ..buffer import encode
+from ..events import listenerResult
 from ..timers import TimeoutOverflowWarning, clearTimeout, setUnrefTimeout
 from .errors import ERR_OUT_OF_RANGE, errnoException
 from .handles.stream import UV_EOF, LibuvStreamWrap, WriteWrap
@@ -151,11 +152,13 @@ def onStreamRead(handle: LibuvStreamWrap, nread: int, buf: Any) -> Any:
             if listeners is not None:
                 for fn in listeners:
                     try:
-                        fn(buf)
+                        result = fn(buf)
                     except TypeError as exc:  # JavaScript's argument rule, as in emit
                         if exc.__traceback__.tb_next is not None:  # type: ignore[union-attr]
                             raise
-                        call_adapted(fn, (buf,), exc)
+                        result = call_adapted(fn, (buf,), exc)
+                    if result is not None:
+                        listenerResult(stream, "data", (buf,), result)
             if not state.readingMore and state.constructed:
                 state.readingMore = True
                 # nextTick(maybeReadMore_, ...), inlined; the socket's own maybeReadMore_

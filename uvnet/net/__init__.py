@@ -9,7 +9,7 @@ from ..internal.blocklist import BlockList
 from ..internal.net import isIP, isIPv4, isIPv6
 from ..internal.socketaddress import SocketAddress
 from .server import Server, createServer
-from .server import createServerHandle as _createServerHandle
+from .server import createServerHandle as _createServerHandle  # noqa: F401  (see __all__)
 from .socket import (
     Socket,
     Stream,
@@ -20,16 +20,16 @@ from .socket import (
     setDefaultAutoSelectFamily,
     setDefaultAutoSelectFamilyAttemptTimeout,
 )
-from .socket import normalizeArgs as _normalizeArgs
+from .socket import normalizeArgs as _normalizeArgs  # noqa: F401  (see __all__)
 
+# net.js also exports _createServerHandle and _normalizeArgs, underscored internals: they are
+# attributes of uvnet.net, as there, but not in __all__ (so not in `import *` nor top-level).
 __all__ = [
     "BlockList",
     "Server",
     "Socket",
     "SocketAddress",
     "Stream",
-    "_createServerHandle",
-    "_normalizeArgs",
     "connect",
     "createConnection",
     "createServer",

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
-import pyuv
+from uvnet._vendor import pyuv
 
 from .. import dns
 from ..events import EventEmitter
@@ -426,6 +426,16 @@ class Server(EventEmitter):
         return None
 
     # --- close -------------------------------------------------------------------------------
+
+    def _nodejs_rejection(self, err: Any, event: Any = None, sock: Any = None,
+                          *args: Any) -> None:
+        """Node's ``Server.prototype[EventEmitter.captureRejectionSymbol]``: a rejected
+        async ``'connection'`` listener destroys that socket; any other event's rejection
+        is emitted as ``'error'``."""
+        if event == "connection":
+            sock.destroy(err)
+        else:
+            self.emit("error", err)
 
     def close(self, cb: Callable[..., Any] | None = None) -> Server:
         """Node's ``Server.prototype.close``: stop listening now; ``'close'`` (and ``cb``)

@@ -23,7 +23,7 @@ from os import write as _os_write
 from types import MethodType
 from typing import Any, Callable
 
-import pyuv
+from uvnet._vendor import pyuv
 
 from .. import dns
 from ..buffer import byteLength

@@ -24,7 +24,7 @@ import os
 import socket
 from typing import Any, Callable
 
-import pyuv
+from uvnet._vendor import pyuv
 
 from ..process import loop, makeCallback
 from .handle import uv_call

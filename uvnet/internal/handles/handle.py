@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
-import pyuv
+from uvnet._vendor import pyuv
 
 from ..process import closing, flushClosing, loop, makeCallback
 

@@ -18,7 +18,7 @@ import stat
 from functools import partial
 from typing import Any, Callable
 
-import pyuv
+from uvnet._vendor import pyuv
 
 from ..process import feed, loop, makeCallback
 from .connection import IPC, SERVER, SOCKET, ConnectionWrap, ConnectWrap

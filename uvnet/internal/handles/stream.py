@@ -16,7 +16,7 @@ import socket
 from collections import deque
 from typing import Any, Callable
 
-import pyuv
+from uvnet._vendor import pyuv
 
 from ..process import feed, makeCallback
 from ..task_queues import _queue as _tickQueue

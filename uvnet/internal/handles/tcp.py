@@ -16,7 +16,7 @@ import socket
 import struct
 from typing import Any, Callable
 
-import pyuv
+from uvnet._vendor import pyuv
 
 from ..process import loop
 from ..validators import toInt32

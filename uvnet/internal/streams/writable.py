@@ -31,7 +31,7 @@ from ..errors import (
     ERR_UNKNOWN_ENCODING,
     MISSING,
 )
-from ..jscall import call_adapted, jscall
+from ..jscall import call_adapted, jscall, started
 from ..task_queues import _queue as _tickQueue
 from ..task_queues import nextTick
 from ..validators import js_truthy
@@ -129,7 +129,9 @@ class WritableState:
         self.onFinished: list[Callable[..., Any]] | None = None
 
     def getBuffer(self) -> list[Any]:
-        return self.buffered[self.bufferedIndex:]
+        # An entry already taken by clearBuffer is None, as in Node.
+        return [None if entry is None else _entryDict(entry)
+                for entry in self.buffered[self.bufferedIndex:]]
 
     @property
     def bufferedRequestCount(self) -> int:
@@ -140,6 +142,13 @@ class WritableState:
             clearBuffer(stream, self)
         if self.ending:
             finishMaybe(stream, self)
+
+
+# A buffered write is kept as a (chunk, encoding, callback) tuple, a third of the memory of
+# Node's {chunk, encoding, callback} object as a dict; the dicts that Node code sees
+# (writableBuffer, the chunks given to _writev) are made from it when asked for.
+def _entryDict(entry: tuple[Any, Any, Callable[..., Any]]) -> dict[str, Any]:
+    return {"chunk": entry[0], "encoding": entry[1], "callback": entry[2]}
 
 
 def resetBuffer(state: WritableState) -> None:
@@ -214,11 +223,13 @@ class Writable(Stream):
                 write = self._write
                 onwrite_ = state.onwrite
                 try:
-                    write(chunk, "buffer", onwrite_)
+                    result = write(chunk, "buffer", onwrite_)
                 except TypeError as exc:  # JavaScript's argument rule (uvnet.internal.jscall)
                     if exc.__traceback__.tb_next is not None:  # type: ignore[union-attr]
                         raise
-                    call_adapted(write, (chunk, "buffer", onwrite_), exc)
+                    result = call_adapted(write, (chunk, "buffer", onwrite_), exc)
+                if result is not None:  # an async def _write
+                    started(result)
                 state.sync = False
                 length = state.length
                 if length < state.highWaterMark or length == 0:
@@ -316,6 +327,11 @@ class Writable(Stream):
 
     def _destroy(self, err: Any, cb: Callable[..., Any]) -> None:
         cb(err)
+
+    def _nodejs_rejection(self, err: Any, *args: Any) -> None:
+        """Node's ``Writable.prototype[EE.captureRejectionSymbol]``: a rejected async
+        listener destroys the stream with its reason (see ``captureRejections``)."""
+        self.destroy(err)
 
     # --- properties -----------------------------------------------------------------------
 
@@ -463,7 +479,7 @@ def writeOrBuffer(stream: Any, state: WritableState, chunk: Any, encoding: Any,
     state.length += length
 
     if state.writing or state.corked or state.errored or not state.constructed:
-        state.buffered.append({"chunk": chunk, "encoding": encoding, "callback": callback})
+        state.buffered.append((chunk, encoding, callback))
         if state.allBuffers and encoding != "buffer":
             state.allBuffers = False
         if state.allNoop and callback is not nop:
@@ -475,11 +491,13 @@ def writeOrBuffer(stream: Any, state: WritableState, chunk: Any, encoding: Any,
         state.writing = state.sync = state.expectWriteCb = True
         write = stream._write
         try:
-            write(chunk, encoding, state.onwrite)
+            result = write(chunk, encoding, state.onwrite)
         except TypeError as exc:  # JavaScript's argument rule (uvnet.internal.jscall)
             if exc.__traceback__.tb_next is not None:  # type: ignore[union-attr]
                 raise
-            call_adapted(write, (chunk, encoding, state.onwrite), exc)
+            result = call_adapted(write, (chunk, encoding, state.onwrite), exc)
+        if result is not None:  # an async def _write
+            started(result)
         state.sync = False
 
     return writeResult(state)
@@ -592,11 +610,13 @@ def afterWrite(stream: Any, state: WritableState, count: int, cb: Callable[..., 
         count -= 1
         state.pendingcb -= 1
         try:
-            cb(None)
+            result = cb(None)
         except TypeError as exc:  # JavaScript's argument rule (uvnet.internal.jscall)
             if exc.__traceback__.tb_next is not None:  # type: ignore[union-attr]
                 raise
-            call_adapted(cb, (None,), exc)
+            result = call_adapted(cb, (None,), exc)
+        if result is not None:  # an async def write callback
+            started(result)
     if state.destroyed:
         errorBuffer(state)
     if state.ending:
@@ -614,8 +634,8 @@ def errorBuffer(state: WritableState) -> None:
             entry = buffered[n]
             if entry is None:
                 continue
-            state.length -= 1 if objectMode else jsLength(entry["chunk"])
-            jscall(entry["callback"], state.errored if state.errored is not None
+            state.length -= 1 if objectMode else jsLength(entry[0])
+            jscall(entry[2], state.errored if state.errored is not None
                    else ERR_STREAM_DESTROYED("write"))
     callFinishedCallbacks(state, state.errored if state.errored is not None
                           else ERR_STREAM_DESTROYED("end"))
@@ -643,8 +663,8 @@ def clearBuffer(stream: Any, state: WritableState) -> None:
         else:
             def callback(err: Any = None, *_: Any) -> None:
                 for n in range(i, len(buffered)):
-                    jscall(buffered[n]["callback"], err)
-        chunks = WriteChunks(buffered[i:] if i else buffered)
+                    jscall(buffered[n][2], err)
+        chunks = WriteChunks(map(_entryDict, buffered[i:] if i else buffered))
         chunks.allBuffers = state.allBuffers
         doWrite(stream, state, True, state.length, chunks, "", callback)
         resetBuffer(state)
@@ -653,9 +673,9 @@ def clearBuffer(stream: Any, state: WritableState) -> None:
             entry = buffered[i]
             buffered[i] = None
             i += 1
-            chunk = entry["chunk"]
+            chunk, encoding, callback = entry
             doWrite(stream, state, False, 1 if objectMode else jsLength(chunk), chunk,
-                    entry["encoding"], entry["callback"])
+                    encoding, callback)
             if not (i < len(buffered) and not state.writing):
                 break
         if i == len(buffered):
