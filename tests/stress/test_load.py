@@ -66,6 +66,7 @@ def test_concurrent_connections_held_and_echoed():
             print(f"\n{n} connections held and echoed; server RSS +{per_conn:.2f} KiB each")
             assert per_conn < 16  # KiB per connection (measured ~5; Node ~7)
         finally:
+            sel.close()
             for c in socks:
                 c.close()
 

@@ -65,6 +65,7 @@ from ..internal.validators import (
     js_number,
     js_spread,
     js_truthy,
+    toInt32,
     validateBoolean,
     validateFunction,
     validateInt32,
@@ -349,8 +350,9 @@ class Socket(Duplex):
 
         self._kSetNoDelay = js_truthy(options.get("noDelay"))
         self._kSetKeepAlive = js_truthy(options.get("keepAlive"))
-        self._kSetKeepAliveInitialDelay = int(js_number(keepAliveInitialDelay) / 1000) \
-            if keepAliveInitialDelay else 0
+        # Node's ~~(delay / 1000): truncated to an int32, NaN is 0
+        self._kSetKeepAliveInitialDelay = toInt32(js_number(keepAliveInitialDelay) / 1000) \
+            if js_truthy(keepAliveInitialDelay) else 0
 
         self.on("end", MethodType(onReadableStreamEnd, self))
 
