@@ -7,10 +7,10 @@ const EventEmitter = require('events');
 const noop = () => {};
 // Python's None is JS's null and undefined: `node fuzz_node.js null` reads it as null
 const NONE_AS_NULL = process.argv[2] === 'null';
-function decode(v, asNull) {
+function decode(v) {
   if (v === null || typeof v !== 'object') return v;
   switch (v.$) {
-    case 'undefined': return asNull || NONE_AS_NULL ? null : undefined;
+    case 'undefined': return NONE_AS_NULL ? null : undefined;
     case 'num': return Number(v.v);
     case 'buf': return Buffer.from(v.hex, 'hex');
     case 'fn': return noop;
@@ -65,7 +65,7 @@ for (const m of ['on', 'once', 'prependListener', 'prependOnceListener', 'off',
 
 const batch = JSON.parse(require('fs').readFileSync(0, 'utf8'));
 const out = batch.map(([method, args]) => {
-  const a = args.map((x, i) => decode(x, method === 'write' && i === 0));
+  const a = args.map((x) => decode(x));
   try {
     calls[method](a);
     return 'ok';

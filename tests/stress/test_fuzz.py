@@ -175,8 +175,7 @@ def encode(value: Any) -> Any:
 
 def node_codes(batch: list[tuple[str, list[Any]]], cwd: str, none: str) -> list[str]:
     """Node's first error code for each call; ``none`` is what None stands for in JS:
-    ``'undefined'`` (but null as write's chunk, which uvnet tells from a missing one), or
-    ``'null'``."""
+    ``'undefined'`` or ``'null'`` (docs/null-undefined.md says which uvnet takes where)."""
     data = json.dumps([[m, [encode(a) for a in args]] for m, args in batch])
     proc = subprocess.run([NODE, os.path.join(HERE, "fuzz_node.js"), none], input=data,
                           capture_output=True, text=True, timeout=60, cwd=cwd, check=True)
