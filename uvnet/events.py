@@ -150,7 +150,7 @@ class _OnceWrapper:
 
 def listenerResult(emitter: EventEmitter, event: Hashable, args: tuple[Any, ...],
                    result: Any) -> None:
-    """A listener of ``emitter``'s ``event`` returned ``result`` (not ``None``).
+    """A listener of ``emitter``'s ``event`` returned ``result`` (not ``None``, not a bool).
 
     Node's emit ignores it; an ``async def`` listener's coroutine is started here, as the
     JS call of an async function would have run it, and its rejection is an unhandled
@@ -446,7 +446,7 @@ class EventEmitter:
                 if exc.__traceback__.tb_next is not None:  # type: ignore[union-attr]
                     raise
                 result = call_adapted(fn, args, exc)
-            if result is not None:
+            if result is not None and result.__class__ is not bool:  # (write()'s result)
                 listenerResult(self, type, args, result)
         return True
 

@@ -161,7 +161,7 @@ def onStreamRead(handle: LibuvStreamWrap, nread: int, buf: Any) -> Any:
                         if exc.__traceback__.tb_next is not None:  # type: ignore[union-attr]
                             raise
                         result = call_adapted(fn, (buf,), exc)
-                    if result is not None:
+                    if result is not None and result.__class__ is not bool:
                         listenerResult(stream, "data", (buf,), result)
             if not state.readingMore and state.constructed:
                 state.readingMore = True
