@@ -27,7 +27,7 @@ const run = () => {};
 PY_PRELUDE = r"""
 import json
 import time
-import pyuv
+from uvnet._vendor import pyuv
 import uvnet
 from uvnet import Promise
 from uvnet.internal.process import loop, makeCallback

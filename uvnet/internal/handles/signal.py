@@ -17,7 +17,7 @@ import threading
 from collections import Counter
 from typing import Any, Callable
 
-import pyuv
+from uvnet._vendor import pyuv
 
 from .handle import HandleWrap, loop, makeCallback, uv_call
 
