@@ -43,11 +43,13 @@ SUMMARY = ["pingpong-50", "bulk-1", "churn-20"]
 SERVERS = [
     ("uvnet_pipe", "uvnet, `s.pipe(s)`"),
     ("uvnet_data", "uvnet, `s.on('data', s.write)`"),
+    ("uvnet_async", "uvnet, `async for chunk in s: s.write(chunk)`"),
     ("pyuv_raw", "raw pyuv (read cb → write)"),
     ("asyncio_streams", "asyncio streams"),
     ("asyncio_protocol", "asyncio protocol"),
     ("uvloop_protocol", "uvloop protocol"),
     ("node_pipe", "Node, `s.pipe(s)`"),
+    ("node_forawait", "Node, `for await (const chunk of s) s.write(chunk)`"),
 ]
 NODE, PYUV = "node_pipe", "pyuv_raw"
 
@@ -106,11 +108,11 @@ def uvloop_python(install: bool) -> tuple[str | None, str]:
 
 
 def server_command(name: str, install: bool) -> tuple[list[str] | None, str]:
-    if name == "node_pipe":
+    if name.startswith("node_"):
         node = shutil.which("node")
         if not node:
             return None, "node not found"
-        return [node, os.path.join(SERVERS_DIR, "node_pipe.js"), "0"], ""
+        return [node, os.path.join(SERVERS_DIR, name + ".js"), "0"], ""
     python = sys.executable
     if name == "uvloop_protocol":
         py, why = uvloop_python(install)

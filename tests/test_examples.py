@@ -35,6 +35,19 @@ def test_echo_demo_matches_node() -> None:
                                "client: closed"]
 
 
+def test_echo_async_matches_node() -> None:
+    """The async/await rewrite of the echo demo prints what its Node original prints."""
+    with open(os.path.join(EXAMPLES, "echo_async.js"), encoding="utf-8") as fh:
+        js = fh.read()
+    node_lines = run_node(js).splitlines()
+    assert _run_example("echo_async.py") == node_lines
+    assert node_lines == [
+        "server: bound", "server: client connected", "client: connected",
+        'client: received "hello\\r\\n"', 'client: received "ping\\r\\n"',
+        "server: client disconnected", "client: server ended the connection",
+        "server: closed", "done: 2 replies"]
+
+
 def test_chat_server_relays_lines() -> None:
     server = chat_server.create_chat_server()
     seen: dict[str, list[str]] = {"a": [], "b": []}

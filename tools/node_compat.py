@@ -115,9 +115,6 @@ NOT_APPLICABLE: dict[str, str] = {
     'test-net-server-async-dispose.mjs':
         'Server[Symbol.asyncDispose]() returns a Promise (node:test, await); uvnet has no '
         'Promise/async integration',
-    'test-net-server-capture-rejection.js':
-        'captureRejections turns a rejected Promise returned by an async listener into '
-        "'error'; Python listeners do not return promises",
     'test-net-server-listen-handle.js':
         "listens on raw handles from Node's internal tcp_wrap/pipe_wrap bindings and on fds "
         'passed from child processes',
@@ -160,8 +157,8 @@ def discover_ports() -> dict[str, str]:
     return ports
 
 
-_NODE_FILE = re.compile(r'\b(test-[a-z0-9_\-]+\.m?js)\b')
-_SECTION = re.compile(r'^#\s*-+\s*(test-[a-z0-9_\-]+\.m?js)')
+_NODE_FILE = re.compile(r'\b(test-[A-Za-z0-9_\-]+\.m?js)\b')
+_SECTION = re.compile(r'^#\s*-+\s*(test-[A-Za-z0-9_\-]+\.m?js)')
 
 
 def discover_other_ports() -> dict[str, list[tuple[str, str]]]:

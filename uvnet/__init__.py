@@ -3,9 +3,15 @@ Python, on pyuv's libuv handles. The contract is ``API.md``; Node v20 is the ref
 
 from __future__ import annotations
 
-from . import stream  # noqa: F401  (loads uvnet.stream, as API.md says)
+import sys as _sys
+
+# uvnet.stream, uvnet.events, uvnet.util and uvnet.timers(.promises) are loaded, as API.md
+# says; so is the async-generator finalizer that makes ``break`` out of ``async for`` clean up.
+from . import events, stream, timers, util  # noqa: F401
 from .abort_controller import AbortController, AbortSignal
 from .events import EventEmitter, MaxListenersExceededWarning, errorMonitor
+from .internal import asyncgen_hooks as _asyncgen_hooks  # noqa: F401
+from .internal import timers_promises as _timers_promises
 from .internal.errors import AbortError, AggregateError, NodeError, UVException
 from .internal.process import run
 from .internal.promise import Promise
@@ -21,6 +27,12 @@ from .timers import (
     setInterval,
     setTimeout,
 )
+
+timers.promises = _timers_promises  # type: ignore[attr-defined]
+_sys.modules[__name__ + ".timers.promises"] = _timers_promises
+# util.promisify(setTimeout) is timers.promises.setTimeout, as in Node.
+setattr(setTimeout, util.promisify.custom, _timers_promises.setTimeout)  # type: ignore[attr-defined]
+setattr(setImmediate, util.promisify.custom, _timers_promises.setImmediate)  # type: ignore[attr-defined]
 
 __version__ = "0.1.0"
 

@@ -9,11 +9,12 @@ registration order, exactly once. ``abort()`` is synchronous; a second call does
 
 from __future__ import annotations
 
+import weakref
 from typing import Any, Callable
 
 from .events import _sameListener
-from .internal.errors import AbortError
-from .internal.validators import validateUint32
+from .internal.errors import ERR_INVALID_ARG_TYPE, AbortError
+from .internal.validators import validateAbortSignal, validateUint32
 from .timers import setUnrefTimeout
 
 
@@ -63,9 +64,14 @@ class AbortSignal:
                                if not _sameListener(fn, listener)]
 
     def throwIfAborted(self) -> None:
-        """Raise ``reason`` if this signal was aborted."""
+        """Raise ``reason`` if this signal was aborted (a reason that is not an exception
+        in a ``uvnet.internal.promise.ThrownValue``, whose ``value`` it is)."""
         if self.aborted:
-            raise self.reason
+            reason = self.reason
+            if isinstance(reason, BaseException):
+                raise reason
+            from .internal.promise import ThrownValue
+            raise ThrownValue(reason)
 
     def _abort(self, reason: Any) -> None:
         if self.aborted:
@@ -80,6 +86,19 @@ class AbortSignal:
             if once:
                 self.removeEventListener("abort", listener)
             listener(event)
+        # Then the signals made by AbortSignal.any() from this one (Node's
+        # kDependantSignals), with the same reason.
+        for ref in list(self._dependants):
+            dependant = ref()
+            if dependant is not None:
+                dependant._abort(self.reason)
+
+    # Signals made by AbortSignal.any() from this one, in creation order; they are not
+    # kept alive by it.
+    _dependants: list[weakref.ref[AbortSignal]] | tuple[()] = ()
+    # For a signal made by AbortSignal.any(): its plain source signals (Node's
+    # kComposite/kSourceSignals).
+    _sources: list[weakref.ref[AbortSignal]] | None = None
 
     @staticmethod
     def abort(reason: Any = None) -> AbortSignal:
@@ -87,6 +106,37 @@ class AbortSignal:
         signal = AbortSignal()
         signal._abort(reason)
         return signal
+
+    @staticmethod
+    def any(signals: list[AbortSignal] | None = None) -> AbortSignal:
+        """A signal that aborts when any of ``signals`` does, with that signal's reason
+        (already aborted, if one of them is). ``signals`` must be a list of signals."""
+        if not isinstance(signals, (list, tuple)):
+            raise ERR_INVALID_ARG_TYPE("signals", "Array", signals)
+        for i, signal in enumerate(signals):
+            if signal is None:
+                raise ERR_INVALID_ARG_TYPE(f"signals[{i}]", "AbortSignal", signal)
+            validateAbortSignal(signal, f"signals[{i}]")
+        result = AbortSignal()
+        result._sources = []
+        for signal in signals:
+            if signal.aborted:
+                result._abort(signal.reason)
+                return result
+            if signal._sources is None:
+                sources: list[AbortSignal | None] = [signal]
+            else:  # a composite signal: depend on its sources directly
+                sources = [ref() for ref in signal._sources]
+            for source in sources:
+                if source is None or any(ref() is source for ref in result._sources):
+                    continue
+                result._sources.append(weakref.ref(source))
+                if not source._dependants:
+                    source._dependants = []
+                elif len(source._dependants) > 64:  # drop the refs of collected signals
+                    source._dependants = [r for r in source._dependants if r() is not None]
+                source._dependants.append(weakref.ref(result))  # type: ignore[union-attr]
+        return result
 
     @staticmethod
     def timeout(delay: int) -> AbortSignal:

@@ -218,3 +218,7 @@ __all__ = [
     "lookup",
     "setDefaultResultOrder",
 ]
+
+# util.promisify(dns.lookup) resolves with {'address', 'family'}, as Node's (which gives
+# lookup the internal customPromisifyArgs).
+lookup._nodejs_customPromisifyArgs = ["address", "family"]  # type: ignore[attr-defined]

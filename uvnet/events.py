@@ -25,7 +25,8 @@ from typing import Any, Callable, TypeVar
 from .internal.errors import ERR_INVALID_ARG_TYPE, ERR_UNHANDLED_ERROR, inspect
 from .internal.jscall import call_adapted
 from .internal.promise import startCoroutine
-from .internal.validators import validateNumber
+from .internal.task_queues import nextTick
+from .internal.validators import validateBoolean, validateNumber
 
 Listener = Callable[..., Any]
 E = TypeVar("E", bound="EventEmitter")
@@ -122,11 +123,13 @@ def listenerResult(emitter: EventEmitter, event: Hashable, args: tuple[Any, ...]
 
     Node's emit ignores it; an ``async def`` listener's coroutine is started here, as the
     JS call of an async function would have run it, and its rejection is an unhandled
-    rejection. (Node's ``captureRejections`` hooks in here: ``addCatch``.) Every inlined
-    copy of ``emit`` calls this.
+    rejection, unless the emitter captures rejections (Node's ``addCatch``). Every
+    inlined copy of ``emit`` calls this.
     """
     if result.__class__ is CoroutineType:
-        startCoroutine(result)
+        result = startCoroutine(result)
+    if emitter._capture:
+        addCatch(emitter, result, event, args)
 
 
 def _onceWrap(emitter: EventEmitter, type: Hashable, listener: Listener) -> _OnceWrapper:
@@ -179,10 +182,21 @@ class _static_or_method:
         return self.method.__get__(obj, cls)  # type: ignore[no-any-return]
 
 
+class _CaptureDefault:
+    def __get__(self, obj: Any, cls: Any = None) -> bool:
+        return EventEmitter.captureRejections
+
+
 class EventEmitter:
     """Node's ``EventEmitter``; every method that returns ``this`` in Node returns ``self``."""
 
     defaultMaxListeners: int = 10
+    captureRejections: bool = False
+    """The default of the ``captureRejections`` option (Node's static
+    ``EventEmitter.captureRejections``), read by each new emitter."""
+    # Node's this[kCapture]: set by the constructor; an emitter whose class skipped it
+    # reads EventEmitter.captureRejections at each use, as Node's prototype lookup does.
+    _capture: bool = _CaptureDefault()  # type: ignore[assignment]
 
     _shapeKeys: tuple[str, ...] = ()
     """The keys a class's constructor seeds ``this._events`` with before Node's
@@ -198,12 +212,26 @@ class EventEmitter:
 
     def __init__(self, opts: dict[str, Any] | None = None, **kwargs: Any) -> None:
         """Node's ``EventEmitter.init``: with seeded keys the emitter is in *shape mode*
-        (``kShapeMode``), where a key whose last listener is removed keeps its place."""
+        (``kShapeMode``), where a key whose last listener is removed keeps its place.
+
+        ``captureRejections=True`` (in ``opts`` or as a keyword): a listener that returns
+        a rejected Promise (an ``async def`` listener that raises) reports the reason to
+        the method named :data:`captureRejectionSymbol` if the emitter has one, else as an
+        ``'error'`` event. The default is ``EventEmitter.captureRejections`` (``False``).
+        """
         self._events = dict.fromkeys(self._shapeKeys)
         self._shapeMode = bool(self._shapeKeys)
         if self._eventsWarned:
             self._eventsWarned = frozenset()
         self._maxListeners = None
+        capture = kwargs.get("captureRejections") if kwargs else None
+        if capture is None and opts:
+            capture = opts.get("captureRejections")
+        if capture or isinstance(capture, (dict, list)):  # JS truthiness: {} and [] count
+            validateBoolean(capture, "options.captureRejections")
+            self._capture = True
+        else:
+            self._capture = EventEmitter.captureRejections
 
     # --- adding -------------------------------------------------------------------------
 
@@ -422,6 +450,41 @@ class EventEmitter:
         return self._maxListeners
 
 
+captureRejectionSymbol = "_nodejs_rejection"
+"""The name of the method a ``captureRejections`` emitter gives a rejection to, as
+``method(err, eventName, *args)`` (Node's ``Symbol.for('nodejs.rejection')``)."""
+
+
+def addCatch(that: EventEmitter, promise: Any, type: Hashable, args: tuple[Any, ...]) -> None:
+    """Node's ``addCatch``: on a capturing emitter, a rejection of the Promise a listener
+    returned is reported on a tick by :func:`emitUnhandledRejectionOrErr`."""
+    if not that._capture:
+        return
+    try:
+        then = getattr(promise, "then", None)
+        if callable(then):
+            then(None, lambda err: nextTick(emitUnhandledRejectionOrErr, that, err, type, args))
+    except Exception as err:  # noqa: BLE001 - a throwing then getter, as in Node
+        that.emit("error", err)
+
+
+def emitUnhandledRejectionOrErr(ee: EventEmitter, err: Any, type: Hashable,
+                                args: tuple[Any, ...]) -> None:
+    """Give ``err`` to ``ee``'s :data:`captureRejectionSymbol` method, else emit it as
+    ``'error'`` with capturing off meanwhile (so a failing ``'error'`` listener cannot
+    loop)."""
+    handler = getattr(ee, captureRejectionSymbol, None)
+    if callable(handler):
+        handler(err, type, *args)
+        return
+    prev = ee._capture
+    try:
+        ee._capture = False
+        ee.emit("error", err)
+    finally:
+        ee._capture = prev
+
+
 def getEventListeners(emitterOrTarget: Any, eventName: Hashable) -> list[Listener]:
     """Node's ``events.getEventListeners``: the listeners of an ``EventEmitter`` or of an
     event target such as :class:`uvnet.AbortSignal`, in registration order."""
@@ -462,6 +525,7 @@ def listenerCount(emitter: EventEmitter, type: Hashable) -> int:
 EventEmitter.errorMonitor = errorMonitor  # type: ignore[attr-defined]
 EventEmitter.EventEmitter = EventEmitter  # type: ignore[attr-defined]
 EventEmitter.getEventListeners = staticmethod(getEventListeners)  # type: ignore[attr-defined]
+EventEmitter.captureRejectionSymbol = captureRejectionSymbol  # type: ignore[attr-defined]
 
 
 class _EventsModule(types.ModuleType):
@@ -478,5 +542,18 @@ class _EventsModule(types.ModuleType):
         validateNumber(n, "defaultMaxListeners", 0)
         EventEmitter.defaultMaxListeners = n  # type: ignore[assignment]
 
+    @property
+    def captureRejections(self) -> bool:
+        return EventEmitter.captureRejections
+
+    @captureRejections.setter
+    def captureRejections(self, value: bool) -> None:
+        validateBoolean(value, "EventEmitter.captureRejections")
+        EventEmitter.captureRejections = value
+
 
 sys.modules[__name__].__class__ = _EventsModule
+
+# events.once / events.on (they need uvnet.Promise, which needs this module).
+
+from .internal.events_promises import on, once  # noqa: E402,F401  (uvnet.events.once/on)

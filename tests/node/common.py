@@ -12,6 +12,7 @@ calls :func:`verify` once the test body has returned, that is after ``uvnet.run(
 
 from __future__ import annotations
 
+import inspect
 import os
 import shutil
 import socket
@@ -20,6 +21,7 @@ import traceback
 from typing import Any, Callable
 
 import uvnet
+from uvnet.internal.jscall import jscall
 
 localhostIPv4 = '127.0.0.1'
 isWindows = False
@@ -59,7 +61,10 @@ def _wrap(fn: Callable[..., Any] | None, exact: int | None, minimum: int) -> Any
 
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         check.actual += 1
-        return fn(*args, **kwargs)
+        if kwargs:
+            return fn(*args, **kwargs)
+        # fn.apply(this, arguments): JavaScript's argument rule, as uvnet calls listeners
+        return jscall(fn, *args)
 
     wrapper.__name__ = check.name
     return wrapper
@@ -84,7 +89,7 @@ def mustSucceed(fn: Callable[..., Any] | None = None, exact: int = 1) -> Any:
     def succeed(err: Any = None, *args: Any) -> Any:
         assert err is None, f'expected no error, got {err!r}'
         if fn is not None:
-            return fn(*args)
+            return jscall(fn, *args)
         return None
 
     return mustCall(succeed, exact)
@@ -128,10 +133,11 @@ def check_error(err: BaseException, *, code: Any = None, name: str | None = None
     """Node's ``assert.throws(fn, {code, name, message, ...})`` validation object."""
     assert isinstance(err, BaseException), f'not an error: {err!r}'
     if name is not None:
-        cls = _NAMES.get(name, Exception)
-        assert isinstance(err, cls), f'{err!r} is not a {name} ({cls.__name__})'
-        if name == 'AbortError':
-            assert getattr(err, 'name', None) == 'AbortError'
+        if name == 'AbortError':  # an AbortError, or a DOMException named so (a reason)
+            assert getattr(err, 'name', None) == 'AbortError', f'{err!r} is not an AbortError'
+        else:
+            cls = _NAMES.get(name, Exception)
+            assert isinstance(err, cls), f'{err!r} is not a {name} ({cls.__name__})'
     if code is not None:
         actual = getattr(err, 'code', None)
         assert actual == code, f'code {actual!r} != {code!r} ({err!r})'
@@ -154,6 +160,20 @@ def throws(fn: Callable[[], Any], **expected: Any) -> BaseException:
         check_error(err, **expected)
         return err
     raise AssertionError(f'Missing expected exception ({expected!r}).')
+
+
+async def rejects(promise: Any, **expected: Any) -> BaseException:
+    """Node's ``assert.rejects(promise, {code, name, ...})``: ``promise`` (a Promise or a
+    coroutine) must reject with an error matching ``expected``."""
+    try:
+        if isinstance(promise, uvnet.Promise) or inspect.iscoroutine(promise):
+            await uvnet.Promise.resolve(promise)
+        else:
+            await promise  # an async generator's __anext__() / asend() ...
+    except Exception as err:  # noqa: BLE001 - checked below
+        check_error(err, **expected)
+        return err
+    raise AssertionError(f'Missing expected rejection ({expected!r}).')
 
 
 def expectsError(exact: int = 1, **expected: Any) -> Any:

@@ -269,6 +269,9 @@ ERR_STREAM_UNSHIFT_AFTER_END_EVENT = E("ERR_STREAM_UNSHIFT_AFTER_END_EVENT",
 ERR_STREAM_WRITE_AFTER_END = E("ERR_STREAM_WRITE_AFTER_END", "write after end", NodePlainError)
 ERR_MULTIPLE_CALLBACK = E("ERR_MULTIPLE_CALLBACK", "Callback called multiple times",
                           NodePlainError)
+ERR_FALSY_VALUE_REJECTION = E("ERR_FALSY_VALUE_REJECTION", "Promise was rejected with falsy value",
+                              NodePlainError)
+ERR_ILLEGAL_CONSTRUCTOR = E("ERR_ILLEGAL_CONSTRUCTOR", "Illegal constructor", NodeTypeError)
 ERR_METHOD_NOT_IMPLEMENTED = E("ERR_METHOD_NOT_IMPLEMENTED", "The %s method is not implemented",
                                NodePlainError)
 

@@ -134,3 +134,10 @@ def validateOneOf(value: Any, name: str, choices: tuple[Any, ...]) -> None:
     if value not in choices:
         allowed = ", ".join(repr(c) for c in choices)
         raise ERR_INVALID_ARG_VALUE(name, value, f"must be one of: {allowed}")
+
+
+def validateAbortSignal(signal: Any, name: str) -> None:
+    """Node's ``validateAbortSignal``: ``None`` (undefined) or an object with ``aborted``."""
+    if signal is not None and (isinstance(signal, (bool, int, float, str, dict))
+                               or not hasattr(signal, "aborted")):
+        raise ERR_INVALID_ARG_TYPE(name, "AbortSignal", signal)

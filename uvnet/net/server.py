@@ -425,6 +425,16 @@ class Server(EventEmitter):
 
     # --- close -------------------------------------------------------------------------------
 
+    def _nodejs_rejection(self, err: Any, event: Any = None, sock: Any = None,
+                          *args: Any) -> None:
+        """Node's ``Server.prototype[EventEmitter.captureRejectionSymbol]``: a rejected
+        async ``'connection'`` listener destroys that socket; any other event's rejection
+        is emitted as ``'error'``."""
+        if event == "connection":
+            sock.destroy(err)
+        else:
+            self.emit("error", err)
+
     def close(self, cb: Callable[..., Any] | None = None) -> Server:
         """Node's ``Server.prototype.close``: stop listening now; ``'close'`` (and ``cb``)
         once no connection is left. ``cb`` gets ``ERR_SERVER_NOT_RUNNING`` if the server

@@ -70,6 +70,14 @@ class Duplex(Readable, Writable):
 
     destroy = Writable.destroy
 
+    @staticmethod
+    def from_(body: Any) -> Any:  # type: ignore[override]  # (Node's Duplex.from differs)
+        """``Duplex.from(body)`` (``from`` is a Python keyword): a Duplex made from a
+        stream, a ``{'readable', 'writable'}`` dict, an (async) iterable, an async
+        generator function, or a Promise (see ``uvnet.internal.streams.duplexify``)."""
+        from .duplexify import duplexify
+        return duplexify(body, "body")
+
     @property
     def destroyed(self) -> bool:
         try:

@@ -14,9 +14,9 @@ State lives in ``stream._readableState`` (:class:`ReadableState`) with Node's fi
 from __future__ import annotations
 
 import math
-from collections.abc import Hashable
+from collections.abc import AsyncIterator, Hashable
 from types import MethodType
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
 from ...buffer import decode as _decode
 from ...buffer import encode as _encode
@@ -32,8 +32,10 @@ from ..errors import (
     AbortError,
 )
 from ..jscall import call_adapted, jscall, started
+from ..promise import Promise
 from ..task_queues import _queue as _tickQueue
 from ..task_queues import nextTick
+from ..validators import validateObject
 from . import destroy as destroyImpl
 from .add_abort_signal import addAbortSignal
 from .legacy import Stream, prependListener
@@ -166,6 +168,11 @@ class Readable(Stream):
 
     def _destroy(self, err: Any, cb: Callable[..., Any]) -> None:
         cb(err)
+
+    def _nodejs_rejection(self, err: Any, *args: Any) -> None:
+        """Node's ``Readable.prototype[EE.captureRejectionSymbol]``: a rejected async
+        listener destroys the stream with its reason (see ``captureRejections``)."""
+        self.destroy(err)
 
     # --- push / unshift -------------------------------------------------------------------
 
@@ -448,6 +455,58 @@ class Readable(Stream):
 
         self._read = _read  # type: ignore[method-assign]
         return self
+
+    def __aiter__(self) -> AsyncIterator[Any]:
+        """``for await (const chunk of readable)``: ``async for chunk in readable``.
+
+        Node's ``createAsyncIterator``: each chunk ``read()`` returns, until ``'end'``;
+        the stream's error is raised; leaving the loop early (``break``, an exception)
+        destroys the stream, as JS's ``return()`` does.
+        """
+        return streamToAsyncIterator(self)
+
+    def iterator(self, options: dict[str, Any] | None = None, **kwargs: Any
+                 ) -> AsyncIterator[Any]:
+        """``readable.iterator({destroyOnReturn})``: :meth:`__aiter__`, where
+        ``destroyOnReturn=False`` leaves the stream open when the loop is left early."""
+        options = _options(options, kwargs)
+        if options is not None:
+            validateObject(options, "options")
+        return streamToAsyncIterator(self, options)
+
+    if TYPE_CHECKING:  # the operators: set by uvnet.stream, as Node's stream.js does
+        def map(self, fn: Callable[..., Any], options: dict[str, Any] | None = None,
+                **kwargs: Any) -> Readable: ...
+
+        def filter(self, fn: Callable[..., Any], options: dict[str, Any] | None = None,
+                   **kwargs: Any) -> Readable: ...
+
+        def flatMap(self, fn: Callable[..., Any], options: dict[str, Any] | None = None,
+                    **kwargs: Any) -> Readable: ...
+
+        def drop(self, number: Any, options: dict[str, Any] | None = None,
+                 **kwargs: Any) -> Readable: ...
+
+        def take(self, number: Any, options: dict[str, Any] | None = None,
+                 **kwargs: Any) -> Readable: ...
+
+        def forEach(self, fn: Callable[..., Any], options: dict[str, Any] | None = None,
+                    **kwargs: Any) -> Promise[None]: ...
+
+        def reduce(self, reducer: Callable[..., Any], initialValue: Any = ...,
+                   options: dict[str, Any] | None = None, **kwargs: Any) -> Promise[Any]: ...
+
+        def toArray(self, options: dict[str, Any] | None = None,
+                    **kwargs: Any) -> Promise[list[Any]]: ...
+
+        def some(self, fn: Callable[..., Any], options: dict[str, Any] | None = None,
+                 **kwargs: Any) -> Promise[bool]: ...
+
+        def every(self, fn: Callable[..., Any], options: dict[str, Any] | None = None,
+                  **kwargs: Any) -> Promise[bool]: ...
+
+        def find(self, fn: Callable[..., Any], options: dict[str, Any] | None = None,
+                 **kwargs: Any) -> Promise[Any]: ...
 
     @classmethod
     def from_(cls, iterable: Any, opts: dict[str, Any] | None = None, **kwargs: Any) -> Readable:
@@ -1135,3 +1194,69 @@ def pipeOnDrain(src: Readable, dest: Any) -> Callable[..., None]:
 # Used by Readable[Symbol.asyncDispose] in Node; kept for ports that destroy on exit.
 def _abort_error() -> AbortError:
     return AbortError()
+
+
+# --- async iteration (Node's streamToAsyncIterator / createAsyncIterator) ----------------
+
+def streamToAsyncIterator(stream: Any, options: dict[str, Any] | None = None
+                          ) -> AsyncIterator[Any]:
+    if not callable(getattr(stream, "read", None)):
+        stream = Readable({"objectMode": True}).wrap(stream)
+    return createAsyncIterator(stream, options)
+
+
+async def createAsyncIterator(stream: Any, options: dict[str, Any] | None
+                              ) -> AsyncIterator[Any]:
+    from .end_of_stream import eos
+
+    callback: Callable[[], Any] = nop
+
+    def next_(*args: Any) -> None:  # the 'readable' listener
+        nonlocal callback
+        cb, callback = callback, nop
+        cb()
+
+    def wait(resolve: Callable[..., None], reject: Callable[..., None]) -> None:
+        nonlocal callback
+        callback = resolve
+
+    stream.on("readable", next_)
+    error: Any = _UNSET  # undefined until the stream finished; then None or the error
+
+    def onfinished(err: Any = None) -> None:
+        nonlocal error, callback
+        error = destroyImpl.aggregateTwoErrors(None if error is _UNSET else error, err) \
+            if err else None
+        cb, callback = callback, nop
+        cb()
+
+    cleanup = eos(stream, {"writable": False}, onfinished)
+    try:
+        while True:
+            chunk = None if stream.destroyed else stream.read()
+            if chunk is not None:
+                yield chunk
+            elif error is not _UNSET and error is not None:
+                raise error
+            elif error is None:
+                return
+            else:
+                await Promise(wait)
+    except Exception as err:  # (not GeneratorExit: a return() goes to finally only)
+        error = destroyImpl.aggregateTwoErrors(None if error is _UNSET else error, err)
+        raise error  # noqa: B904 - JS rethrows the (aggregated) error as is
+    finally:
+        if ((error not in (_UNSET, None) or (options or {}).get("destroyOnReturn") is not False)
+                and (error is _UNSET or stream._readableState.autoDestroy)):
+            destroyImpl.destroyer(stream, None)
+        else:
+            stream.off("readable", next_)
+            cleanup()
+
+
+class _Unset:
+    def __repr__(self) -> str:
+        return "undefined"
+
+
+_UNSET: Any = _Unset()

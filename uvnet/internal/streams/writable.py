@@ -325,6 +325,11 @@ class Writable(Stream):
     def _destroy(self, err: Any, cb: Callable[..., Any]) -> None:
         cb(err)
 
+    def _nodejs_rejection(self, err: Any, *args: Any) -> None:
+        """Node's ``Writable.prototype[EE.captureRejectionSymbol]``: a rejected async
+        listener destroys the stream with its reason (see ``captureRejections``)."""
+        self.destroy(err)
+
     # --- properties -----------------------------------------------------------------------
 
     @property
