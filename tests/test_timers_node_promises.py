@@ -10,9 +10,9 @@ emitter of the test's own.
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
+import tempfile
 import time
 from typing import Any
 
@@ -22,7 +22,6 @@ import uvnet
 from uvnet.timers import promises as timerPromises
 from uvnet.util import promisify
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 setPromiseTimeout = promisify(uvnet.setTimeout)
 setPromiseImmediate = promisify(uvnet.setImmediate)
 
@@ -38,10 +37,12 @@ def listeners(signal: uvnet.AbortSignal) -> int:
 
 
 def spawn_stderr(code: str) -> tuple[str, float]:
-    env = dict(os.environ, PYTHONPATH=ROOT)
+    # The child imports the uvnet under test (installed, or an editable install), so it runs
+    # outside the work tree: `-c` puts its working directory on sys.path.
     start = time.monotonic()
-    proc = subprocess.run([sys.executable, '-c', code], env=env, capture_output=True,
-                          text=True, timeout=60)
+    with tempfile.TemporaryDirectory() as tmp:
+        proc = subprocess.run([sys.executable, '-c', code], cwd=tmp, capture_output=True,
+                              text=True, timeout=60)
     return proc.stderr, time.monotonic() - start
 
 
