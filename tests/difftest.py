@@ -11,7 +11,7 @@
   the program exits non-zero, unless ``check=False``, or if it runs past ``timeout``
   seconds (it is then killed).
 - Each program is written to a fresh temporary directory, which is also its working
-  directory unless ``cwd`` is given. ``tests/trace.js`` is copied beside the JS, so
+  directory unless ``cwd`` is given. ``uvnet/trace/trace.js`` is copied beside the JS, so
   ``require('./trace')`` works; the Python child has ``tests/`` on ``PYTHONPATH``, so
   ``from pytrace import trace`` works (and so does ``from difftest import ...``). The Python
   child never sees the work tree's ``uvnet/``: it imports the installed one.
@@ -20,6 +20,8 @@
   the message is a unified diff (``-`` node, ``+`` python) followed by both stderrs.
   The default is no normalization. With ``check=False`` a non-zero exit is allowed, but
   both programs must then agree on whether they failed (an uncaught error exits 1 in both).
+- ``run_both(js, py)`` runs both and returns their two ``Result`` s (``returncode``,
+  ``stdout``, ``stderr``), for a test that compares stderr as well.
 - ``normalize_ports(text)`` replaces every 2-5 digit number that directly follows ``:``
   (``127.0.0.1:41234``, ``"port":41234``), or follows the word ``port`` (any case) and at
   most three non-word characters (``port 41234``, ``remotePort: 41234``), with ``PORT``.
@@ -36,8 +38,10 @@ import sys
 import tempfile
 from typing import Callable
 
+from uvnet.trace import jsTracer
+
 TESTS_DIR = os.path.dirname(os.path.abspath(__file__))
-TRACE_JS = os.path.join(TESTS_DIR, 'trace.js')
+TRACE_JS = jsTracer()  # uvnet/trace/trace.js, of the uvnet under test
 NODE = os.environ.get('NODE', 'node')
 
 
@@ -55,9 +59,10 @@ def _decode(data: bytes | None) -> str:
     return (data or b'').decode('utf-8', 'replace')
 
 
-def _run(kind: str, source: str, *, timeout: float, cwd: str | None) -> Result:
+def _run(kind: str, source: str, *, timeout: float, cwd: str | None,
+         env: dict[str, str] | None = None) -> Result:
     with tempfile.TemporaryDirectory(prefix=f'difftest-{kind}-') as tmp:
-        env = dict(os.environ)
+        env = dict(os.environ, **(env or {}))
         if kind == 'node':
             script = os.path.join(tmp, 'main.js')
             shutil.copy(TRACE_JS, os.path.join(tmp, 'trace.js'))
@@ -110,6 +115,15 @@ def normalize_ports(text: str) -> str:
     """Replace port-looking numbers (after ':' or after 'port') with PORT."""
     text = _PORT_AFTER_COLON.sub('PORT', text)
     return _PORT_AFTER_WORD.sub(r'\1PORT', text)
+
+
+def run_both(js: str, py: str, *, timeout: float = 30, cwd: str | None = None,
+             env: dict[str, str] | None = None) -> tuple[Result, Result]:
+    """Run ``js`` with node and ``py`` with Python (with ``env`` added to the
+    environment); return both :class:`Result` s (exit status, stdout and stderr), for
+    tests that compare stderr too."""
+    return (_run('node', js, timeout=timeout, cwd=cwd, env=env),
+            _run('python', py, timeout=timeout, cwd=cwd, env=env))
 
 
 def assert_same_output(js: str, py: str, *, normalize: Callable[[str], str] | None = None,

@@ -556,14 +556,17 @@ next_case(0)
 
 
 def test_r8_a_queued_buffer_is_the_callers_own():
-    """Writable.write keeps the caller's Buffer (bytearray, memoryview), as Node does: a
-    change made before a queued write goes out is what is sent, and _write gets the same
-    object; a memoryview of 16-bit items counts and sends its bytes."""
+    """Writable.write keeps the caller's Buffer, as Node does: a change made before a
+    queued write goes out is what is sent, and _write gets the same object; a bytearray
+    (Node's Uint8Array) reaches _write as a Buffer; a memoryview of 16-bit items counts
+    and sends its bytes."""
     check(r"""
 const { Writable } = require('stream');
-const w = new Writable({ write(chunk, enc, cb) { console.log('same object', chunk === b0, enc); cb(); } });
+const w = new Writable({ write(chunk, enc, cb) {
+  console.log('same object', chunk === b0, Buffer.isBuffer(chunk), chunk.readUInt8(0), enc); cb(); } });
 const b0 = Buffer.from('abc');
 w.write(b0);
+w.write(new Uint8Array([7, 8]));
 const server = net.createServer((s) => {
   const got = [];
   s.on('data', (d) => got.push(d));
@@ -584,13 +587,14 @@ from uvnet.stream import Writable
 
 
 def write(chunk, enc, cb):
-    print('same object', S(chunk is b0), enc)
+    print('same object', S(chunk is b0), S(uvnet.Buffer.isBuffer(chunk)), chunk.readUInt8(0), enc)
     cb()
 
 
 w = Writable(write=write)
-b0 = bytearray(b'abc')
+b0 = uvnet.Buffer.from_('abc')
 w.write(b0)
+w.write(bytearray([7, 8]))
 
 
 def on_connection(s):
@@ -604,7 +608,7 @@ server = uvnet.createServer(on_connection)
 
 def on_listening():
     c = uvnet.connect(server.address()['port'], '127.0.0.1')
-    b = bytearray(b'hello')
+    b = uvnet.Buffer.from_('hello')
     c.write(b)
     b[0] = 0x4a
     c.write(memoryview(array.array('H', [0x102, 0x304])))

@@ -182,7 +182,7 @@ def signal_idle_server(argv: list[str], sig: int) -> tuple[int, float, str]:
     """Start a listening server, send ``sig`` once it listens: (returncode, s to exit, out)."""
     proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                             env=dict(os.environ, PYTHONPATH=os.pathsep.join(
-                                p for p in (TESTS_DIR, os.environ.get('PYTHONPATH')) if p)))
+                                p for p in (TESTS_DIR, os.environ.get('PYTHONPATH', '')) if p)))
     try:
         assert proc.stdout is not None
         assert proc.stdout.readline() == 'listening\n'

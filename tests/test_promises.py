@@ -853,7 +853,7 @@ log('emit returned', ee.emit('x', 1));
 ee.emit('x', 2);
 ee.on('bad', async () => { await null; throw new Error('async listener rejected'); });
 ee.emit('bad');
-setTimeout(async (a) => { log('timer', a); await null; log('timer resumed'); }, 20, 'arg');
+setTimeout(async (a) => { log('timer', a); await null; log('timer resumed'); }, 200, 'arg');
 setImmediate(async () => { log('immediate'); await null; log('immediate resumed'); });
 process.nextTick(async () => { log('tick'); await null; log('tick resumed'); });
 queueMicrotask(async () => { log('microtask'); await null; log('microtask resumed'); });
@@ -899,7 +899,7 @@ log('emit returned', ee.emit('x', 1))
 ee.emit('x', 2)
 ee.on('bad', bad)
 ee.emit('bad')
-uvnet.setTimeout(timer, 20, 'arg')
+uvnet.setTimeout(timer, 200, 'arg')
 uvnet.setImmediate(immediate)
 uvnet.nextTick(tick)
 uvnet.queueMicrotask(microtask)
@@ -994,7 +994,7 @@ r.on('data', (d) => log('read', d.toString()));
 r.on('end', () => log('readable end'));
 const bad = new Writable({ async write() { throw new Error('async _write rejected'); } });
 bad.write('z');
-setTimeout(() => log('never.writableFinished', never.writableFinished), 20);
+setTimeout(() => log('never.writableFinished', never.writableFinished), 200);
 """, r"""
 from uvnet.stream import Readable, Transform, Writable
 async def write(chunk, enc, cb):
@@ -1048,6 +1048,6 @@ async def bad_write():
     raise Exception('async _write rejected')
 bad = Writable(write=bad_write)
 bad.write('z')
-uvnet.setTimeout(lambda: log('never.writableFinished', never.writableFinished), 20)
+uvnet.setTimeout(lambda: log('never.writableFinished', never.writableFinished), 200)
 run()
 """, listener=True)

@@ -257,7 +257,8 @@ const w2 = trace(new Writable({ write(c, e, cb) { cb(); } }), 'w2');
 w2.destroy();
 log('write after destroy', w2.write('x', (e) => log('w2 cb', e)));
 const w3 = new Writable({ write(c, e, cb) { cb(); } });
-try { w3.write(null); } catch (err) { log('null', err); }
+try { w3.write(undefined); } catch (err) { log('undefined', err.code, err.name); }
+try { new Writable({ objectMode: true }).write(null); } catch (err) { log('null', err); }
 try { w3.write(42); } catch (err) { log('number', err.code, err.name); }
 try { w3.write({}); } catch (err) { log('object', err.code); }
 const w4 = trace(new Writable({ write(c, e, cb) { cb(); cb(); } }), 'w4');
@@ -289,6 +290,10 @@ log('write after destroy', w2.write('x', lambda e: log('w2 cb', e)))
 w3 = Writable(write=ok)
 try:
     w3.write(None)
+except TypeError as err:
+    log('undefined', err.code, err.name)
+try:
+    Writable(objectMode=True).write(None)
 except Exception as err:
     log('null', err)
 try:

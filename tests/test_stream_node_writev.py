@@ -49,7 +49,8 @@ def test_writev(decode: bool, uncork: bool, multi: bool) -> None:
 
     def _writev(chunks, cb):  # type: ignore[no-untyped-def]
         actual[:] = [{"encoding": c["encoding"],
-                      "chunk": list(c["chunk"]) if isinstance(c["chunk"], bytes) else c["chunk"]}
+                      "chunk": list(c["chunk"]) if isinstance(c["chunk"], (bytes, bytearray))
+                      else c["chunk"]}
                      for c in chunks]
         cb()
 

@@ -7,8 +7,10 @@ import sys as _sys
 
 # uvnet.stream, uvnet.events, uvnet.util and uvnet.timers(.promises) are loaded, as API.md
 # says; so is the async-generator finalizer that makes ``break`` out of ``async for`` clean up.
-from . import events, stream, timers, util  # noqa: F401
+# uvnet.console too, as API.md writes uvnet.console.log(...) after `import uvnet`.
+from . import console, events, stream, timers, util  # noqa: F401
 from .abort_controller import AbortController, AbortSignal
+from .buffer import Buffer
 from .events import EventEmitter, MaxListenersExceededWarning, errorMonitor
 from .internal import asyncgen_hooks as _asyncgen_hooks  # noqa: F401
 from .internal import timers_promises as _timers_promises
@@ -41,6 +43,7 @@ __all__ = [
     "AbortError",
     "AbortSignal",
     "AggregateError",
+    "Buffer",
     "EventEmitter",
     "MaxListenersExceededWarning",
     "NodeError",

@@ -67,7 +67,8 @@ class StringDecoder:
         enc = self.encoding
         if enc in _SIMPLE:
             return _decode(buf, enc)
-        data = buf if type(buf) is bytes else bytes(buf)
+        # (a Buffer decodes as it is: no copy on a read path with setEncoding)
+        data = buf if isinstance(buf, (bytes, bytearray)) else bytes(buf)
         if enc == "utf8" and not self._missing and (not data or data[-1] < 0x80):
             return data.decode("utf-8", "replace")  # nothing to finish, nothing to hold back
         return self._decode_data(data, enc)

@@ -23,6 +23,7 @@ from .internal.errors import ERR_INVALID_ARG_TYPE, _js_number
 from .internal.jscall import jscall
 from .internal.process import _drain_ticks, _record, _uncaught, deferred, loop, on_uncaught
 from .internal.task_queues import _queue, processTicks
+from .internal.util.debuglog import debuglog, enabled
 from .internal.validators import js_number
 
 TIMEOUT_MAX = 2**31 - 1
@@ -30,6 +31,11 @@ TIMEOUT_MAX = 2**31 - 1
 
 class TimeoutOverflowWarning(RuntimeWarning):
     """Node's ``TimeoutOverflowWarning``: a delay above 2**31-1 ms is set to 1 ms."""
+
+
+# NODE_DEBUG=timer: Node's debug('...') lines (lib/internal/timers.js), behind this flag.
+_DEBUG = enabled("timer")
+debug = debuglog("timer")
 
 
 def _now() -> float:
@@ -141,6 +147,8 @@ class _TimerState:
 
     def process(self, now: float) -> float:
         """Node's ``processTimers``: returns the next expiry, negative if unreferenced."""
+        if _DEBUG:
+            debug("process timer lists %d", int(now))
         self.next_expiry = math.inf
         ran = False
         while True:
@@ -158,6 +166,8 @@ class _TimerState:
 
     def _list_on_timeout(self, lst: _TimersList, now: float) -> None:
         msecs = lst.msecs
+        if _DEBUG:
+            debug("timeout callback %d", msecs)
         ran = False
         while True:
             timer = lst._idleNext
@@ -167,6 +177,8 @@ class _TimerState:
                 lst.entry[2] = None
                 lst.expiry = max(timer._idleStart + msecs, now + 1)
                 self.push_list(lst)
+                if _DEBUG:
+                    debug("%d list wait because diff is %d", msecs, now - timer._idleStart)
                 return
             if ran:
                 processTicks()
@@ -192,6 +204,8 @@ class _TimerState:
                         del _knownTimersById[timer._asyncId]
                     if timer._refed:
                         self.ref_count -= 1
+        if _DEBUG:
+            debug("%d list empty", msecs)
         if self.lists.get(msecs) is lst:
             self.drop_list(lst)
 
@@ -207,6 +221,8 @@ def _insert(item: Any, msecs: float, start: float | None = None) -> None:
     item._idleStart = start
     lst = _timers.lists.get(key)
     if lst is None:
+        if _DEBUG:
+            debug("no %d list was found in insert, creating a new one", key)
         expiry = start + key
         lst = _timers.lists[key] = _TimersList(expiry, key)
         _timers.push_list(lst)
@@ -330,6 +346,8 @@ def _unenroll(item: Timeout) -> None:
     if item._refed:
         lst = _timers.lists.get(int(item._idleTimeout))
         if lst is not None and lst._idleNext is lst:
+            if _DEBUG:
+                debug("unenroll: list empty")
             _timers.drop_list(lst)
         _timers.dec()
     item._idleTimeout = -1

@@ -25,6 +25,8 @@ from typing import Any, Callable
 
 from uvnet._vendor import pyuv
 
+from .util.inspect import captureStack
+
 # --- describing values the way Node's messages do ---------------------------------------
 
 _JS_TO_PY = {
@@ -121,6 +123,7 @@ class NodeError(Exception):
         message = self._format(*args)
         super().__init__(message)
         self.message = message
+        self._stackFrames = captureStack(1, __file__)  # util.inspect's stack, as V8's
 
     def _format(self, *args: Any) -> str:
         return " ".join(str(a) for a in args)
@@ -188,10 +191,13 @@ def _js_number(value: float) -> str:
     return repr(value)
 
 
-def _out_of_range(name: str, range_: str, received: Any) -> str:
-    """Node's ``ERR_OUT_OF_RANGE``: big integers with ``_`` separators, else inspected."""
+def _out_of_range(name: str, range_: str, received: Any, bigint: bool = False) -> str:
+    """Node's ``ERR_OUT_OF_RANGE``: big integers with ``_`` separators, else inspected;
+    with ``bigint`` the value is a JS BigInt (``n`` suffix, separators past 2 ** 32)."""
     is_num = isinstance(received, (int, float)) and not isinstance(received, bool)
-    if is_num and received == received and abs(received) != math.inf \
+    if bigint and isinstance(received, int):
+        shown = f"{received:_}n" if abs(received) > 2**32 else f"{received}n"
+    elif is_num and received == received and abs(received) != math.inf \
             and received == int(received) and abs(received) > 2**32:
         shown = f"{int(received):_}"
     elif is_num:
@@ -220,6 +226,14 @@ ERR_INVALID_RETURN_VALUE = E(
     NodeTypeError,
 )
 ERR_OUT_OF_RANGE = E("ERR_OUT_OF_RANGE", _out_of_range, NodeRangeError)
+ERR_BUFFER_OUT_OF_BOUNDS = E(
+    "ERR_BUFFER_OUT_OF_BOUNDS",
+    lambda name=None: f'"{name}" is outside of buffer bounds' if name
+    else "Attempt to access memory outside buffer bounds",
+    NodeRangeError,
+)
+ERR_INVALID_BUFFER_SIZE = E("ERR_INVALID_BUFFER_SIZE", "Buffer size must be a multiple of %s",
+                            NodeRangeError)
 ERR_MISSING_ARGS = E("ERR_MISSING_ARGS", _missing_args, NodeTypeError)
 ERR_MISSING_OPTION = E("ERR_MISSING_OPTION", "%s is required", NodeTypeError)
 ERR_SOCKET_BAD_PORT = E("ERR_SOCKET_BAD_PORT", _bad_port, NodeRangeError)
@@ -274,6 +288,15 @@ ERR_FALSY_VALUE_REJECTION = E("ERR_FALSY_VALUE_REJECTION", "Promise was rejected
 ERR_ILLEGAL_CONSTRUCTOR = E("ERR_ILLEGAL_CONSTRUCTOR", "Illegal constructor", NodeTypeError)
 ERR_METHOD_NOT_IMPLEMENTED = E("ERR_METHOD_NOT_IMPLEMENTED", "The %s method is not implemented",
                                NodePlainError)
+
+
+def errorWithMessage(cls: type[NodeError], message: str) -> NodeError:
+    """An ``ERR_*`` error of class ``cls`` with a message of its own: what Node's C++
+    bindings throw (``THROW_ERR_OUT_OF_RANGE(env, "...")``), not the code's usual text."""
+    err = cls.__new__(cls)
+    Exception.__init__(err, message)
+    err.message = message
+    return err
 
 
 class AbortError(Exception):
@@ -366,6 +389,7 @@ class UVException(OSError):
         self.errno = err  # type: ignore[assignment]
         self.code = code
         self.syscall: str | None = None
+        self._stackFrames = captureStack(1, __file__)  # util.inspect's stack, as V8's
 
     def __str__(self) -> str:
         return self.message

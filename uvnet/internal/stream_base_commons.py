@@ -19,7 +19,7 @@ import warnings
 from functools import partial
 from typing import Any, Callable
 
-from ..buffer import encode
+from ..buffer import Buffer, encode
 from ..events import listenerResult
 from ..timers import TimeoutOverflowWarning, clearTimeout, setUnrefTimeout
 from .errors import ERR_OUT_OF_RANGE, errnoException
@@ -27,7 +27,10 @@ from .handles.stream import UV_EOF, LibuvStreamWrap, WriteWrap
 from .jscall import call_adapted
 from .streams.readable import Readable
 from .task_queues import _queue as _tickQueue
+from .util.debuglog import enabled
 from .validators import validateFunction, validateNumber
+
+_DEBUG_STEPS = enabled("stream")
 
 TIMEOUT_MAX = 2**31 - 1
 _push = Readable.push
@@ -130,14 +133,15 @@ def onStreamRead(handle: LibuvStreamWrap, nread: int, buf: Any) -> Any:
     if nread > 0:
         state = stream._readableState
         try:  # push and emit are Readable's (a function set on the instance has no __func__)
-            plain = stream.push.__func__ is _push and stream.emit.__func__ is _emit
+            plain = stream.push.__func__ is _push and stream.emit.__func__ is _emit \
+                and not _DEBUG_STEPS  # (NODE_DEBUG=stream: push's own steps print lines)
         except AttributeError:
             plain = False
         if plain and state.flowing and state.dataListening and state.length == 0 \
                 and not (state.sync or state.destroyed or state.ended or state.errored
                          or state.objectMode) \
-                and state.decoder is None and stream._kBuffer is None and type(buf) is bytes:
-            # The common case, in one frame: stream.push(buf) of a byte chunk to a flowing
+                and state.decoder is None and stream._kBuffer is None and type(buf) is Buffer:
+            # The common case, in one frame: stream.push(buf) of a Buffer to a flowing
             # stream with nothing buffered takes readableAddChunkPushByteMode's and
             # addChunk's steps to emit('data', buf), queues maybeReadMore_ (the socket's
             # own, _kMaybeReadMore), and returns true below the high-water mark

@@ -35,6 +35,7 @@ from ..internal.net import createHandle, isPipeName, toNumber
 from ..internal.streams.add_abort_signal import addAbortListener, validateAbortSignal
 from ..internal.streams.state import getDefaultHighWaterMark
 from ..internal.task_queues import nextTick
+from ..internal.util.debuglog import debuglog, enabled
 from ..internal.validators import (
     is_number,
     toInt32,
@@ -46,6 +47,10 @@ from .socket import Socket, normalizeArgs
 
 DEFAULT_IPV4_ADDR = "0.0.0.0"
 DEFAULT_IPV6_ADDR = "::"
+# NODE_DEBUG=net: Node's debug('...') lines, each behind this flag (no call when off).
+_DEBUG = enabled("net")
+debug = debuglog("net")
+
 _ABSTRACT_FCHMOD = ("can not set readableAll or writableAllt to true when path is abstract "
                     "unix socket")
 
@@ -77,7 +82,9 @@ def createServerHandle(address: str | None, port: int | None, addressType: int |
     if fd is not None and fd >= 0:
         try:
             handle = createHandle(fd, True)
-        except NodeError:
+        except NodeError as e:
+            if _DEBUG:
+                debug("listen invalid fd=%d:", fd, e.message)  # type: ignore[attr-defined]
             return pyuv.errno.UV_EINVAL
         err = handle.open(fd)
         if err:
@@ -90,6 +97,8 @@ def createServerHandle(address: str | None, port: int | None, addressType: int |
         isTCP = True
 
     if address or port or isTCP:
+        if _DEBUG:
+            debug("bind to", address or "any")
         if isinstance(handle, PipeWrap):
             err = handle.bind(address or "")
         elif not address:
@@ -118,6 +127,8 @@ def _emitListeningNT(server: Server) -> None:
 
 
 def _emitCloseNT(server: Server) -> None:
+    if _DEBUG:
+        debug("SERVER: emit close")
     server.emit("close")
 
 
@@ -303,7 +314,14 @@ class Server(EventEmitter):
                            flags: int = 0) -> None:
         """Node's ``setupListenHandle`` (alias ``_listen2``): create and bind the handle
         unless one was given, listen, and queue ``'listening'`` (or ``'error'``)."""
-        if not self._handle:
+        if _DEBUG:
+            debug("setupListenHandle", address, port, addressType, backlog, fd)
+        if self._handle:
+            if _DEBUG:
+                debug("setupListenHandle: have a handle already")
+        else:
+            if _DEBUG:
+                debug("setupListenHandle: create a handle")
             rval: TCPWrap | PipeWrap | int | None = None
             if not address and fd is None:
                 rval = createServerHandle(DEFAULT_IPV6_ADDR, port, 6, fd, flags)
@@ -346,6 +364,8 @@ class Server(EventEmitter):
     def _onconnection(self, err: int, clientHandle: Any) -> None:
         """Node's ``onconnection``: wrap an accepted handle in a ``Socket`` and emit
         ``'connection'``, or drop it past ``maxConnections``."""
+        if _DEBUG:
+            debug("onconnection")
         if err:
             self.emit("error", errnoException(err, "accept"))
             return
@@ -457,7 +477,12 @@ class Server(EventEmitter):
     def _emitCloseIfDrained(self) -> None:
         """Node's ``_emitCloseIfDrained``: queue ``'close'`` once there is neither a handle
         nor a connection (called by ``close`` and by every accepted socket's ``_destroy``)."""
+        if _DEBUG:
+            debug("SERVER _emitCloseIfDrained")
         if self._handle or self._connections:
+            if _DEBUG:
+                debug("SERVER handle? %j   connections? %d", bool(self._handle),
+                      self._connections)
             return
         nextTick(_emitCloseNT, self)
 

@@ -26,7 +26,7 @@ from typing import Any, Callable
 from uvnet._vendor import pyuv
 
 from .. import dns
-from ..buffer import byteLength
+from ..buffer import Buffer, byteLength
 from ..internal.errors import (
     ERR_INVALID_ADDRESS_FAMILY,
     ERR_INVALID_ARG_TYPE,
@@ -58,6 +58,7 @@ from ..internal.streams.duplex import Duplex
 from ..internal.streams.readable import ReadableState, _read0, maybeReadMore_
 from ..internal.streams.writable import writeResult
 from ..internal.task_queues import nextTick
+from ..internal.util.debuglog import debuglog, enabled
 from ..internal.validators import (
     js_number,
     validateBoolean,
@@ -78,6 +79,12 @@ DEFAULT_IPV4_ADDR = "0.0.0.0"
 DEFAULT_IPV6_ADDR = "::"
 
 _autoSelectFamilyDefault = True
+# NODE_DEBUG=net: Node's debug('...') lines, each behind this flag (no call when off).
+_DEBUG = enabled("net")
+debug = debuglog("net")
+# The fast paths below skip steps that print NODE_DEBUG=net/stream lines: with either on,
+# the general path runs instead.
+_DEBUG_STEPS = _DEBUG or enabled("stream")
 _autoSelectFamilyAttemptTimeoutDefault = 250
 
 
@@ -108,6 +115,8 @@ def connect(*args: Any, **kwargs: Any) -> Socket:
     ``(port[, host][, cb])`` or ``(path[, cb])``; keywords stand for options."""
     normalized = normalizeArgs(args, kwargs)
     options = normalized[0]
+    if _DEBUG:
+        debug("createConnection", normalized)
     socket = Socket(options)
     if options.get("timeout"):
         socket.setTimeout(options["timeout"])
@@ -141,8 +150,21 @@ def setDefaultAutoSelectFamilyAttemptTimeout(value: int) -> None:
     _autoSelectFamilyAttemptTimeoutDefault = max(value, 10)
 
 
+class _NormalizedArgsSymbol:
+    def __repr__(self) -> str:
+        return "Symbol(normalizedArgs)"
+
+
+normalizedArgsSymbol = _NormalizedArgsSymbol()
+
+
 class NormalizedArgs(list):
     """``[options, cb]`` from :func:`normalizeArgs` (Node tags it with ``normalizedArgsSymbol``)."""
+
+    def __init__(self, items: list[Any]) -> None:
+        super().__init__(items)
+        # (util.inspect shows it, as Node's debug('createConnection', normalized) does)
+        self.__dict__[normalizedArgsSymbol] = True  # type: ignore[index]
 
 
 def normalizeArgs(args: Sequence[Any], kwargs: dict[str, Any] | None = None) -> NormalizedArgs:
@@ -198,7 +220,13 @@ def initSocketHandle(self: Socket) -> None:
 def closeSocketHandle(self: Socket, isException: bool) -> None:
     """Node's ``closeSocketHandle``: ``'close'`` comes from the handle's close callback."""
     if self._handle is not None:
-        self._handle.close(lambda: self.emit("close", isException))
+        self._handle.close(lambda: _emitClose(self, isException))
+
+
+def _emitClose(self: Socket, isException: bool) -> None:
+    if _DEBUG:
+        debug("emit close")
+    self.emit("close", isException)
 
 
 def _isUint8Array(value: Any) -> bool:
@@ -256,7 +284,7 @@ def _maybeReadMore(stream: Socket, state: ReadableState) -> None:
                     and stream._read.__func__ is _socketRead)  # type: ignore[attr-defined]
         except AttributeError:  # no handle (or not a wrap), or another read/_read
             fast = False
-        if not fast or stream.connecting or (length and state.needReadable):
+        if not fast or stream.connecting or (length and state.needReadable) or _DEBUG_STEPS:
             maybeReadMore_(stream, state)
             return
         if not (state.destroyed or state.errored or not state.constructed) \
@@ -399,6 +427,8 @@ class Socket(Duplex):
                 self._kLastWriteQueueSize = writeQueueSize
                 self._unrefTimer()
                 return
+        if _DEBUG:
+            debug("_onTimeout")
         self.emit("timeout")
 
     def _afterAsyncWrite(self, _req: Any = None) -> None:
@@ -410,9 +440,13 @@ class Socket(Duplex):
     def _final(self, cb: Callable[..., Any]) -> Any:
         """Node's ``Socket.prototype._final``: send a FIN once the writes are flushed."""
         if self.pending:
+            if _DEBUG:
+                debug("_final: not yet connected")
             return self.once("connect", lambda: self._final(cb))
         if self._handle is None:
             return cb()
+        if _DEBUG:
+            debug("_final: not ended, call shutdown()")
         req = ShutdownWrap()
         req.oncomplete = partial(afterShutdown, req)
         req.handle = self._handle
@@ -426,7 +460,12 @@ class Socket(Duplex):
 
     def _read(self, n: int) -> None:
         """Node's ``Socket.prototype._read``: start the handle reading (after connect)."""
+        if _DEBUG:
+            debug("_read - n", n, "isConnecting?", bool(self.connecting),
+                  "hasHandle?", self._handle is not None)
         if self.connecting or self._handle is None:
+            if _DEBUG:
+                debug("_read wait for connection")
             self.once("connect", lambda: self._read(n))
         elif not self._handle.reading:
             tryReadStart(self)
@@ -477,12 +516,13 @@ class Socket(Duplex):
     def write(self, chunk: Any, encoding: Any = None, cb: Callable[..., Any] | None = None,
               callback: Callable[..., Any] | None = None) -> bool:
         """``Writable.prototype.write``, with the common case of a connected socket in one
-        frame: a bytes chunk without encoding or callback, nothing being written, buffered
+        frame: a Buffer or bytes chunk without encoding or callback, nothing being written, buffered
         or awaiting 'drain'. Its steps (Writable.write, :meth:`_write`, onwrite) end, once
         one write(2) took it all, with the stream's state as it was before but for
         ``sync``: what write() sets, onwrite takes back, and no tick is needed. A short or
         failed write(2) goes on as ``writeGeneric`` would, within Writable.write's steps."""
-        if type(chunk) is bytes and encoding is None and cb is None and callback is None:
+        if (type(chunk) is Buffer or type(chunk) is bytes) and encoding is None and cb is None \
+                and callback is None:
             state = self._writableState
             handle = self._handle
             if not (state.writing or state.corked or state.needDrain or state.ending
@@ -522,6 +562,8 @@ class Socket(Duplex):
     def _destroy(self, exception: BaseException | None, cb: Callable[..., Any]) -> None:
         """Node's ``Socket.prototype._destroy``: close the handle (``'close'`` comes from its
         close callback) or, with no handle, emit ``'close'`` on the next tick."""
+        if _DEBUG:
+            debug("destroy")
         self.connecting = False
         s: Any = self
         while s is not None:
@@ -529,14 +571,18 @@ class Socket(Duplex):
                 clearTimeout(s._kTimeout)
             s = s._parent
 
+        if _DEBUG:
+            debug("close")
         handle = self._handle
         if handle is not None:
+            if _DEBUG:
+                debug("close handle")
             isException = bool(exception)
             self._kBytesRead = handle.bytesRead
             self._kBytesWritten = handle.bytesWritten
             if self.resetAndClosing:
                 self.resetAndClosing = False
-                err = handle.reset(lambda: self.emit("close", isException))
+                err = handle.reset(lambda: _emitClose(self, isException))
                 if err:
                     self.emit("error", errnoException(err, "reset"))
             else:
@@ -551,6 +597,8 @@ class Socket(Duplex):
 
         server = self._server
         if server is not None:
+            if _DEBUG:
+                debug("has server")
             server._connections -= 1
             emitCloseIfDrained = getattr(server, "_emitCloseIfDrained", None)
             if emitCloseIfDrained is not None:
@@ -586,6 +634,8 @@ class Socket(Duplex):
 
         path = options.get("path")
         pipe = _truthy(path)
+        if _DEBUG:
+            debug("pipe", pipe, path)
 
         if self._handle is None:
             self._handle = PipeWrap(SOCKET) if pipe else TCPWrap(SOCKET)
@@ -659,6 +709,8 @@ class Socket(Duplex):
             if not isinstance(self._handle, TCPWrap):
                 raise ERR_INVALID_HANDLE_TYPE()
             if self.connecting:
+                if _DEBUG:
+                    debug("reset wait for connection")
                 self.once("connect", lambda: self._reset())
             else:
                 self._reset()
@@ -667,6 +719,8 @@ class Socket(Duplex):
         return self
 
     def _reset(self) -> Socket:
+        if _DEBUG:
+            debug("reset connection")
         self.resetAndClosing = True
         return self.destroy()
 
@@ -695,7 +749,7 @@ class Socket(Duplex):
         if self._kBuffer and not self.connecting and self._handle is not None \
                 and not self._handle.reading:
             tryReadStart(self)
-        if n == 0 and type(n) is int:  # Readable.read's first step
+        if n == 0 and type(n) is int and not _DEBUG_STEPS:  # Readable.read's first step
             state = self._readableState
             if not state.ended and (state.length == 0 or not state.needReadable):
                 return _read0(self, state)
@@ -852,6 +906,8 @@ def _toInt32(x: float) -> int:
 
 def tryReadStart(socket: Socket) -> None:
     """Node's ``tryReadStart``."""
+    if _DEBUG:
+        debug("Socket._handle.readStart")
     socket._handle.reading = True
     err = socket._handle.readStart()
     if err:
@@ -860,6 +916,8 @@ def tryReadStart(socket: Socket) -> None:
 
 def afterShutdown(req: ShutdownWrap, _status: int = 0) -> None:
     """Node's ``afterShutdown``: the FIN is out; finish the writable side."""
+    if _DEBUG:
+        debug("afterShutdown destroyed=%j", req.handle.owner.destroyed)
     req.callback()
 
 
@@ -965,10 +1023,15 @@ def lookupAndConnect(self: Socket, options: dict[str, Any]) -> None:
     if family not in (4, 6) and dnsopts["hints"] == 0:
         dnsopts["hints"] = dns.ADDRCONFIG
 
+    if _DEBUG:
+        debug("connect: find host", host)
+        debug("connect: dns options", dnsopts)
     self._host = host
     lookup = options.get("lookup") or dns.lookup
 
     if family not in (4, 6) and not localAddress and autoSelectFamily:
+        if _DEBUG:
+            debug("connect: autodetecting")
         dnsopts["all"] = True
         lookupAndConnectMultiple(self, lookup, host, options, dnsopts, port, localAddress,
                                  localPort, autoSelectFamilyAttemptTimeout)
@@ -1070,6 +1133,8 @@ def _checkBindError(err: int, port: int | None, handle: Any) -> int:
         out: dict[str, Any] = {}
         err = handle.getsockname(out)
         if err == 0 and port != out.get("port"):
+            if _DEBUG:
+                debug(f"checkBindError, bound to {out.get('port')} instead of {port}")
             err = UV_EADDRINUSE
     return err
 
@@ -1091,11 +1156,17 @@ def internalConnect(self: Socket, address: str, port: int | None = None,
         else:
             localAddress = localAddress or DEFAULT_IPV6_ADDR
             err = self._handle.bind6(localAddress, localPort, flags)
+        if _DEBUG:
+            debug("connect: binding to localAddress: %s and localPort: %d (addressType: %d)",
+                  localAddress, localPort, addressType)
         err = _checkBindError(err, localPort, self._handle)
         if err:
             self.destroy(exceptionWithHostPort(err, "bind", localAddress, localPort))
             return
 
+    if _DEBUG:
+        debug("connect: attempting to connect to %s:%d (addressType: %d)", address, port,
+              addressType)
     self.emit("connectionAttempt", address, port, addressType)
 
     req = ConnectWrap()
@@ -1226,6 +1297,8 @@ def afterConnect(status: int, handle: Any, req: ConnectWrap, readable: bool,
     self = handle.owner
     if self.destroyed:
         return
+    if _DEBUG:
+        debug("afterConnect")
     self.connecting = False
     self._sockname = None
 

@@ -18,6 +18,7 @@ from typing import Any, Callable
 
 from uvnet._vendor import pyuv
 
+from ...buffer import Buffer
 from ..process import feed, makeCallback
 from ..task_queues import _queue as _tickQueue
 from ..task_queues import processTicks
@@ -28,6 +29,11 @@ UV_ECANCELED: int = pyuv.errno.UV_ECANCELED
 UV_ENOTCONN: int = pyuv.errno.UV_ENOTCONN
 _NO_PENDING = memoryview(b"")
 _NO_WRITES: deque[Any] = deque()  # (shared, always empty: see LibuvStreamWrap._write_reqs)
+
+# What a read hands ``onread``: a Buffer, as Node's OnUvRead makes one. uvnet's pyuv
+# (patches/pyuv-1.4.0-read-buffer-type.patch) creates it in its read callback, with the one
+# copy out of the loop's slab that a bytes object costs.
+pyuv.set_stream_read_type(Buffer)
 
 
 _hangUpPoll = select.poll()
@@ -127,7 +133,7 @@ class ShutdownWrap:
 class LibuvStreamWrap(HandleWrap):
     """A readable/writable libuv stream.
 
-    ``onread(nread, data)`` is called for every read: ``nread > 0`` with ``data`` bytes,
+    ``onread(nread, data)`` is called for every read: ``nread > 0`` with ``data`` a Buffer,
     ``nread == 0`` for a spurious wake-up, ``nread < 0`` (``UV_EOF`` at end of stream)
     with ``data`` ``None``. libuv stops reading by itself after an error or EOF.
     """
@@ -235,7 +241,7 @@ class LibuvStreamWrap(HandleWrap):
         if not self._stopped and not self._handle.closed:
             self._next_user_read()
 
-    def _on_read(self, _handle: Any, data: bytes | None, error: int | None) -> None:
+    def _on_read(self, _handle: Any, data: Buffer | None, error: int | None) -> None:
         if data is not None and self._user_buffer is None:  # the common case first
             nread = len(data)
             self.bytesRead += nread

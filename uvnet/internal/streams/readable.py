@@ -18,9 +18,9 @@ from collections.abc import AsyncIterator, Hashable
 from types import MethodType
 from typing import TYPE_CHECKING, Any, Callable
 
+from ...buffer import Buffer, isEncoding, jsConcat, jsLength, jsSlice
 from ...buffer import decode as _decode
 from ...buffer import encode as _encode
-from ...buffer import isEncoding, jsConcat, jsLength, jsSlice
 from ...string_decoder import StringDecoder
 from ..errors import (
     ERR_INVALID_ARG_TYPE,
@@ -35,6 +35,7 @@ from ..jscall import call_adapted, jscall, started
 from ..promise import Promise
 from ..task_queues import _queue as _tickQueue
 from ..task_queues import nextTick
+from ..util.debuglog import debuglog, enabled
 from ..validators import validateObject
 from . import destroy as destroyImpl
 from .add_abort_signal import addAbortSignal
@@ -42,6 +43,10 @@ from .legacy import Stream, prependListener
 from .state import getHighWaterMark
 
 errorOrDestroy = destroyImpl.errorOrDestroy
+
+# NODE_DEBUG=stream: Node's debug('...') lines, each behind this flag (no call when off).
+_DEBUG = enabled("stream")
+debug = debuglog("stream")
 
 _CHUNK_TYPES = ["string", "Buffer", "TypedArray", "DataView"]
 
@@ -178,10 +183,12 @@ class Readable(Stream):
 
     def push(self, chunk: Any, encoding: str | None = None) -> bool:
         """Queue ``chunk`` (``None`` ends the stream); ``False`` once at the high-water mark."""
+        if _DEBUG:
+            debug("push", "null" if chunk is None else chunk)  # (push(None) is push(null))
         state = self._readableState
         if state.objectMode:
             return readableAddChunkPushObjectMode(self, state, chunk, encoding)
-        if type(chunk) is bytes and chunk and state.decoder is None and not (
+        if type(chunk) is Buffer and chunk and state.decoder is None and not (
                 state.ended or state.destroyed or state.errored):
             # The common case of readableAddChunkPushByteMode, one call shorter.
             state.reading = False
@@ -191,6 +198,8 @@ class Readable(Stream):
 
     def unshift(self, chunk: Any, encoding: str | None = None) -> bool:
         """Put ``chunk`` back at the front of the read queue."""
+        if _DEBUG:
+            debug("unshift", "null" if chunk is None else chunk)
         state = self._readableState
         if state.objectMode:
             return readableAddChunkUnshiftObjectMode(self, state, chunk)
@@ -220,6 +229,8 @@ class Readable(Stream):
     def read(self, n: Any = None) -> Any:
         """Pull up to ``n`` bytes (all, or one chunk while flowing, when ``n`` is omitted)."""
         # n None stands for Node's NaN (read() / read(undefined)).
+        if _DEBUG:
+            debug("read", n)
         if n is not None and (type(n) is not int):
             n = _parseInt(n)
         state = self._readableState
@@ -237,6 +248,8 @@ class Readable(Stream):
         if n == 0 and state.needReadable and (
                 (state.length >= state.highWaterMark if state.highWaterMark != 0
                  else state.length > 0) or state.ended):
+            if _DEBUG:
+                debug("read: emitReadable")
             if state.length == 0 and state.ended:
                 endReadable(self)
             else:
@@ -252,13 +265,21 @@ class Readable(Stream):
             return None
 
         doRead = state.needReadable
+        if _DEBUG:
+            debug("need readable", doRead)
         if state.length == 0 or state.length - n < state.highWaterMark:
             doRead = True
+            if _DEBUG:
+                debug("length less than watermark", doRead)
 
         if state.reading or state.ended or state.destroyed or state.errored \
                 or not state.constructed:
             doRead = False
+            if _DEBUG:
+                debug("reading, ended or constructing", doRead)
         elif doRead:
+            if _DEBUG:
+                debug("do read")
             state.reading = True
             state.sync = True
             if state.length == 0:
@@ -315,6 +336,8 @@ class Readable(Stream):
                 if state.awaitDrainWriters else set()
 
         state.pipes.append(dest)
+        if _DEBUG:
+            debug("pipe count=%d opts=%j", len(state.pipes), pipeOpts)
 
         doEnd = not pipeOpts or pipeOpts.get("end") is not False
 
@@ -382,6 +405,8 @@ class Readable(Stream):
                 state.readableListening = state.needReadable = True
                 state.flowing = False
                 state.emittedReadable = False
+                if _DEBUG:
+                    debug("on readable")
                 if state.length:
                     emitReadable(self)
                 elif not state.reading:
@@ -414,6 +439,8 @@ class Readable(Stream):
         """Switch to flowing mode (on the next tick), emitting ``'resume'``."""
         state = self._readableState
         if not state.flowing:
+            if _DEBUG:
+                debug("resume")
             # Flow only if nobody listens for 'readable'; resume_ still runs either way.
             state.flowing = not state.readableListening
             resume(self, state)
@@ -424,7 +451,11 @@ class Readable(Stream):
     def pause(self) -> Readable:
         """Stop flowing; emits ``'pause'`` unless already explicitly paused."""
         state = self._readableState
+        if _DEBUG:
+            debug("call pause")
         if state.flowing is not False:
+            if _DEBUG:
+                debug("pause")
             state.flowing = False
             self.emit("pause")
         state.hasPaused = True
@@ -640,10 +671,12 @@ def readableAddChunkUnshiftByteMode(stream: Readable, state: ReadableState, chun
                 from ...buffer import decode
                 chunk = decode(_encode(chunk, encoding), state.encoding)
             else:
-                chunk = _encode(chunk, encoding)
-    elif isinstance(chunk, (bytearray, memoryview)):
-        chunk = bytes(chunk)
-    elif not isinstance(chunk, bytes):
+                chunk = Buffer(_encode(chunk, encoding))
+    elif isinstance(chunk, Buffer):
+        pass
+    elif isinstance(chunk, (bytes, bytearray, memoryview)):
+        chunk = _toBuffer(chunk)
+    else:
         errorOrDestroy(stream, ERR_INVALID_ARG_TYPE("chunk", _CHUNK_TYPES, chunk))
         return False
     if not chunk:
@@ -671,7 +704,7 @@ def readableAddChunkUnshiftValue(stream: Readable, state: ReadableState, chunk: 
 
 def readableAddChunkPushByteMode(stream: Readable, state: ReadableState, chunk: Any,
                                  encoding: str | None) -> bool:
-    if type(chunk) is bytes:
+    if type(chunk) is Buffer:
         encoding = ""
     elif chunk is None:
         state.reading = False
@@ -680,10 +713,10 @@ def readableAddChunkPushByteMode(stream: Readable, state: ReadableState, chunk: 
     elif isinstance(chunk, str):
         encoding = encoding or state.defaultEncoding
         if state.encoding != encoding:
-            chunk = _encode(chunk, encoding)
+            chunk = Buffer(_encode(chunk, encoding))
             encoding = ""
     elif isinstance(chunk, (bytes, bytearray, memoryview)):
-        chunk = bytes(chunk)
+        chunk = _toBuffer(chunk)
         encoding = ""
     else:
         errorOrDestroy(stream, ERR_INVALID_ARG_TYPE("chunk", _CHUNK_TYPES, chunk))
@@ -784,6 +817,8 @@ def _read0(stream: Readable, state: ReadableState) -> None:
     ``maybeReadMore_`` and ``resume_`` call after each chunk): the steps of
     :meth:`Readable.read` that such a call takes, in the same order, with the branches it
     cannot take left out (it never emits ``'readable'`` or ends the stream)."""
+    if _DEBUG:
+        _debugRead0(state)
     if not (state.reading or state.destroyed or state.errored or not state.constructed):
         length = state.length
         hwm = state.highWaterMark
@@ -812,6 +847,21 @@ def _read0(stream: Readable, state: ReadableState) -> None:
     return None
 
 
+def _debugRead0(state: ReadableState) -> None:
+    """The lines Readable.read(0) prints on the way _read0 takes (its steps, in order)."""
+    debug("need readable", state.needReadable)
+    if state.length == 0 or state.length < state.highWaterMark:
+        debug("length less than watermark", True)
+        doRead = True
+    else:
+        doRead = state.needReadable
+    if state.reading or state.ended or state.destroyed or state.errored \
+            or not state.constructed:
+        debug("reading, ended or constructing", False)
+    elif doRead:
+        debug("do read")
+
+
 def howMuchToRead(n: int | None, state: ReadableState) -> int:
     if (n is not None and n <= 0) or (state.length == 0 and state.ended):
         return 0
@@ -827,6 +877,15 @@ def howMuchToRead(n: int | None, state: ReadableState) -> int:
     return state.length if state.ended else 0
 
 
+def _toBuffer(chunk: bytes | bytearray | memoryview) -> Buffer:
+    """Node's ``Stream._uint8ArrayToBuffer`` (a pushed Uint8Array becomes a Buffer): here a
+    copy, a Python object's memory cannot be shared; ``bytes`` too, so that every chunk
+    read is a Buffer."""
+    if type(chunk) is memoryview and (chunk.format != "B" or chunk.ndim != 1):
+        chunk = chunk.cast("B") if chunk.c_contiguous else memoryview(chunk.tobytes())
+    return Buffer(chunk)
+
+
 def _concat(chunks: list[Any]) -> str:
     """Node's ``ret += chunk`` over the buffer of a stream with a decoder: strings as they
     are, and a Buffer (``unshift`` keeps one as it is) as ``buf.toString()``, UTF-8."""
@@ -835,7 +894,7 @@ def _concat(chunks: list[Any]) -> str:
 
 def _slice(chunk: Any, start: int, end: int | None = None) -> Any:
     """``chunk.slice(start, end)``, the same for buffers and (in UTF-16 units) strings."""
-    return jsSlice(chunk, start, end) if type(chunk) is str else chunk[start:end]
+    return jsSlice(chunk, start, end) if type(chunk) is str else chunk.subarray(start, end)
 
 
 def fromList(n: int, state: ReadableState) -> Any:
@@ -856,13 +915,13 @@ def fromList(n: int, state: ReadableState) -> Any:
             ret = _concat(buf[idx:])
             idx = length
         elif length - idx == 0:
-            ret = b""
+            ret = Buffer()
         elif length - idx == 1:
             ret = buf[idx]
             buf[idx] = None
             idx += 1
         else:
-            ret = b"".join(buf[idx:])
+            ret = Buffer.concat(buf[idx:])
             idx = length
     elif state.decoder is not None:
         # Strings (and unshifted Buffers) are measured and cut in JavaScript's units.
@@ -899,8 +958,8 @@ def fromList(n: int, state: ReadableState) -> Any:
             ret = _concat(parts)
     elif n < len(buf[idx]):
         first = buf[idx]
-        ret = first[:n]
-        buf[idx] = first[n:]
+        ret = first.subarray(0, n)
+        buf[idx] = first.subarray(n)
     elif n == len(buf[idx]):
         # First chunk is a perfect match.
         ret = buf[idx]
@@ -921,10 +980,10 @@ def fromList(n: int, state: ReadableState) -> Any:
                     buf[idx] = None
                     idx += 1
                 else:
-                    parts.append(data[:n])
-                    buf[idx] = data[n:]
+                    parts.append(data.subarray(0, n))
+                    buf[idx] = data.subarray(n)
                 break
-        ret = b"".join(parts)
+        ret = Buffer.concat(parts)
 
     if idx == length:
         buf.clear()
@@ -938,6 +997,8 @@ def fromList(n: int, state: ReadableState) -> Any:
 
 
 def onEofChunk(stream: Readable, state: ReadableState) -> None:
+    if _DEBUG:
+        debug("onEofChunk")
     if state.ended:
         return
     decoder = state.decoder
@@ -959,14 +1020,20 @@ def onEofChunk(stream: Readable, state: ReadableState) -> None:
 
 def emitReadable(stream: Readable) -> None:
     state = stream._readableState
+    if _DEBUG:
+        debug("emitReadable")
     state.needReadable = False
     if not state.emittedReadable:
+        if _DEBUG:
+            debug("emitReadable", bool(state.flowing))
         state.emittedReadable = True
         nextTick(emitReadable_, stream)
 
 
 def emitReadable_(stream: Readable) -> None:
     state = stream._readableState
+    if _DEBUG:
+        debug("emitReadable_")
     if not state.destroyed and not state.errored and (state.length or state.ended):
         stream.emit("readable")
         state.emittedReadable = False
@@ -988,6 +1055,8 @@ def maybeReadMore_(stream: Readable, state: ReadableState) -> None:
     while not state.reading and not state.ended and (
             state.length < state.highWaterMark or (state.flowing and state.length == 0)):
         length = state.length
+        if _DEBUG:
+            debug("maybeReadMore read 0")
         stream.read(0)
         if length == state.length:
             break
@@ -995,6 +1064,8 @@ def maybeReadMore_(stream: Readable, state: ReadableState) -> None:
 
 
 def nReadingNextTick(self: Readable) -> None:
+    if _DEBUG:
+        debug("readable nexttick read 0")
     self.read(0)
 
 
@@ -1017,6 +1088,8 @@ def resume(stream: Readable, state: ReadableState) -> None:
 
 
 def resume_(stream: Readable, state: ReadableState) -> None:
+    if _DEBUG:
+        debug("resume", bool(state.reading))
     if not state.reading:
         stream.read(0)
     state.resumeScheduled = False
@@ -1028,6 +1101,8 @@ def resume_(stream: Readable, state: ReadableState) -> None:
 
 def flow(stream: Readable) -> None:
     state = stream._readableState
+    if _DEBUG:
+        debug("flow")
     read = stream.read
     while state.flowing and read() is not None:
         pass
@@ -1035,12 +1110,16 @@ def flow(stream: Readable) -> None:
 
 def endReadable(stream: Readable) -> None:
     state = stream._readableState
+    if _DEBUG:
+        debug("endReadable")
     if not state.endEmitted:
         state.ended = True
         _tickQueue.append((endReadableNT, (state, stream)))  # nextTick, inlined
 
 
 def endReadableNT(state: ReadableState, stream: Any) -> None:
+    if _DEBUG:
+        debug("endReadableNT")
     # Check that we didn't get one last unshift.
     if not state.errored and not state.closeEmitted and not state.endEmitted \
             and state.length == 0:
@@ -1091,15 +1170,21 @@ class _Pipe:
         self.unpipe = self._unpipe
 
     def _onunpipe(self, readable: Any, unpipeInfo: Any = None) -> None:
+        if _DEBUG:
+            debug("onunpipe")
         if readable is self.src:
             if unpipeInfo and unpipeInfo.get("hasUnpiped") is False:
                 unpipeInfo["hasUnpiped"] = True
                 self.cleanup()
 
     def _onend(self, *args: Any) -> None:
+        if _DEBUG:
+            debug("onend")
         self.dest.end()
 
     def cleanup(self) -> None:
+        if _DEBUG:
+            debug("cleanup")
         dest = self.dest
         src = self.src
         ondrain = self.ondrain
@@ -1128,9 +1213,13 @@ class _Pipe:
         # unpipe() inside dest.write() that returned False must not leave src paused forever.
         if not self.cleanedUp:
             if len(state.pipes) == 1 and state.pipes[0] is dest:
+                if _DEBUG:
+                    debug("false write response, pause", 0)
                 state.awaitDrainWriters = dest
                 state.multiAwaitDrain = False
             elif len(state.pipes) > 1 and dest in state.pipes:
+                if _DEBUG:
+                    debug("false write response, pause", len(state.awaitDrainWriters))
                 state.awaitDrainWriters.add(dest)
             self.src.pause()
         if not self.ondrain:
@@ -1139,10 +1228,18 @@ class _Pipe:
             dest.on("drain", self.ondrain)
 
     def _ondata(self, chunk: Any) -> None:
-        if self.dest.write(chunk) is False:
+        if _DEBUG:
+            debug("ondata")
+            ret = self.dest.write(chunk)
+            debug("dest.write", ret)
+            if ret is False:
+                self.pause()
+        elif self.dest.write(chunk) is False:
             self.pause()
 
     def _onerror(self, er: Any) -> None:
+        if _DEBUG:
+            debug("onerror", er)
         dest = self.dest
         self.unpipe()
         dest.removeListener("error", self.onerror)
@@ -1157,14 +1254,22 @@ class _Pipe:
     def _onclose(self, *args: Any) -> None:
         dest = self.dest
         dest.removeListener("finish", self.onfinish)
+        if _DEBUG:
+            debug("unpipe")
         self.src.unpipe(dest)  # Node's unpipe(), without its frame
 
     def _onfinish(self, *args: Any) -> None:
+        if _DEBUG:
+            debug("onfinish")
         dest = self.dest
         dest.removeListener("close", self.onclose)
+        if _DEBUG:
+            debug("unpipe")
         self.src.unpipe(dest)  # Node's unpipe(), without its frame
 
     def _unpipe(self, *args: Any) -> None:
+        if _DEBUG:
+            debug("unpipe")
         self.src.unpipe(self.dest)
 
 
@@ -1182,8 +1287,12 @@ def pipeOnDrain(src: Readable, dest: Any) -> Callable[..., None]:
     def pipeOnDrainFunctionResult(*args: Any) -> None:
         state = src._readableState
         if state.awaitDrainWriters is dest:
+            if _DEBUG:
+                debug("pipeOnDrain", 1)
             state.awaitDrainWriters = None
         elif state.multiAwaitDrain:
+            if _DEBUG:
+                debug("pipeOnDrain", len(state.awaitDrainWriters))
             state.awaitDrainWriters.discard(dest)
         aw = state.awaitDrainWriters
         if (aw is None or (type(aw) is set and not aw)) and state.dataListening:

@@ -17,8 +17,8 @@ from __future__ import annotations
 import functools
 from typing import Any, Callable
 
+from ...buffer import Buffer, isEncoding, jsLength
 from ...buffer import encode as _encode
-from ...buffer import isEncoding, jsLength
 from ..errors import (
     ERR_INVALID_ARG_TYPE,
     ERR_METHOD_NOT_IMPLEMENTED,
@@ -194,17 +194,23 @@ class Writable(Stream):
               callback: Callable[..., Any] | None = None) -> bool:
         """Write ``chunk``; ``False`` once the buffer reaches the high-water mark (wait for
         ``'drain'``). ``write(chunk, cb)`` works as in Node; ``callback=`` (the name Node's
-        docs give it) is the same as ``cb=``."""
+        docs give it) is the same as ``cb=``.
+
+        A Buffer (and ``bytes``) reaches ``_write`` as it is, so a change made to a Buffer
+        before a queued write goes out is sent, as in Node. A ``bytearray`` or
+        ``memoryview`` (Node's Uint8Array) reaches it as a Buffer too, but a copy: Python
+        cannot make a Buffer over another object's memory. A string is encoded into a
+        Buffer unless ``decodeStrings`` is false."""
         if callback is not None:
             cb = callback
         if encoding is not None:
             if callable(encoding):
                 cb = encoding
                 encoding = None
-        elif type(chunk) is bytes:
+        elif type(chunk) is Buffer or type(chunk) is bytes:
             state = self._writableState
             if not state.objectMode and not state.ending and not state.destroyed:
-                # The common case of _write (bytes, no encoding), one call shorter.
+                # The common case of _write (a Buffer or bytes, no encoding), one call shorter.
                 if cb is None or not callable(cb):
                     cb = nop
                 state.pendingcb += 1
@@ -421,7 +427,10 @@ def _write(stream: Any, chunk: Any, encoding: Any, cb: Any) -> Any:
     state = stream._writableState
     if cb is None or not callable(cb):
         cb = nop
-    if chunk is None:
+    # None is undefined here (docs/null-undefined.md): write(reply()) with a reply() that
+    # returns nothing is Node's ERR_INVALID_ARG_TYPE (the else below), and only an
+    # object-mode stream, where None cannot be a chunk, refuses it as Node refuses null.
+    if chunk is None and state.objectMode:
         raise ERR_STREAM_NULL_VALUES()
 
     if not state.objectMode:
@@ -430,17 +439,20 @@ def _write(stream: Any, chunk: Any, encoding: Any, cb: Any) -> Any:
         elif encoding != "buffer" and not isEncoding(encoding):
             raise ERR_UNKNOWN_ENCODING(encoding)
         t = type(chunk)
-        if t is bytes:
+        if t is Buffer or t is bytes:
             encoding = "buffer"
         elif t is str:
             if state.decodeStrings:
-                chunk = _encode(chunk, encoding)
+                chunk = Buffer(_encode(chunk, encoding))
                 encoding = "buffer"
+        elif isinstance(chunk, Buffer):
+            encoding = "buffer"
         elif isinstance(chunk, (bytearray, memoryview)):
-            # Node's _write gets the caller's Buffer itself, not a copy: a change made to it
-            # before a queued write goes out is sent. A memoryview becomes a flat byte view.
+            # Node's _write gets the caller's Buffer itself, and a Uint8Array as a Buffer
+            # over its memory; Python can only copy a bytearray or memoryview into one.
             if type(chunk) is memoryview and (chunk.format != "B" or chunk.ndim != 1):
                 chunk = chunk.cast("B") if chunk.c_contiguous else memoryview(chunk.tobytes())
+            chunk = Buffer(chunk)
             encoding = "buffer"
         elif isinstance(chunk, bytes):
             chunk = bytes(chunk)
@@ -448,7 +460,7 @@ def _write(stream: Any, chunk: Any, encoding: Any, cb: Any) -> Any:
         elif isinstance(chunk, str):
             chunk = str(chunk)
             if state.decodeStrings:
-                chunk = _encode(chunk, encoding)
+                chunk = Buffer(_encode(chunk, encoding))
                 encoding = "buffer"
         else:
             raise ERR_INVALID_ARG_TYPE("chunk", _CHUNK_TYPES, chunk)
@@ -468,7 +480,8 @@ def _write(stream: Any, chunk: Any, encoding: Any, cb: Any) -> Any:
 def writeOrBuffer(stream: Any, state: WritableState, chunk: Any, encoding: Any,
                   callback: Callable[..., Any]) -> bool:
     """One write in flight: call ``_write`` now, or queue the chunk behind the current one."""
-    length = 1 if state.objectMode else len(chunk) if type(chunk) is bytes else jsLength(chunk)
+    length = 1 if state.objectMode else len(chunk) if type(chunk) is Buffer \
+        or type(chunk) is bytes else jsLength(chunk)
     state.length += length
 
     if state.writing or state.corked or state.errored or not state.constructed:

@@ -1,0 +1,1 @@
+"""Node's ``lib/internal/console/`` (the ``Console`` class)."""

@@ -1,0 +1,1 @@
+"""Node's ``lib/internal/util/`` (``inspect``, ``debuglog``, ``comparisons``, ``types``)."""
