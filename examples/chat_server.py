@@ -69,5 +69,11 @@ def create_chat_server() -> uvnet.Server:
 if __name__ == "__main__":
     port = int(sys.argv[1]) if len(sys.argv) > 1 else 8125
     server = create_chat_server()
-    server.listen(port, lambda: print(f"chat server on port {server.address()['port']}"))
+
+    def on_listening() -> None:
+        address = server.address()  # a TCP server's is an AddressInfo dict
+        assert isinstance(address, dict)
+        print(f"chat server on port {address['port']}")
+
+    server.listen(port, on_listening)
     uvnet.run()

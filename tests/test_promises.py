@@ -853,8 +853,8 @@ log('emit returned', ee.emit('x', 1));
 ee.emit('x', 2);
 ee.on('bad', async () => { await null; throw new Error('async listener rejected'); });
 ee.emit('bad');
-setTimeout(async (a) => { log('timer', a); await null; log('timer resumed'); }, 200, 'arg');
-setImmediate(async () => { log('immediate'); await null; log('immediate resumed'); });
+setImmediate(async () => { log('immediate'); await null; log('immediate resumed');
+  setTimeout(async (a) => { log('timer', a); await null; log('timer resumed'); }, 1, 'arg'); });
 process.nextTick(async () => { log('tick'); await null; log('tick resumed'); });
 queueMicrotask(async () => { log('microtask'); await null; log('microtask resumed'); });
 new Promise(async (resolve) => { log('async executor'); await null; resolve('late'); })
@@ -880,6 +880,7 @@ async def immediate():
     log('immediate')
     await Promise.resolve(None)
     log('immediate resumed')
+    uvnet.setTimeout(timer, 1, 'arg')
 async def tick():
     log('tick')
     await Promise.resolve(None)
@@ -899,7 +900,6 @@ log('emit returned', ee.emit('x', 1))
 ee.emit('x', 2)
 ee.on('bad', bad)
 ee.emit('bad')
-uvnet.setTimeout(timer, 200, 'arg')
 uvnet.setImmediate(immediate)
 uvnet.nextTick(tick)
 uvnet.queueMicrotask(microtask)
@@ -974,7 +974,8 @@ const w = new Writable({
   async destroy(err, cb) { log('destroy'); await null; cb(err); },
 });
 w.on('finish', () => log('finish'));
-w.on('close', () => log('close'));
+w.on('close', () => { log('close');
+  log('never.writableFinished', never.writableFinished); });
 w.write('a'); w.write('b'); w.end('c');
 const never = new Writable({ write(c, e, cb) { cb(); },
   async final() { log('final without cb'); } });
@@ -994,7 +995,6 @@ r.on('data', (d) => log('read', d.toString()));
 r.on('end', () => log('readable end'));
 const bad = new Writable({ async write() { throw new Error('async _write rejected'); } });
 bad.write('z');
-setTimeout(() => log('never.writableFinished', never.writableFinished), 200);
 """, r"""
 from uvnet.stream import Readable, Transform, Writable
 async def write(chunk, enc, cb):
@@ -1011,7 +1011,8 @@ async def destroy(err, cb):
     cb(err)
 w = Writable(write=write, final=final, destroy=destroy)
 w.on('finish', lambda: log('finish'))
-w.on('close', lambda: log('close'))
+w.on('close', lambda: (log('close'),
+                         log('never.writableFinished', never.writableFinished)))
 w.write('a')
 w.write('b')
 w.end('c')
@@ -1048,6 +1049,6 @@ async def bad_write():
     raise Exception('async _write rejected')
 bad = Writable(write=bad_write)
 bad.write('z')
-uvnet.setTimeout(lambda: log('never.writableFinished', never.writableFinished), 200)
 run()
 """, listener=True)
+

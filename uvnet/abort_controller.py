@@ -135,7 +135,7 @@ class AbortSignal:
                     source._dependants = []
                 elif len(source._dependants) > 64:  # drop the refs of collected signals
                     source._dependants = [r for r in source._dependants if r() is not None]
-                source._dependants.append(weakref.ref(result))  # type: ignore[union-attr]
+                source._dependants.append(weakref.ref(result))
         return result
 
     @staticmethod

@@ -20,7 +20,7 @@ import types
 import warnings
 from collections.abc import Hashable
 from types import CoroutineType, MethodType
-from typing import Any, Callable, TypeVar
+from typing import TYPE_CHECKING, Any, Callable
 
 from .internal.errors import ERR_INVALID_ARG_TYPE, ERR_UNHANDLED_ERROR, inspect
 from .internal.jscall import call_adapted
@@ -28,8 +28,10 @@ from .internal.promise import startCoroutine
 from .internal.task_queues import nextTick
 from .internal.validators import validateBoolean, validateNumber
 
+if TYPE_CHECKING:
+    from typing_extensions import Self
+
 Listener = Callable[..., Any]
-E = TypeVar("E", bound="EventEmitter")
 
 
 class _ErrorMonitor:
@@ -119,7 +121,7 @@ class _OnceWrapper:
 
 def listenerResult(emitter: EventEmitter, event: Hashable, args: tuple[Any, ...],
                    result: Any) -> None:
-    """A listener of ``emitter``'s ``event`` returned ``result`` (not ``None``).
+    """A listener of ``emitter``'s ``event`` returned ``result`` (not ``None``, not a bool).
 
     Node's emit ignores it; an ``async def`` listener's coroutine is started here, as the
     JS call of an async function would have run it, and its rejection is an unhandled
@@ -235,7 +237,7 @@ class EventEmitter:
 
     # --- adding -------------------------------------------------------------------------
 
-    def _addListener(self: E, type: Hashable, listener: Listener, prepend: bool) -> E:
+    def _addListener(self, type: Hashable, listener: Listener, prepend: bool) -> Self:
         if not callable(listener):
             raise ERR_INVALID_ARG_TYPE("listener", "function", listener)
         events = self._events
@@ -265,31 +267,31 @@ class EventEmitter:
                    "Use emitter.setMaxListeners() to increase limit")
         warnings.warn(MaxListenersExceededWarning(message, self, type, count), stacklevel=4)
 
-    def on(self: E, type: Hashable, listener: Listener) -> E:
+    def on(self, type: Hashable, listener: Listener) -> Self:
         """Add ``listener`` for ``type`` at the end of its list."""
         return self._addListener(type, listener, False)
 
     addListener = on
 
-    def prependListener(self: E, type: Hashable, listener: Listener) -> E:
+    def prependListener(self, type: Hashable, listener: Listener) -> Self:
         """Add ``listener`` for ``type`` at the front of its list."""
         return self._addListener(type, listener, True)
 
-    def once(self: E, type: Hashable, listener: Listener) -> E:
+    def once(self, type: Hashable, listener: Listener) -> Self:
         """Add a listener that removes itself before its first call."""
         if not callable(listener):  # _check_listener, inlined
             raise ERR_INVALID_ARG_TYPE("listener", "function", listener)
         self.on(type, _onceWrap(self, type, listener))  # Node: this.on(...), overridable
         return self
 
-    def prependOnceListener(self: E, type: Hashable, listener: Listener) -> E:
+    def prependOnceListener(self, type: Hashable, listener: Listener) -> Self:
         _check_listener(listener)
         self.prependListener(type, _onceWrap(self, type, listener))
         return self
 
     # --- removing -----------------------------------------------------------------------
 
-    def removeListener(self: E, type: Hashable, listener: Listener) -> E:
+    def removeListener(self, type: Hashable, listener: Listener) -> Self:
         """Remove the most recently added ``listener`` (or once-wrapper of it) for ``type``."""
         if not callable(listener):
             raise ERR_INVALID_ARG_TYPE("listener", "function", listener)
@@ -345,7 +347,7 @@ class EventEmitter:
         else:
             events.clear()
 
-    def removeAllListeners(self: E, type: Hashable = _NO_TYPE) -> E:
+    def removeAllListeners(self, type: Hashable = _NO_TYPE) -> Self:
         """Remove every listener for ``type``, or for every event when called without one.
 
         With ``'removeListener'`` listeners, each removal is reported, last added first,
@@ -407,7 +409,7 @@ class EventEmitter:
                 if exc.__traceback__.tb_next is not None:  # type: ignore[union-attr]
                     raise
                 result = call_adapted(fn, args, exc)
-            if result is not None:
+            if result is not None and result.__class__ is not bool:  # (write()'s result)
                 listenerResult(self, type, args, result)
         return True
 
@@ -434,7 +436,7 @@ class EventEmitter:
         return [key for key in _own_keys(events) if events[key] is not None]
 
     @_static_or_method
-    def setMaxListeners(self: E, n: float) -> E:
+    def setMaxListeners(self, n: float) -> Self:
         """Set the per-event listener count above which a warning is given (0: no limit).
 
         Called on the class, it is Node's static ``EventEmitter.setMaxListeners(n,
@@ -556,4 +558,5 @@ sys.modules[__name__].__class__ = _EventsModule
 
 # events.once / events.on (they need uvnet.Promise, which needs this module).
 
-from .internal.events_promises import on, once  # noqa: E402,F401  (uvnet.events.once/on)
+from .internal.events_promises import on as on  # noqa: E402  (uvnet.events.on)
+from .internal.events_promises import once as once  # noqa: E402  (uvnet.events.once)

@@ -22,7 +22,7 @@ __all__ = ["StringDecoder"]
 _SIMPLE = frozenset(("ascii", "hex", "latin1"))
 
 
-def _make_string(data: bytes, enc: str) -> str:
+def _make_string(data: bytes | bytearray, enc: str) -> str:
     if enc == "utf8":
         return data.decode("utf-8", "replace")
     if enc == "utf16le":
@@ -42,12 +42,13 @@ class StringDecoder:
         if enc is None:
             raise ERR_UNKNOWN_ENCODING(encoding)
         self.encoding: str = enc
-        self._buf = b""  # the incomplete character's bytes (kIncompleteCharacters)
+        # the incomplete character's bytes (kIncompleteCharacters)
+        self._buf: bytes | bytearray = b""
         self._missing = 0  # kMissingBytes
 
     # --- Node's legacy read-only views of the native state ------------------------------
     @property
-    def lastChar(self) -> bytes:
+    def lastChar(self) -> bytes | bytearray:
         return self._buf
 
     @property
@@ -73,7 +74,7 @@ class StringDecoder:
             return data.decode("utf-8", "replace")  # nothing to finish, nothing to hold back
         return self._decode_data(data, enc)
 
-    def _decode_data(self, data: bytes, enc: str) -> str:
+    def _decode_data(self, data: bytes | bytearray, enc: str) -> str:
         # StringDecoder::DecodeData
         pos = 0
         nread = len(data)

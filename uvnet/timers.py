@@ -15,7 +15,7 @@ import itertools
 import math
 import warnings
 from collections import deque
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
 from uvnet._vendor import pyuv
 
@@ -25,6 +25,11 @@ from .internal.process import _drain_ticks, _record, _uncaught, deferred, loop, 
 from .internal.task_queues import _queue, processTicks
 from .internal.util.debuglog import debuglog, enabled
 from .internal.validators import js_number
+
+if TYPE_CHECKING:
+    from typing_extensions import Self, TypeVarTuple, Unpack
+
+    _Ts = TypeVarTuple("_Ts")
 
 TIMEOUT_MAX = 2**31 - 1
 
@@ -41,7 +46,8 @@ debug = debuglog("timer")
 def _now() -> float:
     """Node's ``getLibuvNow()``: update the loop's clock and read it (ms)."""
     loop.update_time()
-    return loop.now()
+    now: float = loop.now()
+    return now
 
 
 class _TimersList:
@@ -305,12 +311,12 @@ class Timeout:
                 _timers.dec()
         self._refed = refed
 
-    def refresh(self) -> Timeout:
+    def refresh(self) -> Self:
         """Restart the timer from now with the same duration and callback."""
         self._insert_guarded(bool(self._refed))
         return self
 
-    def unref(self) -> Timeout:
+    def unref(self) -> Self:
         """Let ``uvnet.run()`` return while this timer is pending."""
         if self._refed:
             self._refed = False
@@ -318,7 +324,7 @@ class Timeout:
                 _timers.dec()
         return self
 
-    def ref(self) -> Timeout:
+    def ref(self) -> Self:
         """Keep ``uvnet.run()`` going while this timer is pending (the default)."""
         if not self._refed:
             self._refed = True
@@ -329,7 +335,7 @@ class Timeout:
     def hasRef(self) -> bool:
         return bool(self._refed)
 
-    def close(self) -> Timeout:
+    def close(self) -> Self:
         clearTimeout(self)
         return self
 
@@ -358,7 +364,9 @@ def _validate_callback(callback: Any) -> None:
         raise ERR_INVALID_ARG_TYPE("callback", "function", callback)
 
 
-def setTimeout(callback: Callable[..., Any], delay: Any = None, *args: Any) -> Timeout:
+# As @types/node's timers.d.ts: the callback takes the arguments given after the delay.
+def setTimeout(callback: Callable[[Unpack[_Ts]], object], delay: float | None = None,
+               *args: Unpack[_Ts]) -> Timeout:
     """Call ``callback(*args)`` once, after ``delay`` milliseconds (at least 1)."""
     _validate_callback(callback)
     timeout = Timeout(callback, delay, args, False, True)
@@ -366,7 +374,8 @@ def setTimeout(callback: Callable[..., Any], delay: Any = None, *args: Any) -> T
     return timeout
 
 
-def setInterval(callback: Callable[..., Any], delay: Any = None, *args: Any) -> Timeout:
+def setInterval(callback: Callable[[Unpack[_Ts]], object], delay: float | None = None,
+                *args: Unpack[_Ts]) -> Timeout:
     """Call ``callback(*args)`` every ``delay`` milliseconds until cleared."""
     _validate_callback(callback)
     timeout = Timeout(callback, delay, args, True, True)
@@ -389,7 +398,7 @@ def clearTimeout(timer: Timeout | int | str | None) -> None:
             timer = int(timer) if timer.isdecimal() and str(int(timer)) == timer else None
         # (not a bool: its typeof is 'boolean'); a known timer has not fired nor been cleared
         timer = _knownTimersById.get(timer) \
-            if type(timer) is int or type(timer) is float else None  # type: ignore[arg-type]
+            if type(timer) is int or type(timer) is float else None
     if timer is not None and timer._onTimeout is not None:
         timer._onTimeout = None
         _unenroll(timer)
@@ -413,13 +422,13 @@ class Immediate:
         self._refed: bool | None = True
         _immediates.add(self)
 
-    def ref(self) -> Immediate:
+    def ref(self) -> Self:
         if self._refed is False:
             self._refed = True
             _immediates.inc()
         return self
 
-    def unref(self) -> Immediate:
+    def unref(self) -> Self:
         if self._refed is True:
             self._refed = False
             _immediates.dec()
@@ -536,7 +545,7 @@ def _after_uncaught() -> None:
 on_uncaught.append(_after_uncaught)
 
 
-def setImmediate(callback: Callable[..., Any], *args: Any) -> Immediate:
+def setImmediate(callback: Callable[[Unpack[_Ts]], object], *args: Unpack[_Ts]) -> Immediate:
     """Call ``callback(*args)`` in the check phase of this loop iteration (or the next)."""
     _validate_callback(callback)
     return Immediate(callback, args)

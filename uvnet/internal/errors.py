@@ -386,7 +386,7 @@ class UVException(OSError):
     def __init__(self, message: str, err: int | None = None, code: str | None = None) -> None:
         super().__init__(message)
         self.message = message
-        self.errno = err  # type: ignore[assignment]
+        self.errno = err
         self.code = code
         self.syscall: str | None = None
         self._stackFrames = captureStack(1, __file__)  # util.inspect's stack, as V8's

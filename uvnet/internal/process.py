@@ -323,15 +323,14 @@ def run(main: Coroutine[Any, Any, Any] | Promise[Any] | None = None) -> Any:
     the place of that default action, as in Node. When ``run()`` returns, Python's own
     handlers are back in place.
     """
-    global _resuming
-    if main is None:
-        promise = None
-    elif isinstance(main, Promise):
-        promise = main
-    elif isinstance(main, Coroutine):
-        promise = startCoroutine(main)
-    else:
+    if not (main is None or isinstance(main, (Promise, Coroutine))):
         raise ERR_INVALID_ARG_TYPE("main", ["Coroutine", "Promise"], main)
+    promise = main if main is None or isinstance(main, Promise) else startCoroutine(main)
+    return _runUntilDone(promise)
+
+
+def _runUntilDone(promise: Promise[Any] | None) -> Any:
+    global _resuming
     while True:
         if _uncaught:
             _resuming = True

@@ -80,7 +80,7 @@ def unhandledRejection(promise: Any, reason: Any) -> None:
     _lastPromiseId += 1
     _maybeUnhandledPromises[promise] = _Info(reason, _lastPromiseId)
     _pendingUnhandledRejections.append(promise)
-    task_queues.scheduleRejectionCheck()
+    task_queues.scheduleMicrotasks()
 
 
 def handledRejection(promise: Any) -> None:
@@ -90,7 +90,7 @@ def handledRejection(promise: Any) -> None:
         warning = PromiseRejectionHandledWarning(
             f"Promise rejection was handled asynchronously (rejection id: {info.uid})")
         _asyncHandledRejections.append((promise, warning))
-        task_queues.scheduleRejectionCheck()
+        task_queues.scheduleMicrotasks()
 
 
 def hasRejectionToWarn() -> bool:
@@ -126,7 +126,7 @@ def processPromiseRejections() -> bool:
             emitted = True
     finally:
         if _pendingUnhandledRejections:
-            task_queues.scheduleRejectionCheck()
+            task_queues.scheduleMicrotasks()
     return emitted
 
 

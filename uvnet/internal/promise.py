@@ -41,10 +41,11 @@ from collections.abc import Generator, Iterable
 from types import CoroutineType
 from typing import Any, Callable, Generic, TypeVar
 
+from . import task_queues as _task_queues
 from .errors import AggregateError
 from .jscall import call_adapted
 from .process_promises import handledRejection, noSideEffectsToString, unhandledRejection
-from .task_queues import enqueueMicrotask
+from .task_queues import _microtasks, enqueueMicrotask
 
 T = TypeVar("T")
 
@@ -568,25 +569,35 @@ def promiseThen(promise: Promise[Any], onFulfilled: Callable[[Any], None],
 # --- async functions -----------------------------------------------------------------------
 
 class _AsyncFunction:
-    """Drives one coroutine as V8 drives an async function (see :func:`startCoroutine`)."""
+    """Drives one coroutine as V8 drives an async function (see :func:`startCoroutine`).
 
-    __slots__ = ("_send", "_throw", "promise")
+    ``_step(value)`` is the job of an ``await`` that was fulfilled; a rejected one
+    (``_onRejected``) leaves the reason in ``_error`` for ``_step`` to raise instead.
+    """
+
+    __slots__ = ("_coro", "promise", "_error")
 
     def __init__(self, coro: Any, promise: Promise[Any]) -> None:
-        self._send = coro.send
-        self._throw = coro.throw
+        self._coro = coro
         self.promise = promise
-
-    def _onFulfilled(self, value: Any) -> None:
-        self._step(self._send, value)
+        self._error: BaseException | None = None
 
     def _onRejected(self, reason: Any) -> None:
-        self._step(self._throw, _toException(reason))
+        self._error = _toException(reason)
+        self._step(None)
 
-    def _step(self, method: Callable[[Any], Any], arg: Any) -> None:
+    def _step(self, value: Any) -> None:
+        """Resume the body with ``value`` (or ``_error`` raised at its ``await``) and
+        subscribe to what it awaits next."""
+        coro = self._coro
         while True:
+            error = self._error
             try:
-                awaited = method(arg)
+                if error is None:
+                    awaited = coro.send(value)
+                else:
+                    self._error = None
+                    awaited = coro.throw(error)
             except StopIteration as stop:
                 resolvePromise(self.promise, stop.value)
                 return
@@ -594,17 +605,24 @@ class _AsyncFunction:
                 rejectPromise(self.promise, _fromException(exc))
                 return
             if type(awaited) is Promise:
-                # V8's Await of a native promise: PerformPromiseThen(awaited, resume).
-                _performThen(awaited, self._onFulfilled, self._onRejected, None)
+                # V8's Await of a native promise: PerformPromiseThen(awaited, resume);
+                # for a fulfilled one, its steps inlined (mark handled, queue the job).
+                if awaited._state == _FULFILLED:
+                    awaited._handled = True
+                    _microtasks.append((self._step, awaited._result))  # enqueueMicrotask,
+                    if not _task_queues._marked:  # inlined
+                        _task_queues.scheduleMicrotasks()
+                else:
+                    _performThen(awaited, self._step, self._onRejected, None)
                 return
             if isinstance(awaited, Promise):
                 # Await(v) is PerformPromiseThen(PromiseResolve(%Promise%, v), ...).
                 wrapped: Promise[Any] = _newPromise(Promise)
                 resolvePromise(wrapped, awaited)
-                _performThen(wrapped, self._onFulfilled, self._onRejected, None)
+                _performThen(wrapped, self._step, self._onRejected, None)
                 return
-            method = self._throw
-            arg = TypeError(
+            value = None
+            self._error = TypeError(
                 f"a uvnet async function cannot await {awaited!r}: await a "
                 "uvnet.Promise or a coroutine (an asyncio future or task runs on "
                 "asyncio's loop, not on uvnet's)")
@@ -621,7 +639,7 @@ def startCoroutine(coro: Any) -> Promise[Any]:
     and callbacks.
     """
     promise: Promise[Any] = _newPromise(Promise)
-    _AsyncFunction(coro, promise)._step(coro.send, None)
+    _AsyncFunction(coro, promise)._step(None)
     return promise
 
 

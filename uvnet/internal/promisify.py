@@ -85,7 +85,7 @@ def callbackify(original: Callable[..., Any]) -> Callable[..., None]:
         maybeCb = args[-1] if args else None
         validateFunction(maybeCb, "last argument")
         Promise.resolve(jscall(original, *args[:-1])).then(
-            lambda ret: nextTick(maybeCb, None, ret),  # type: ignore[arg-type]
+            lambda ret: nextTick(maybeCb, None, ret),
             lambda rej: nextTick(callbackifyOnRejected, rej, maybeCb))
 
     functools.update_wrapper(callbackified, original, updated=())

@@ -6,10 +6,13 @@ normalized as libuv parses them (``inet_pton``; an IPv6 ``%zone`` is accepted an
 from __future__ import annotations
 
 import socket
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .errors import ERR_INVALID_ADDRESS, ERR_INVALID_ARG_VALUE, ERR_OUT_OF_RANGE
 from .validators import validateObject, validatePort, validateString, validateUint32
+
+if TYPE_CHECKING:
+    from typing_extensions import TypeGuard
 
 _AF = {"ipv4": socket.AF_INET, "ipv6": socket.AF_INET6}
 _FLOWLABEL_MASK = 0xFFFFF
@@ -66,7 +69,7 @@ class SocketAddress:
         self._flowlabel = int(flowlabel) if family == "ipv6" else 0
 
     @staticmethod
-    def isSocketAddress(value: Any) -> bool:
+    def isSocketAddress(value: Any) -> TypeGuard[SocketAddress]:
         """Node's ``SocketAddress.isSocketAddress``."""
         return isinstance(value, SocketAddress)
 

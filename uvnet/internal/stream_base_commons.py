@@ -41,7 +41,8 @@ def _handleWriteReq(req: WriteWrap, data: Any, encoding: str) -> int:
     """Node's ``handleWriteReq``: a string is encoded with its encoding, bytes go as they are."""
     if isinstance(data, str):
         data = encode(data, encoding)
-    return req.handle.writeBuffer(req, data)
+    err: int = req.handle.writeBuffer(req, data)
+    return err
 
 
 def onWriteComplete(req: WriteWrap, status: int) -> None:
@@ -161,7 +162,7 @@ def onStreamRead(handle: LibuvStreamWrap, nread: int, buf: Any) -> Any:
                         if exc.__traceback__.tb_next is not None:  # type: ignore[union-attr]
                             raise
                         result = call_adapted(fn, (buf,), exc)
-                    if result is not None:
+                    if result is not None and result.__class__ is not bool:
                         listenerResult(stream, "data", (buf,), result)
             if not state.readingMore and state.constructed:
                 state.readingMore = True
@@ -210,7 +211,8 @@ def getTimerDuration(msecs: Any, name: str) -> float:
                       "Timer duration was truncated to 2147483647.",
                       TimeoutOverflowWarning, stacklevel=3)
         return TIMEOUT_MAX
-    return msecs
+    duration: float = msecs
+    return duration
 
 
 def setStreamTimeout(self: Any, msecs: Any, callback: Callable[..., Any] | None = None) -> Any:

@@ -45,7 +45,7 @@ def nextTick(callback: Callable[..., Any] | None = None, *args: Any) -> None:
 
 def hasTickScheduled() -> bool:
     """Whether ``nextTick`` callbacks wait to run (the microtask mark is no tick)."""
-    return len(_queue) > (1 if _marked and _kRunMicrotasks in _queue else 0)
+    return len(_queue) > (1 if _marked and any(t is _kRunMicrotasks for t in _queue) else 0)
 
 
 def enqueueMicrotask(job: Callable[[Any], Any], arg: Any) -> None:
@@ -61,9 +61,9 @@ def enqueueMicrotask(job: Callable[[Any], Any], arg: Any) -> None:
         _queue.append(_kRunMicrotasks)
 
 
-def scheduleRejectionCheck() -> None:
-    """Make the next drain point run ``processPromiseRejections`` (Node's
-    ``setHasRejectionToWarn(true)``)."""
+def scheduleMicrotasks() -> None:
+    """Make the next drain point run the microtasks and ``processPromiseRejections``
+    (queue the mark; for rejections, Node's ``setHasRejectionToWarn(true)``)."""
     global _marked
     if not _marked:
         _marked = True
@@ -120,10 +120,10 @@ def _runMark() -> None:
     finally:
         _marked = False
         if _microtasks:  # one raised: the rest run at the next drain point
-            scheduleRejectionCheck()
+            scheduleMicrotasks()
     if hasRejectionToWarn():
         if _queue:  # ticks queued by microtasks come before the rejections
-            scheduleRejectionCheck()
+            scheduleMicrotasks()
         else:
             processPromiseRejections()
 

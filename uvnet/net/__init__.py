@@ -21,6 +21,17 @@ from .socket import (
     setDefaultAutoSelectFamilyAttemptTimeout,
 )
 from .socket import normalizeArgs as _normalizeArgs  # noqa: F401  (see __all__)
+from .types import AddressInfo as AddressInfo
+from .types import BufferEncoding as BufferEncoding
+from .types import DropArgument as DropArgument
+from .types import IpcNetConnectOpts as IpcNetConnectOpts
+from .types import IpcSocketConnectOpts as IpcSocketConnectOpts
+from .types import ListenOptions as ListenOptions
+from .types import NetConnectOpts as NetConnectOpts
+from .types import ServerOpts as ServerOpts
+from .types import SocketConstructorOpts as SocketConstructorOpts
+from .types import TcpNetConnectOpts as TcpNetConnectOpts
+from .types import TcpSocketConnectOpts as TcpSocketConnectOpts
 
 # net.js also exports _createServerHandle and _normalizeArgs, underscored internals: they are
 # attributes of uvnet.net, as there, but not in __all__ (so not in `import *` nor top-level).

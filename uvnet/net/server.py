@@ -12,9 +12,7 @@ way as ``'error'``. Accepted handles arrive in ``onconnection``, which drops the
 
 from __future__ import annotations
 
-from typing import Any, Callable
-
-from uvnet._vendor import pyuv
+from typing import TYPE_CHECKING, Any, Callable, overload
 
 from .. import dns
 from ..events import EventEmitter
@@ -30,7 +28,7 @@ from ..internal.errors import (
 from ..internal.handles.connection import SERVER
 from ..internal.handles.handle import HandleWrap
 from ..internal.handles.pipe import UV_READABLE, UV_WRITABLE, PipeWrap
-from ..internal.handles.tcp import UV_TCP_IPV6ONLY, TCPWrap
+from ..internal.handles.tcp import UV_EINVAL, UV_TCP_IPV6ONLY, TCPWrap
 from ..internal.net import createHandle, isPipeName, toNumber
 from ..internal.streams.add_abort_signal import addAbortListener, validateAbortSignal
 from ..internal.streams.state import getDefaultHighWaterMark
@@ -44,6 +42,22 @@ from ..internal.validators import (
     validatePort,
 )
 from .socket import Socket, normalizeArgs
+
+if TYPE_CHECKING:
+    from collections.abc import Hashable
+    from typing import Literal
+
+    from typing_extensions import Self, Unpack
+
+    from .types import (
+        AddressInfo,
+        ConnectionListener,
+        DropArgument,
+        ListenHandle,
+        ListeningListener,
+        ListenOptions,
+        ServerOpts,
+    )
 
 DEFAULT_IPV4_ADDR = "0.0.0.0"
 DEFAULT_IPV6_ADDR = "::"
@@ -84,8 +98,8 @@ def createServerHandle(address: str | None, port: int | None, addressType: int |
             handle = createHandle(fd, True)
         except NodeError as e:
             if _DEBUG:
-                debug("listen invalid fd=%d:", fd, e.message)  # type: ignore[attr-defined]
-            return pyuv.errno.UV_EINVAL
+                debug("listen invalid fd=%d:", fd, e.message)
+            return UV_EINVAL
         err = handle.open(fd)
         if err:
             handle.close()
@@ -141,7 +155,14 @@ class Server(EventEmitter):
     argument is the ``'connection'`` listener.
     """
 
-    def __init__(self, options: dict[str, Any] | Callable[..., Any] | None = None,
+    @overload
+    def __init__(self, connectionListener: ConnectionListener | None = None, /,
+                 **options: Unpack[ServerOpts]) -> None: ...
+    @overload
+    def __init__(self, options: ServerOpts | None,
+                 connectionListener: ConnectionListener | None = None, /,
+                 **kw: Unpack[ServerOpts]) -> None: ...
+    def __init__(self, options: Any = None,
                  connectionListener: Callable[..., Any] | None = None, **kw: Any) -> None:
         super().__init__()
         if callable(options):
@@ -183,7 +204,40 @@ class Server(EventEmitter):
 
     # --- listen ------------------------------------------------------------------------------
 
-    def listen(self, *args: Any, **kw: Any) -> Server:
+    # Node's overloads (@types/node), positional; listen(**options) and
+    # listen(listeningListener, **options) are the keyword form of listen(options[, cb]).
+    @overload
+    def listen(self, port: int | None = None, hostname: str | None = None,
+               backlog: int | None = None, listeningListener: ListeningListener | None = None,
+               /) -> Self: ...
+    @overload
+    def listen(self, port: int | None, hostname: str,
+               listeningListener: ListeningListener | None = None, /) -> Self: ...
+    @overload
+    def listen(self, port: int | None, backlog: int,
+               listeningListener: ListeningListener | None = None, /) -> Self: ...
+    @overload
+    def listen(self, port: int | None, listeningListener: ListeningListener | None = None,
+               /) -> Self: ...
+    @overload
+    def listen(self, path: str, backlog: int,
+               listeningListener: ListeningListener | None = None, /) -> Self: ...
+    @overload
+    def listen(self, path: str, listeningListener: ListeningListener | None = None,
+               /) -> Self: ...
+    @overload
+    def listen(self, options: ListenOptions,
+               listeningListener: ListeningListener | None = None, /) -> Self: ...
+    @overload
+    def listen(self, handle: ListenHandle, backlog: int,
+               listeningListener: ListeningListener | None = None, /) -> Self: ...
+    @overload
+    def listen(self, handle: ListenHandle,
+               listeningListener: ListeningListener | None = None, /) -> Self: ...
+    @overload
+    def listen(self, listeningListener: ListeningListener | None = None, /,
+               **options: Unpack[ListenOptions]) -> Self: ...
+    def listen(self, *args: Any, **kw: Any) -> Self:
         """Node's ``Server.prototype.listen``, every overload.
 
         ``listen([port[, host[, backlog]]][, cb])``, ``listen(path[, backlog][, cb])``,
@@ -412,7 +466,7 @@ class Server(EventEmitter):
         self.emit("connection", socket)
 
     def getConnections(self, cb: Callable[[BaseException | None, int], Any] | None = None,
-                       *, callback: Callable[..., Any] | None = None) -> Server:
+                       *, callback: Callable[..., Any] | None = None) -> Self:
         """Node's ``getConnections``: ``cb(None, count)`` on the next tick (no callable:
         ``ERR_INVALID_ARG_TYPE`` for "callback", from Node's ``process.nextTick``)."""
         if callback is not None:
@@ -429,7 +483,7 @@ class Server(EventEmitter):
         """Node's ``server.listening``: whether the server has a listening handle."""
         return bool(self._handle)
 
-    def address(self) -> dict[str, Any] | str | None:
+    def address(self) -> AddressInfo | str | None:
         """Node's ``address()``: ``{'address', 'family', 'port'}`` for TCP, the path for a
         pipe server (even after close), ``None`` otherwise."""
         handle = self._handle
@@ -438,7 +492,7 @@ class Server(EventEmitter):
             err = handle.getsockname(out)
             if err:
                 raise errnoException(err, "address")
-            return out
+            return out  # type: ignore[return-value]  # (getsockname filled AddressInfo's keys)
         if self._pipeName:
             return self._pipeName
         return None
@@ -455,7 +509,7 @@ class Server(EventEmitter):
         else:
             self.emit("error", err)
 
-    def close(self, cb: Callable[..., Any] | None = None) -> Server:
+    def close(self, cb: Callable[..., Any] | None = None) -> Self:
         """Node's ``Server.prototype.close``: stop listening now; ``'close'`` (and ``cb``)
         once no connection is left. ``cb`` gets ``ERR_SERVER_NOT_RUNNING`` if the server
         was not listening."""
@@ -486,22 +540,70 @@ class Server(EventEmitter):
             return
         nextTick(_emitCloseNT, self)
 
-    def ref(self) -> Server:
+    def ref(self) -> Self:
         """Node's ``server.ref()``; remembered when called before ``listen``."""
         self._unref = False
         if self._handle:
             self._handle.ref()
         return self
 
-    def unref(self) -> Server:
+    def unref(self) -> Self:
         """Node's ``server.unref()``; remembered when called before ``listen``."""
         self._unref = True
         if self._handle:
             self._handle.unref()
         return self
 
+    if TYPE_CHECKING:
+        # The events a server emits, each with its listener's arguments (@types/node's
+        # net.d.ts); a listener may take fewer of them (JS's argument rule). Only these
+        # names, as Readable.on's overloads (why: there).
+        @overload  # type: ignore[override]
+        def on(self, type: Literal["close"], listener: Callable[[], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["connection"], listener: Callable[[Socket], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["connection"], listener: Callable[[], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["drop"],
+               listener: Callable[[DropArgument | None], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["drop"], listener: Callable[[], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["error"], listener: Callable[[Any], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["error"], listener: Callable[[], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["listening"], listener: Callable[[], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["newListener"],
+               listener: Callable[[Hashable, Callable[..., Any]], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["newListener"],
+               listener: Callable[[Hashable], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["newListener"], listener: Callable[[], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["removeListener"],
+               listener: Callable[[Hashable, Callable[..., Any]], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["removeListener"],
+               listener: Callable[[Hashable], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["removeListener"], listener: Callable[[], object]) -> Self: ...
 
-def createServer(options: dict[str, Any] | Callable[..., Any] | None = None,
+        def on(self, type: Hashable, listener: Callable[..., object]) -> Self: ...
+        addListener = once = prependListener = prependOnceListener = on  # type: ignore[assignment]
+
+
+@overload
+def createServer(connectionListener: ConnectionListener | None = None, /,
+                 **options: Unpack[ServerOpts]) -> Server: ...
+@overload
+def createServer(options: ServerOpts | None,
+                 connectionListener: ConnectionListener | None = None, /,
+                 **kw: Unpack[ServerOpts]) -> Server: ...
+def createServer(options: Any = None,
                  connectionListener: Callable[..., Any] | None = None, **kw: Any) -> Server:
     """Node's ``net.createServer([options][, connectionListener])``."""
     return Server(options, connectionListener, **kw)

@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from functools import partial
 from os import write as _os_write
 from types import MethodType
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable, overload
 
 from uvnet._vendor import pyuv
 
@@ -70,6 +70,29 @@ from ..internal.validators import (
 )
 from ..timers import clearTimeout, setTimeout
 
+if TYPE_CHECKING:
+    from collections.abc import Hashable
+    from typing import Literal
+
+    from typing_extensions import Never, Self, Unpack
+
+    from ..internal.streams.readable import Readable
+    from .types import (
+        AddressInfo,
+        BufferEncoding,
+        Chunk,
+        ConnectListener,
+        IpcNetConnectOpts,
+        IpcSocketConnectOpts,
+        NetConnectOpts,
+        SocketConnectOpts,
+        TcpNetConnectOpts,
+        TcpSocketConnectOpts,
+        WriteCallback,
+        _SocketOpts,
+        _TcpNetConnectKeys,
+    )
+
 UV_EADDRINUSE: int = pyuv.errno.UV_EADDRINUSE
 UV_ECANCELED: int = pyuv.errno.UV_ECANCELED
 UV_ENOTCONN: int = pyuv.errno.UV_ENOTCONN
@@ -110,6 +133,26 @@ def _js(value: Any) -> str:
 # --- module functions ---------------------------------------------------------------------
 
 
+# @types/node's overloads, with the options also as keywords (beside a port and host too).
+@overload
+def connect(options: NetConnectOpts, connectionListener: ConnectListener | None = None,
+            /) -> Socket: ...
+@overload
+def connect(port: int, host: str | None = None,
+            connectionListener: ConnectListener | None = None, /,
+            **options: Unpack[_TcpNetConnectKeys]) -> Socket: ...
+@overload
+def connect(port: int, connectionListener: ConnectListener | None, /,
+            **options: Unpack[_TcpNetConnectKeys]) -> Socket: ...
+@overload
+def connect(path: str, connectionListener: ConnectListener | None = None, /,
+            **options: Unpack[_TcpNetConnectKeys]) -> Socket: ...
+@overload
+def connect(connectionListener: ConnectListener | None = None, /,
+            **options: Unpack[TcpNetConnectOpts]) -> Socket: ...
+@overload
+def connect(connectionListener: ConnectListener | None = None, /,
+            **options: Unpack[IpcNetConnectOpts]) -> Socket: ...
 def connect(*args: Any, **kwargs: Any) -> Socket:
     """Node's ``net.connect``/``net.createConnection``: ``(options[, cb])``,
     ``(port[, host][, cb])`` or ``(path[, cb])``; keywords stand for options."""
@@ -158,7 +201,7 @@ class _NormalizedArgsSymbol:
 normalizedArgsSymbol = _NormalizedArgsSymbol()
 
 
-class NormalizedArgs(list):
+class NormalizedArgs(list):  # type: ignore[type-arg]
     """``[options, cb]`` from :func:`normalizeArgs` (Node tags it with ``normalizedArgsSymbol``)."""
 
     def __init__(self, items: list[Any]) -> None:
@@ -252,8 +295,8 @@ def addClientAbortSignalOption(self: Socket, options: dict[str, Any]) -> None:
         nextTick(lambda: dispose.append(addAbortListener(signal, onAbort)))
 
 
-def _afterTryWrite(socket: Socket, handle: LibuvStreamWrap, data: bytes, written: int,
-                   err: int, cb: Callable[..., Any]) -> None:
+def _afterTryWrite(socket: Socket, handle: LibuvStreamWrap, data: bytes | bytearray,
+                   written: int, err: int, cb: Callable[..., Any]) -> None:
     """The rest of ``writeGeneric`` after a try-write that failed (``err``) or wrote only
     ``written`` bytes of ``data``: ``cb`` gets the error, or the rest is queued on libuv."""
     if err:
@@ -314,10 +357,16 @@ class Socket(Duplex):
         "timeout",
     )
 
-    def __init__(self, options: dict[str, Any] | int | None = None, **kwargs: Any) -> None:
+    @overload
+    def __init__(self, options: _SocketOpts | None = None, /) -> None: ...
+    @overload
+    def __init__(self, fd: int, /) -> None: ...
+    @overload
+    def __init__(self, **options: Unpack[_SocketOpts]) -> None: ...
+    def __init__(self, options: Any = None, **kwargs: Any) -> None:
         if isinstance(options, int) and not isinstance(options, bool):
             options = {"fd": options}
-        options = {**(options or {}), **kwargs}  # type: ignore[dict-item]  # Node copies them
+        options = {**(options or {}), **kwargs}  # Node copies them
         if options.get("objectMode"):
             raise ERR_INVALID_ARG_VALUE("options.objectMode", options["objectMode"],
                                         "is not supported")
@@ -415,7 +464,11 @@ class Socket(Duplex):
                 s._kTimeout.refresh()
             s = s._parent
 
-    setTimeout = setStreamTimeout
+    if TYPE_CHECKING:
+        def setTimeout(self, timeout: float,
+                       callback: Callable[[], object] | None = None) -> Self: ...
+    else:
+        setTimeout = setStreamTimeout
 
     def _onTimeout(self) -> None:
         """Node's ``_onTimeout``: emit ``'timeout'`` unless a write is still in flight."""
@@ -513,6 +566,13 @@ class Socket(Duplex):
         common write never gets here: :meth:`write` does it in one frame.)"""
         self._writeGeneric(False, data, encoding, cb)
 
+    @overload
+    def write(self, chunk: Chunk, cb: WriteCallback | None = None, /, *,
+              callback: WriteCallback | None = None) -> bool: ...
+    @overload
+    def write(self, chunk: Chunk, encoding: BufferEncoding | None,
+              cb: WriteCallback | None = None,
+              callback: WriteCallback | None = None) -> bool: ...
     def write(self, chunk: Any, encoding: Any = None, cb: Callable[..., Any] | None = None,
               callback: Callable[..., Any] | None = None) -> bool:
         """``Writable.prototype.write``, with the common case of a connected socket in one
@@ -606,7 +666,26 @@ class Socket(Duplex):
 
     # --- public methods -------------------------------------------------------------------
 
-    def connect(self, *args: Any, **kwargs: Any) -> Socket:
+    @overload
+    def connect(self, normalized: NormalizedArgs, /) -> Self: ...
+    @overload
+    def connect(self, options: SocketConnectOpts,
+                connectionListener: ConnectListener | None = None, /) -> Self: ...
+    @overload
+    def connect(self, port: int, host: str | None = None,
+                connectionListener: ConnectListener | None = None, /) -> Self: ...
+    @overload
+    def connect(self, port: int, connectionListener: ConnectListener | None, /) -> Self: ...
+    @overload
+    def connect(self, path: str, connectionListener: ConnectListener | None = None,
+                /) -> Self: ...
+    @overload
+    def connect(self, connectionListener: ConnectListener | None = None, /,
+                **options: Unpack[TcpSocketConnectOpts]) -> Self: ...
+    @overload
+    def connect(self, connectionListener: ConnectListener | None = None, /,
+                **options: Unpack[IpcSocketConnectOpts]) -> Self: ...
+    def connect(self, *args: Any, **kwargs: Any) -> Self:
         """Node's ``Socket.prototype.connect``: ``(options[, cb])``, ``(port[, host][, cb])``
         or ``(path[, cb])``; keywords stand for options. Returns the socket."""
         if args and isinstance(args[0], NormalizedArgs):
@@ -659,7 +738,7 @@ class Socket(Duplex):
         handle.owner = self
         initSocketHandle(self)
 
-    def setNoDelay(self, enable: Any = None, *, noDelay: Any = None) -> Socket:
+    def setNoDelay(self, enable: bool | None = None, *, noDelay: bool | None = None) -> Self:
         """Node's ``setNoDelay([noDelay=true])``; remembered until there is a handle."""
         if noDelay is not None:
             enable = noDelay
@@ -672,8 +751,8 @@ class Socket(Duplex):
             self._handle.setNoDelay(enable)
         return self
 
-    def setKeepAlive(self, enable: Any = False, initialDelayMsecs: Any = None, *,
-                     initialDelay: Any = None) -> Socket:
+    def setKeepAlive(self, enable: bool = False, initialDelayMsecs: float | None = None, *,
+                     initialDelay: float | None = None) -> Self:
         """Node's ``setKeepAlive([enable][, initialDelay])``; the delay is in milliseconds
         (``initialDelay=`` as a keyword, as Node's docs name it)."""
         if initialDelay is not None:
@@ -694,16 +773,26 @@ class Socket(Duplex):
             self._handle.setKeepAlive(enable, initialDelay)
         return self
 
-    def address(self) -> dict[str, Any]:
+    def address(self) -> AddressInfo | dict[str, Never]:
         """Node's ``socket.address()``: ``{address, family, port}``, or ``{}``."""
         return self._getsockname()
 
-    def end(self, *args: Any, **kwargs: Any) -> Socket:
+    @overload
+    def end(self, cb: WriteCallback | None = None, /, *,
+            callback: WriteCallback | None = None) -> Self: ...
+    @overload
+    def end(self, chunk: Chunk, cb: WriteCallback | None = None, /, *,
+            callback: WriteCallback | None = None) -> Self: ...
+    @overload
+    def end(self, chunk: Chunk, encoding: BufferEncoding | None,
+            cb: WriteCallback | None = None,
+            callback: WriteCallback | None = None) -> Self: ...
+    def end(self, *args: Any, **kwargs: Any) -> Self:
         """Node's ``Socket.prototype.end``: the stream's ``end``, returning the socket."""
         super().end(*args, **kwargs)
         return self
 
-    def resetAndDestroy(self) -> Socket:
+    def resetAndDestroy(self) -> Self:
         """Node's ``resetAndDestroy``: close with a RST (TCP only)."""
         if self._handle is not None:
             if not isinstance(self._handle, TCPWrap):
@@ -718,13 +807,13 @@ class Socket(Duplex):
             self.destroy(ERR_SOCKET_CLOSED())
         return self
 
-    def _reset(self) -> Socket:
+    def _reset(self) -> Self:
         if _DEBUG:
             debug("reset connection")
         self.resetAndClosing = True
         return self.destroy()
 
-    def pause(self) -> Socket:
+    def pause(self) -> Self:
         """Node's ``Socket.prototype.pause``; with ``onread`` it also stops the handle."""
         if self._kBuffer and not self.connecting and self._handle is not None \
                 and self._handle.reading:
@@ -736,7 +825,7 @@ class Socket(Duplex):
         super().pause()
         return self
 
-    def resume(self) -> Socket:
+    def resume(self) -> Self:
         """Node's ``Socket.prototype.resume``; with ``onread`` it also starts the handle."""
         if self._kBuffer and not self.connecting and self._handle is not None \
                 and not self._handle.reading:
@@ -767,7 +856,7 @@ class Socket(Duplex):
         else:
             self.once("finish", self.destroy)
 
-    def ref(self) -> Socket:
+    def ref(self) -> Self:
         """Node's ``socket.ref()``; deferred to ``'connect'`` without a handle."""
         if self._handle is None:
             self.once("connect", self.ref)
@@ -775,7 +864,7 @@ class Socket(Duplex):
         self._handle.ref()
         return self
 
-    def unref(self) -> Socket:
+    def unref(self) -> Self:
         """Node's ``socket.unref()``; deferred to ``'connect'`` without a handle."""
         if self._handle is None:
             self.once("connect", self.unref)
@@ -885,6 +974,127 @@ class Socket(Duplex):
     @property
     def localFamily(self) -> str | None:
         return self._getsockname().get("family")
+
+    if TYPE_CHECKING:
+        # The events a socket emits, each with its listener's arguments (@types/node's
+        # net.d.ts, and Node 20's connectionAttempt*); a listener may take fewer of them
+        # (JS's argument rule). Only these names, as Readable.on's overloads (why: there).
+        @overload  # type: ignore[override]
+        def on(self, type: Literal["close"], listener: Callable[[bool], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["close"], listener: Callable[[], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["connect"], listener: Callable[[], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["connectionAttempt"],
+               listener: Callable[[str, int, int], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["connectionAttempt"],
+               listener: Callable[[str, int], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["connectionAttempt"],
+               listener: Callable[[str], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["connectionAttempt"],
+               listener: Callable[[], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["connectionAttemptFailed"],
+               listener: Callable[[str, int, int, Exception], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["connectionAttemptFailed"],
+               listener: Callable[[str, int, int], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["connectionAttemptFailed"],
+               listener: Callable[[str, int], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["connectionAttemptFailed"],
+               listener: Callable[[str], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["connectionAttemptFailed"],
+               listener: Callable[[], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["connectionAttemptTimeout"],
+               listener: Callable[[str, int, int], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["connectionAttemptTimeout"],
+               listener: Callable[[str, int], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["connectionAttemptTimeout"],
+               listener: Callable[[str], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["connectionAttemptTimeout"],
+               listener: Callable[[], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["data"], listener: Callable[[Any], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["data"], listener: Callable[[], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["drain"], listener: Callable[[], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["end"], listener: Callable[[], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["error"], listener: Callable[[Any], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["error"], listener: Callable[[], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["finish"], listener: Callable[[], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["lookup"],
+               listener: Callable[[Exception | None, str | None, int | None, str], object],
+               ) -> Self: ...
+        @overload
+        def on(self, type: Literal["lookup"],
+               listener: Callable[[Exception | None, str | None, int | None], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["lookup"],
+               listener: Callable[[Exception | None, str | None], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["lookup"],
+               listener: Callable[[Exception | None], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["lookup"], listener: Callable[[], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["pause"], listener: Callable[[], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["pipe"], listener: Callable[[Readable], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["pipe"], listener: Callable[[], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["prefinish"], listener: Callable[[], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["readable"], listener: Callable[[], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["ready"], listener: Callable[[], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["resume"], listener: Callable[[], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["timeout"], listener: Callable[[], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["unpipe"],
+               listener: Callable[[Readable, dict[str, Any]], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["unpipe"], listener: Callable[[Readable], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["unpipe"], listener: Callable[[], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["newListener"],
+               listener: Callable[[Hashable, Callable[..., Any]], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["newListener"],
+               listener: Callable[[Hashable], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["newListener"], listener: Callable[[], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["removeListener"],
+               listener: Callable[[Hashable, Callable[..., Any]], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["removeListener"],
+               listener: Callable[[Hashable], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["removeListener"], listener: Callable[[], object]) -> Self: ...
+
+        def on(self, type: Hashable, listener: Callable[..., object]) -> Self: ...
+        addListener = once = prependListener = prependOnceListener = on
 
 
 def _chunkLength(chunk: Any, encoding: str) -> int:
@@ -1254,7 +1464,7 @@ def internalConnectMultiple(context: _ConnectMultipleContext, canceled: bool = F
     req.port = port
     req.localAddress = localAddress
     req.localPort = localPort
-    req.addressType = addressType  # type: ignore[attr-defined]
+    req.addressType = addressType
 
     attempted = self.autoSelectFamilyAttemptedAddresses
     assert attempted is not None  # set by lookupAndConnectMultiple

@@ -23,6 +23,7 @@ from ..process import feed, loop, makeCallback
 from .connection import IPC, SERVER, SOCKET, ConnectionWrap, ConnectWrap
 from .handle import uv_call
 from .stream import _NO_WRITES, UV_ECANCELED
+from .tcp import UV_EINVAL
 
 UV_READABLE = 1
 UV_WRITABLE = 2
@@ -129,7 +130,7 @@ class PipeWrap(ConnectionWrap):
         """Make the socket file readable and/or writable by all (``UV_READABLE|UV_WRITABLE``)."""
         path = self._path
         if not path or path.startswith("\0"):
-            return pyuv.errno.UV_EINVAL
+            return UV_EINVAL
         bits = 0
         if mode & UV_READABLE:
             bits |= stat.S_IRUSR | stat.S_IRGRP | stat.S_IROTH

@@ -19,7 +19,8 @@ from typing import Any, Callable
 
 from uvnet._vendor import pyuv
 
-from .handle import HandleWrap, loop, makeCallback, uv_call
+from ..process import loop, makeCallback
+from .handle import HandleWrap, uv_call
 
 # How many started wraps watch each signal number.
 _watching: Counter[int] = Counter()

@@ -9,13 +9,20 @@ or ``emitCloseNT`` on the next tick: ``'error'`` (once per stream) then ``'close
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
 from ..errors import ERR_MULTIPLE_CALLBACK, AbortError, NodeAggregateError
 from ..jscall import jscall
 from ..task_queues import _queue as _tickQueue
 from ..task_queues import nextTick
 from .utils import isDestroyed, isFinished, kIsDestroyed
+
+if TYPE_CHECKING:
+    from typing import TypeVar
+
+    from ...events import EventEmitter
+
+    _S = TypeVar("_S", bound=EventEmitter)
 
 
 class _Key:
@@ -51,7 +58,7 @@ def checkError(err: Any, w: Any, r: Any) -> None:
         r.errored = err
 
 
-def destroy(self: Any, err: Any = None, cb: Callable[..., Any] | None = None) -> Any:
+def destroy(self: _S, err: Any = None, cb: Callable[..., Any] | None = None) -> _S:
     """``stream.destroy([err][, cb])``: Readable's (and, wrapped, Writable's) ``destroy``."""
     r = getattr(self, "_readableState", None)
     w = getattr(self, "_writableState", None)

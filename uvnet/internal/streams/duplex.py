@@ -9,13 +9,19 @@ As in Node, Readable's methods and properties win and Writable supplies the rest
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import destroy as destroyImpl
 from .add_abort_signal import addAbortSignal
 from .legacy import Stream
 from .readable import Readable, ReadableState, _options
 from .writable import Writable, WritableState
+
+if TYPE_CHECKING:
+    from collections.abc import Hashable
+    from typing import Callable, Literal, overload
+
+    from typing_extensions import Self
 
 _IMPL_OPTIONS = (("read", "_read"), ("write", "_write"), ("writev", "_writev"),
                  ("destroy", "_destroy"), ("final", "_final"), ("construct", "_construct"))
@@ -92,3 +98,61 @@ class Duplex(Readable, Writable):
         if r is not None and w is not None:
             r.destroyed = value
             w.destroyed = value
+
+    if TYPE_CHECKING:
+        # The events a Duplex emits (a Readable's and a Writable's), each with its
+        # listener's arguments (@types/node's stream.d.ts); a listener may take fewer.
+        @overload  # type: ignore[override]
+        def on(self, type: Literal["close"], listener: Callable[[], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["data"], listener: Callable[[Any], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["data"], listener: Callable[[], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["drain"], listener: Callable[[], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["end"], listener: Callable[[], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["error"], listener: Callable[[Any], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["error"], listener: Callable[[], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["finish"], listener: Callable[[], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["pause"], listener: Callable[[], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["pipe"], listener: Callable[[Readable], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["pipe"], listener: Callable[[], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["prefinish"], listener: Callable[[], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["readable"], listener: Callable[[], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["resume"], listener: Callable[[], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["unpipe"],
+               listener: Callable[[Readable, dict[str, Any]], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["unpipe"], listener: Callable[[Readable], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["unpipe"], listener: Callable[[], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["newListener"],
+               listener: Callable[[Hashable, Callable[..., Any]], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["newListener"],
+               listener: Callable[[Hashable], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["newListener"], listener: Callable[[], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["removeListener"],
+               listener: Callable[[Hashable, Callable[..., Any]], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["removeListener"],
+               listener: Callable[[Hashable], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["removeListener"], listener: Callable[[], object]) -> Self: ...
+
+        def on(self, type: Hashable, listener: Callable[..., object]) -> Self: ...
+        addListener = once = prependListener = prependOnceListener = on

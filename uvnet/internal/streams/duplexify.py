@@ -203,7 +203,7 @@ def _duplexify(r: Any, w: Any) -> Duplexify:
                 cb, onfinish = onfinish, None
                 cb()
         d._write = _write  # type: ignore[method-assign,assignment]
-        d._final = _final  # type: ignore[attr-defined]
+        d._final = _final
         w.on("drain", on_drain)
         w.on("finish", on_finish)
 

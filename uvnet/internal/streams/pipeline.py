@@ -67,7 +67,8 @@ def destroyer(stream: Any, reading: bool, writing: bool) -> tuple[Callable[[Any]
 
 def popCallback(streams: list[Any]) -> Callable[..., Any]:
     validateFunction(streams[-1] if streams else None, "streams[stream.length - 1]")
-    return streams.pop()
+    callback: Callable[..., Any] = streams.pop()
+    return callback
 
 
 def pipeline(*streams: Any) -> Any:

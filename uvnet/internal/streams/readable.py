@@ -16,7 +16,7 @@ from __future__ import annotations
 import math
 from collections.abc import AsyncIterator, Hashable
 from types import MethodType
-from typing import TYPE_CHECKING, Any, Callable
+from typing import TYPE_CHECKING, Any, Callable, overload
 
 from ...buffer import Buffer, isEncoding, jsConcat, jsLength, jsSlice
 from ...buffer import decode as _decode
@@ -41,6 +41,13 @@ from . import destroy as destroyImpl
 from .add_abort_signal import addAbortSignal
 from .legacy import Stream, prependListener
 from .state import getHighWaterMark
+
+if TYPE_CHECKING:
+    from typing import Literal
+
+    from typing_extensions import Self
+
+    from ...net.types import BufferEncoding
 
 errorOrDestroy = destroyImpl.errorOrDestroy
 
@@ -165,7 +172,7 @@ class Readable(Stream):
 
     # --- destroy --------------------------------------------------------------------------
 
-    def destroy(self, err: Any = None, cb: Callable[..., Any] | None = None) -> Any:
+    def destroy(self, err: Any = None, cb: Callable[..., Any] | None = None) -> Self:
         """``_destroy``, then ``'error'`` (if ``err``) and ``'close'`` on a tick."""
         return destroyImpl.destroy(self, err, cb)
 
@@ -209,7 +216,7 @@ class Readable(Stream):
         state = self._readableState
         return state.paused or state.flowing is False
 
-    def setEncoding(self, enc: str | None = None) -> Readable:
+    def setEncoding(self, enc: BufferEncoding | None = None) -> Self:
         """Decode ``'data'``/``read()`` output to ``str`` (UTF-8 when ``enc`` is omitted);
         re-decodes what is buffered."""
         state = self._readableState
@@ -364,7 +371,7 @@ class Readable(Stream):
             src.resume()
         return dest
 
-    def unpipe(self, dest: Any = None) -> Readable:
+    def unpipe(self, dest: Any = None) -> Self:
         """Stop piping to ``dest`` (or to every destination); emits ``'unpipe'`` on each."""
         state = self._readableState
         if not state.pipes:
@@ -388,7 +395,49 @@ class Readable(Stream):
 
     # --- listeners ------------------------------------------------------------------------
 
-    def on(self, type: Hashable, listener: Callable[..., Any]) -> Readable:
+    # The events a Readable emits, each with its listener's arguments (@types/node's
+    # stream.d.ts); a listener may take fewer of them (JS's argument rule): one overload
+    # per arity, since a lambda checked against a union of callables gets no argument
+    # types. No overload takes any other name: mypy picks the first overload a call fits,
+    # so a catch-all one would take every listener that does not fit its event's, and
+    # hide the mistake. Another event name: EventEmitter.on(stream, name, listener).
+    # 'error' passes Any: a port annotates its listener with the class it expects
+    # (UVException, NodeError ...) or reads err.code, as Node code does with an Error.
+    @overload  # type: ignore[override]
+    def on(self, type: Literal["close"], listener: Callable[[], object]) -> Self: ...
+    @overload
+    def on(self, type: Literal["data"], listener: Callable[[Any], object]) -> Self: ...
+    @overload
+    def on(self, type: Literal["data"], listener: Callable[[], object]) -> Self: ...
+    @overload
+    def on(self, type: Literal["end"], listener: Callable[[], object]) -> Self: ...
+    @overload
+    def on(self, type: Literal["error"], listener: Callable[[Any], object]) -> Self: ...
+    @overload
+    def on(self, type: Literal["error"], listener: Callable[[], object]) -> Self: ...
+    @overload
+    def on(self, type: Literal["pause"], listener: Callable[[], object]) -> Self: ...
+    @overload
+    def on(self, type: Literal["readable"], listener: Callable[[], object]) -> Self: ...
+    @overload
+    def on(self, type: Literal["resume"], listener: Callable[[], object]) -> Self: ...
+    @overload
+    def on(self, type: Literal["newListener"],
+           listener: Callable[[Hashable, Callable[..., Any]], object]) -> Self: ...
+    @overload
+    def on(self, type: Literal["newListener"], listener: Callable[[Hashable], object]) -> Self: ...
+    @overload
+    def on(self, type: Literal["newListener"], listener: Callable[[], object]) -> Self: ...
+    @overload
+    def on(self, type: Literal["removeListener"],
+           listener: Callable[[Hashable, Callable[..., Any]], object]) -> Self: ...
+    @overload
+    def on(self, type: Literal["removeListener"],
+           listener: Callable[[Hashable], object]) -> Self: ...
+    @overload
+    def on(self, type: Literal["removeListener"], listener: Callable[[], object]) -> Self: ...
+
+    def on(self, type: Hashable, listener: Callable[..., Any]) -> Self:
         """``on('data')`` starts flowing unless paused; ``on('readable')`` pauses the flow."""
         res = self._addListener(type, listener, False)  # EventEmitter.on, one call shorter
         if type == "data":
@@ -413,9 +462,11 @@ class Readable(Stream):
                     nextTick(nReadingNextTick, self)
         return res
 
-    addListener = on
+    addListener = on  # type: ignore[assignment]
+    if TYPE_CHECKING:
+        once = prependListener = prependOnceListener = on  # type: ignore[assignment]
 
-    def removeListener(self, type: Hashable, listener: Callable[..., Any]) -> Readable:
+    def removeListener(self, type: Hashable, listener: Callable[..., Any]) -> Self:
         state = self._readableState
         res = Stream.removeListener(self, type, listener)
         if type == "readable":
@@ -427,7 +478,7 @@ class Readable(Stream):
 
     off = removeListener
 
-    def removeAllListeners(self, ev: Hashable = None, *more: Any) -> Readable:
+    def removeAllListeners(self, ev: Hashable = None, *more: Any) -> Self:
         res = Stream.removeAllListeners(self, ev, *more)
         if ev == "readable" or (ev is None and not more):
             nextTick(updateReadableListening, self)
@@ -435,7 +486,7 @@ class Readable(Stream):
 
     # --- pause / resume -------------------------------------------------------------------
 
-    def resume(self) -> Readable:
+    def resume(self) -> Self:
         """Switch to flowing mode (on the next tick), emitting ``'resume'``."""
         state = self._readableState
         if not state.flowing:
@@ -448,7 +499,7 @@ class Readable(Stream):
         state.paused = False
         return self
 
-    def pause(self) -> Readable:
+    def pause(self) -> Self:
         """Stop flowing; emits ``'pause'`` unless already explicitly paused."""
         state = self._readableState
         if _DEBUG:
@@ -462,7 +513,7 @@ class Readable(Stream):
         state.paused = True
         return self
 
-    def wrap(self, stream: Any) -> Readable:
+    def wrap(self, stream: Any) -> Self:
         """Wrap an old-style stream (``'data'``/``'end'`` events) as this Readable's source."""
         paused = False
 
@@ -540,10 +591,11 @@ class Readable(Stream):
                  **kwargs: Any) -> Promise[Any]: ...
 
     @classmethod
-    def from_(cls, iterable: Any, opts: dict[str, Any] | None = None, **kwargs: Any) -> Readable:
+    def from_(cls, iterable: Any, opts: dict[str, Any] | None = None, **kwargs: Any) -> Self:
         """``Readable.from(iterable[, options])`` (``from`` is a Python keyword: also ``from_``)."""
         from .from_iterable import from_iterable
-        return from_iterable(cls, iterable, _options(opts, kwargs))
+        stream: Self = from_iterable(cls, iterable, _options(opts, kwargs))
+        return stream
 
     # --- properties -----------------------------------------------------------------------
 
@@ -1277,7 +1329,7 @@ def _removeListener(emitter: Any) -> Callable[[Hashable, Callable[..., Any]], An
     """``emitter.removeListener``, for an event other than ``'data'`` and ``'readable'``:
     Readable's own adds steps for those two only, so for the others it is, one call
     shorter, Stream's (a subclass's or an instance's own removeListener is kept)."""
-    remove = emitter.removeListener
+    remove: Callable[[Hashable, Callable[..., Any]], Any] = emitter.removeListener
     if getattr(remove, "__func__", None) is Readable.removeListener:
         return MethodType(Stream.removeListener, emitter)
     return remove

@@ -133,7 +133,7 @@ def isReadableFinished(stream: Any, strict: bool | None = None) -> bool | None:
 
 
 def isReadable(stream: Any) -> bool | None:
-    forced = getattr(stream, kIsReadable, None)
+    forced: bool | None = getattr(stream, kIsReadable, None)
     if forced is not None:
         return forced
     if not isinstance(getattr(stream, "readable", None), bool):
@@ -145,7 +145,7 @@ def isReadable(stream: Any) -> bool | None:
 
 
 def isWritable(stream: Any) -> bool | None:
-    forced = getattr(stream, kIsWritable, None)
+    forced: bool | None = getattr(stream, kIsWritable, None)
     if forced is not None:
         return forced
     if not isinstance(getattr(stream, "writable", None), bool):

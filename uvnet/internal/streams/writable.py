@@ -15,7 +15,7 @@ State lives in ``stream._writableState`` (:class:`WritableState`) with Node's fi
 from __future__ import annotations
 
 import functools
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable, overload
 
 from ...buffer import Buffer, isEncoding, jsLength
 from ...buffer import encode as _encode
@@ -38,6 +38,15 @@ from .add_abort_signal import addAbortSignal
 from .legacy import Stream
 from .readable import _CHUNK_TYPES, _options, nop
 from .state import getHighWaterMark
+
+if TYPE_CHECKING:
+    from collections.abc import Hashable
+    from typing import Literal
+
+    from typing_extensions import Self
+
+    from ...net.types import BufferEncoding, WriteCallback
+    from .readable import Readable
 
 errorOrDestroy = destroyImpl.errorOrDestroy
 
@@ -190,6 +199,13 @@ class Writable(Stream):
         """A Writable can't be piped from: ``ERR_STREAM_CANNOT_PIPE``."""
         errorOrDestroy(self, ERR_STREAM_CANNOT_PIPE())
 
+    @overload
+    def write(self, chunk: Any, cb: WriteCallback | None = None, /, *,
+              callback: WriteCallback | None = None) -> bool: ...
+    @overload
+    def write(self, chunk: Any, encoding: BufferEncoding | None,
+              cb: WriteCallback | None = None,
+              callback: WriteCallback | None = None) -> bool: ...
     def write(self, chunk: Any, encoding: Any = None, cb: Callable[..., Any] | None = None,
               callback: Callable[..., Any] | None = None) -> bool:
         """Write ``chunk``; ``False`` once the buffer reaches the high-water mark (wait for
@@ -252,7 +268,7 @@ class Writable(Stream):
             if not state.writing:
                 clearBuffer(self, state)
 
-    def setDefaultEncoding(self, encoding: str) -> Writable:
+    def setDefaultEncoding(self, encoding: str) -> Self:
         if isinstance(encoding, str):
             encoding = encoding.lower()
         if not isEncoding(encoding):
@@ -266,9 +282,19 @@ class Writable(Stream):
         else:
             raise ERR_METHOD_NOT_IMPLEMENTED("_write()")
 
+    @overload
+    def end(self, cb: WriteCallback | None = None, /, *,
+            callback: WriteCallback | None = None) -> Self: ...
+    @overload
+    def end(self, chunk: Any, cb: WriteCallback | None = None, /, *,
+            callback: WriteCallback | None = None) -> Self: ...
+    @overload
+    def end(self, chunk: Any, encoding: BufferEncoding | None,
+            cb: WriteCallback | None = None,
+            callback: WriteCallback | None = None) -> Self: ...
     def end(self, chunk: Any = None, encoding: Any = None,
             cb: Callable[..., Any] | None = None,
-            callback: Callable[..., Any] | None = None) -> Writable:
+            callback: Callable[..., Any] | None = None) -> Self:
         """Finish writing (after an optional last ``chunk``); ``cb`` (or ``callback=``) runs
         at ``'finish'``."""
         state = self._writableState
@@ -318,7 +344,7 @@ class Writable(Stream):
                 state.onFinished.append(cb)
         return self
 
-    def destroy(self, err: Any = None, cb: Callable[..., Any] | None = None) -> Any:
+    def destroy(self, err: Any = None, cb: Callable[..., Any] | None = None) -> Self:
         """Destroy; buffered write callbacks and end callbacks get the error on a tick."""
         state = self._writableState
         if (state.buffered or state.onFinished) and not state.destroyed:
@@ -415,6 +441,52 @@ class Writable(Stream):
     def writableAborted(self) -> bool:
         w = self._writableState
         return bool(w.writable is not False and (w.destroyed or w.errored) and not w.finished)
+
+    if TYPE_CHECKING:
+        # The events a Writable emits, each with its listener's arguments (@types/node's
+        # stream.d.ts); a listener may take fewer of them (JS's argument rule).
+        @overload  # type: ignore[override]
+        def on(self, type: Literal["close"], listener: Callable[[], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["drain"], listener: Callable[[], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["error"], listener: Callable[[Any], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["error"], listener: Callable[[], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["finish"], listener: Callable[[], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["pipe"], listener: Callable[[Readable], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["pipe"], listener: Callable[[], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["prefinish"], listener: Callable[[], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["unpipe"],
+               listener: Callable[[Readable, dict[str, Any]], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["unpipe"], listener: Callable[[Readable], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["unpipe"], listener: Callable[[], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["newListener"],
+               listener: Callable[[Hashable, Callable[..., Any]], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["newListener"],
+               listener: Callable[[Hashable], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["newListener"], listener: Callable[[], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["removeListener"],
+               listener: Callable[[Hashable, Callable[..., Any]], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["removeListener"],
+               listener: Callable[[Hashable], object]) -> Self: ...
+        @overload
+        def on(self, type: Literal["removeListener"], listener: Callable[[], object]) -> Self: ...
+
+        def on(self, type: Hashable, listener: Callable[..., object]) -> Self: ...
+        addListener = once = prependListener = prependOnceListener = on  # type: ignore[assignment]
 
 
 Writable.WritableState = WritableState  # type: ignore[attr-defined]

@@ -44,16 +44,19 @@ isArrayBufferView = isTypedArray
 def isAsyncFunction(value: Any) -> bool:
     """An ``async def`` function (or an async generator function, as in Node)."""
     fn = getattr(value, "__func__", value)
-    return _pyinspect().iscoroutinefunction(fn) or _pyinspect().isasyncgenfunction(fn)
+    result: bool = _pyinspect().iscoroutinefunction(fn) or _pyinspect().isasyncgenfunction(fn)
+    return result
 
 
 def isGeneratorFunction(value: Any) -> bool:
     fn = getattr(value, "__func__", value)
-    return _pyinspect().isgeneratorfunction(fn) or _pyinspect().isasyncgenfunction(fn)
+    result: bool = _pyinspect().isgeneratorfunction(fn) or _pyinspect().isasyncgenfunction(fn)
+    return result
 
 
 def isGeneratorObject(value: Any) -> bool:
-    return _pyinspect().isgenerator(value) or _pyinspect().isasyncgen(value)
+    result: bool = _pyinspect().isgenerator(value) or _pyinspect().isasyncgen(value)
+    return result
 
 
 def isPromise(value: Any) -> bool:
