@@ -7,6 +7,7 @@ import os
 import resource
 import subprocess
 import sys
+import tempfile
 import time
 from typing import Any
 
@@ -50,10 +51,12 @@ class Child:
                 resource.setrlimit(resource.RLIMIT_NOFILE, (nofile, nofile))
             else:
                 raise_nofile()
+        # cwd: `-c` puts the working directory first on sys.path, and the work tree's
+        # ./uvnet must not stand in for the uvnet under test.
         self.proc = subprocess.Popen(
             [sys.executable, "-c", source, *args], stdout=subprocess.PIPE,
             stderr=subprocess.PIPE, stdin=subprocess.DEVNULL, text=True,
-            env=child_env(), preexec_fn=limit)
+            env=child_env(), preexec_fn=limit, cwd=tempfile.gettempdir())
 
     @property
     def pid(self) -> int:
