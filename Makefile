@@ -20,7 +20,7 @@ TOX_VERSION := 4.67.15
 PIP := -m pip --disable-pip-version-check
 PYTEST_ARGS ?= -q tests
 
-.PHONY: demo dev check test docs install-check clean
+.PHONY: demo dev check test docs install-check soak clean
 
 # Always reinstall: cheap next to the demo, and never runs a stale uvnet.
 demo:
@@ -54,6 +54,11 @@ docs: $(TOOLS)/.tox-$(TOX_VERSION)
 
 install-check:
 	tools/install_check.sh
+
+# The stress suite (tests/stress, issue #11) with every figure larger: more connections
+# and lifecycles, 4 GiB through the proxy, 20,000 fuzzed calls (UVNET_SOAK=1).
+soak: $(VENV)/.dev
+	cd tests && UVNET_SOAK=1 ../$(VENV)/bin/python -m pytest -p no:cacheprovider -o timeout=3600 -s stress
 
 clean:
 	rm -rf $(VENV) $(DEMO) $(TOOLS) .tox build dist *.egg-info uvnet/_vendor/pyuv/_cpyuv*.so docs/_build

@@ -179,7 +179,11 @@ def build_pyuv(target: pathlib.Path, patches: pathlib.Path = PATCHES) -> None:
         cmd = [sys.executable, "setup.py", "build_ext",
                "--build-lib", str(tmp / "lib"), "--build-temp", str(tmp / "temp")]
         print(f"uvnet build: compiling pyuv {PYUV_VERSION} and its libuv", flush=True)
-        res = subprocess.run(cmd, cwd=tree, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+        # pyuv's setup.py imports setup_libuv.py beside it: its folder must be on sys.path,
+        # which PYTHONSAFEPATH (set by pipx for the pip it runs) would prevent.
+        env = {k: v for k, v in os.environ.items() if k != "PYTHONSAFEPATH"}
+        res = subprocess.run(cmd, cwd=tree, env=env, stdout=subprocess.PIPE,
+                             stderr=subprocess.STDOUT)
         if res.returncode != 0:
             log = res.stdout.decode(errors="replace")
             raise BuildError(f"compiling pyuv failed:\n{log[-6000:]}")

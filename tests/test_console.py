@@ -4,6 +4,7 @@ in the same order relative to each other and to print()."""
 import re
 import subprocess
 import sys
+import tempfile
 
 from difftest import run_both
 
@@ -42,6 +43,7 @@ console.log('last');
 
 PY = r'''
 import sys
+import tempfile
 from uvnet import console
 
 console.log('%s has %d items', 'cart', 3, {'extra': True})
@@ -95,6 +97,8 @@ def test_console_and_print_keep_their_order():
     # Node's synchronous writes do (print() and console share sys.stdout).
     code = ('from uvnet import console\nprint("1")\nconsole.error("2")\nconsole.log("3")\n'
             'print("4", flush=False)\nconsole.warn("5")\n')
+    # cwd: the uvnet under test (the installed one under tox), not ./uvnet, which `-c` would
+    # put first on sys.path.
     out = subprocess.run([sys.executable, '-c', code], stdout=subprocess.PIPE,
-                         stderr=subprocess.STDOUT, check=True).stdout
+                         stderr=subprocess.STDOUT, check=True, cwd=tempfile.gettempdir()).stdout
     assert out.decode().split() == ['1', '2', '3', '4', '5']

@@ -48,6 +48,17 @@ def test_echo_async_matches_node() -> None:
         "server: closed", "done: 2 replies"]
 
 
+def test_binary_kv_matches_node() -> None:
+    """A binary protocol parsed with Buffer methods and logged with console.log: the port
+    prints exactly what its Node original prints (issue #13's acceptance program)."""
+    with open(os.path.join(EXAMPLES, "binary_kv.js"), encoding="utf-8") as fh:
+        js = fh.read()
+    node_lines = run_node(js).splitlines()
+    assert _run_example("binary_kv.py") == node_lines
+    assert node_lines[1] == "server: op 1 key temp value <Buffer ff f4 ef be ad de>"
+    assert node_lines[-2:] == ["client closed false 2", "server closed"]
+
+
 def test_chat_server_relays_lines() -> None:
     server = chat_server.create_chat_server()
     seen: dict[str, list[str]] = {"a": [], "b": []}

@@ -49,10 +49,10 @@ label() { echo "$1 ($("$2" -c 'import platform; print(platform.python_version())
 # round_trip EXE: the installed `uvnet` command, run from outside any clone.
 round_trip() { (cd "$WORK" && "$1") ; }
 
-# clean_tree CLONE: nothing but what .gitignore names for an editable install is left.
+# clean_tree CLONE: nothing is left but an editable install's extension and make's venvs.
 clean_tree() {
     local junk
-    junk=$(cd "$1" && git status --porcelain --ignored | grep -v '_cpyuv.*\.so$' || true)
+    junk=$(cd "$1" && git status --porcelain --ignored | grep -vE '_cpyuv.*\.so$|^!! \.venv' || true)
     [ -z "$junk" ] || { echo "build left in the clone: $junk"; return 1; }
 }
 

@@ -22,7 +22,13 @@ from collections.abc import Hashable
 from types import CoroutineType, MethodType
 from typing import TYPE_CHECKING, Any, Callable
 
-from .internal.errors import ERR_INVALID_ARG_TYPE, ERR_UNHANDLED_ERROR, inspect
+from .internal.errors import (
+    ERR_INVALID_ARG_TYPE,
+    ERR_UNHANDLED_ERROR,
+    MISSING,
+    _js_number,
+    inspect,
+)
 from .internal.jscall import call_adapted
 from .internal.promise import startCoroutine
 from .internal.task_queues import nextTick
@@ -88,6 +94,31 @@ def _index_key(key: Hashable) -> int | None:
     if isinstance(key, int) and not isinstance(key, bool) and 0 <= key <= _MAX_INDEX:
         return key
     return None
+
+
+def _js_string(value: Any) -> str:
+    """JavaScript's ``String(value)`` for the values a port may use as an event name."""
+    if value is None:
+        return "undefined"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return _js_number(value)
+    if isinstance(value, str):
+        return value
+    if isinstance(value, (bytes, bytearray, memoryview)):
+        return bytes(value).decode("utf-8", "replace")  # Buffer's toString()
+    if isinstance(value, (list, tuple)):  # Array's join(','): null and undefined are ''
+        return ",".join("" if v is None else _js_string(v) for v in value)
+    return "[object Object]"
+
+
+def _property_key(type: Any) -> Hashable:
+    """The key an event name is kept under: itself, or, for what Python cannot hash (a
+    dict, a list, a bytearray), the string JS makes of an object used as a property key."""
+    if getattr(type, "__hash__", None) is None:
+        return _js_string(type)
+    return type  # type: ignore[no-any-return]
 
 
 def _own_keys(events: dict[Hashable, Any]) -> list[Hashable]:
@@ -264,6 +295,7 @@ class EventEmitter:
         events = self._events
         if events.get("newListener") is not None:
             self.emit("newListener", type, _unwrap(listener))
+        type = _property_key(type)
         existing = events.get(type)
         if existing is None:
             events[type] = [listener]
@@ -288,7 +320,7 @@ class EventEmitter:
                    "Use emitter.setMaxListeners() to increase limit")
         warnings.warn(MaxListenersExceededWarning(message, self, type, count), stacklevel=4)
 
-    def on(self, type: Hashable, listener: Listener) -> Self:
+    def on(self, type: Hashable = None, listener: Listener = MISSING) -> Self:
         """Add ``listener`` at the end of the listeners of ``type`` (Node's
         ``emitter.on(eventName, listener)``, also named ``addListener``). The same listener
         added twice is called twice. Emits ``'newListener'`` first, and warns with
@@ -300,13 +332,13 @@ class EventEmitter:
 
     addListener = on
 
-    def prependListener(self, type: Hashable, listener: Listener) -> Self:
+    def prependListener(self, type: Hashable = None, listener: Listener = MISSING) -> Self:
         """Add ``listener`` at the front of the listeners of ``type``, so that it is called
         first (Node's ``emitter.prependListener()``). Returns the emitter; raises
         ``ERR_INVALID_ARG_TYPE`` when ``listener`` is not callable."""
         return self._addListener(type, listener, True)
 
-    def once(self, type: Hashable, listener: Listener) -> Self:
+    def once(self, type: Hashable = None, listener: Listener = MISSING) -> Self:
         """Add ``listener`` for the next ``type`` event only: it is removed, then called
         (Node's ``emitter.once(eventName, listener)``). :meth:`removeListener` with the
         same function removes it before it fires. Returns the emitter; raises
@@ -316,7 +348,7 @@ class EventEmitter:
         self.on(type, _onceWrap(self, type, listener))  # Node: this.on(...), overridable
         return self
 
-    def prependOnceListener(self, type: Hashable, listener: Listener) -> Self:
+    def prependOnceListener(self, type: Hashable = None, listener: Listener = MISSING) -> Self:
         """:meth:`once`, at the front of the listeners of ``type`` (Node's
         ``emitter.prependOnceListener()``). Returns the emitter."""
         _check_listener(listener)
@@ -325,7 +357,7 @@ class EventEmitter:
 
     # --- removing -----------------------------------------------------------------------
 
-    def removeListener(self, type: Hashable, listener: Listener) -> Self:
+    def removeListener(self, type: Hashable = None, listener: Listener = MISSING) -> Self:
         """Remove ``listener`` from the listeners of ``type`` (Node's
         ``emitter.removeListener(eventName, listener)``, also named ``off``): the most
         recently added entry of it, including one added with :meth:`once`. A bound method
@@ -337,6 +369,7 @@ class EventEmitter:
         if not callable(listener):
             raise ERR_INVALID_ARG_TYPE("listener", "function", listener)
         events = self._events
+        type = _property_key(type)
         lst = events.get(type)
         if lst is None:
             return self
@@ -400,6 +433,8 @@ class EventEmitter:
         events = self._events
         if not any(lst is not None for lst in events.values()):
             return self
+        if type is not _NO_TYPE:
+            type = _property_key(type)
         if events.get("removeListener") is None:
             if type is _NO_TYPE:
                 events.clear()
@@ -427,7 +462,7 @@ class EventEmitter:
 
     # --- emitting -----------------------------------------------------------------------
 
-    def emit(self, type: Hashable, *args: Any) -> bool:
+    def emit(self, type: Hashable = None, *args: Any) -> bool:
         """Call every listener of ``type``, in order, with ``args`` (Node's
         ``emitter.emit(eventName, ...args)``); returns ``True`` if it had listeners.
 
@@ -438,7 +473,11 @@ class EventEmitter:
         first, and with no ``'error'`` listener, ``args[0]`` is raised when it is an
         exception, else an ``ERR_UNHANDLED_ERROR`` that carries it as ``context``.
         """
-        lst = self._events.get(type)
+        try:
+            lst = self._events.get(type)
+        except TypeError:  # an object as the name (see _property_key)
+            type = _property_key(type)
+            lst = self._events.get(type)
         if type == "error":
             monitors = self._events.get(errorMonitor)
             if monitors is not None:
@@ -468,21 +507,21 @@ class EventEmitter:
 
     # --- introspection ------------------------------------------------------------------
 
-    def listeners(self, type: Hashable) -> list[Listener]:
+    def listeners(self, type: Hashable = None) -> list[Listener]:
         """A copy of the list of listeners of ``type``, as they were given (Node's
         ``emitter.listeners(eventName)``)."""
-        return [_unwrap(fn) for fn in self._events.get(type) or ()]
+        return [_unwrap(fn) for fn in self._events.get(_property_key(type)) or ()]
 
-    def rawListeners(self, type: Hashable) -> list[Listener]:
+    def rawListeners(self, type: Hashable = None) -> list[Listener]:
         """A copy of the listeners of ``type`` as they are stored: a :meth:`once` listener
         is its wrapper, which has the original as ``.listener`` (Node's
         ``emitter.rawListeners(eventName)``)."""
-        return list(self._events.get(type) or ())
+        return list(self._events.get(_property_key(type)) or ())
 
-    def listenerCount(self, type: Hashable, listener: Listener | None = None) -> int:
+    def listenerCount(self, type: Hashable = None, listener: Listener | None = None) -> int:
         """The number of listeners of ``type`` (Node's ``emitter.listenerCount(eventName[,
         listener])``); with ``listener``, how many times that one is among them."""
-        lst = self._events.get(type) or ()
+        lst = self._events.get(_property_key(type)) or ()
         if listener is None:
             return len(lst)
         return sum(1 for fn in lst if fn is listener or _isWrapperOf(fn, listener))
@@ -497,7 +536,7 @@ class EventEmitter:
         return [key for key in _own_keys(events) if events[key] is not None]
 
     @_static_or_method
-    def setMaxListeners(self, n: float) -> Self:
+    def setMaxListeners(self, n: float = MISSING) -> Self:
         """Set how many listeners one event may have before
         :class:`MaxListenersExceededWarning` is given (Node's
         ``emitter.setMaxListeners(n)``; ``0`` or ``math.inf``: no limit). Returns the

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any, Callable
 
 from uvnet._vendor import pyuv
 
-from .internal.errors import ERR_INVALID_ARG_TYPE, _js_number
+from .internal.errors import ERR_INVALID_ARG_TYPE, MISSING, _js_number
 from .internal.jscall import jscall
 from .internal.process import _drain_ticks, _record, _uncaught, deferred, loop, on_uncaught
 from .internal.task_queues import _queue, processTicks
@@ -376,7 +376,7 @@ def _validate_callback(callback: Any) -> None:
 
 
 # As @types/node's timers.d.ts: the callback takes the arguments given after the delay.
-def setTimeout(callback: Callable[[Unpack[_Ts]], object], delay: float | None = None,
+def setTimeout(callback: Callable[[Unpack[_Ts]], object] = MISSING, delay: float | None = None,
                *args: Unpack[_Ts]) -> Timeout:
     """Call ``callback(*args)`` once, ``delay`` milliseconds from now (Node's
     ``setTimeout(callback[, delay[, ...args]])``); returns the :class:`Timeout`.
@@ -393,7 +393,7 @@ def setTimeout(callback: Callable[[Unpack[_Ts]], object], delay: float | None = 
     return timeout
 
 
-def setInterval(callback: Callable[[Unpack[_Ts]], object], delay: float | None = None,
+def setInterval(callback: Callable[[Unpack[_Ts]], object] = MISSING, delay: float | None = None,
                 *args: Unpack[_Ts]) -> Timeout:
     """Call ``callback(*args)`` every ``delay`` milliseconds until
     :func:`uvnet.clearInterval` (Node's ``setInterval(callback[, delay[, ...args]])``);
@@ -412,7 +412,7 @@ def setUnrefTimeout(callback: Callable[..., Any], delay: Any, *args: Any) -> Tim
     return timeout
 
 
-def clearTimeout(timer: Timeout | int | str | None) -> None:
+def clearTimeout(timer: Timeout | int | str | None = None) -> None:
     """Cancel a timeout or an interval (Node's ``clearTimeout(timeout)``, also
     ``clearInterval``), given as the :class:`Timeout` or as its id (``int(timer)`` or
     ``str(timer)``). ``None``, unknown ids and timers that already fired are ignored, as
@@ -576,7 +576,8 @@ def _after_uncaught() -> None:
 on_uncaught.append(_after_uncaught)
 
 
-def setImmediate(callback: Callable[[Unpack[_Ts]], object], *args: Unpack[_Ts]) -> Immediate:
+def setImmediate(callback: Callable[[Unpack[_Ts]], object] = MISSING,
+                 *args: Unpack[_Ts]) -> Immediate:
     """Call ``callback(*args)`` once, in the check phase of the loop: after the I/O
     callbacks of the current iteration (Node's ``setImmediate(callback[, ...args])``);
     returns the :class:`Immediate`. Immediates run in the order they were set; one set
@@ -586,7 +587,7 @@ def setImmediate(callback: Callable[[Unpack[_Ts]], object], *args: Unpack[_Ts]) 
     return Immediate(callback, args)
 
 
-def clearImmediate(immediate: Immediate | None) -> None:
+def clearImmediate(immediate: Immediate | None = None) -> None:
     """Cancel an :class:`Immediate` that has not run yet (Node's
     ``clearImmediate(immediate)``); anything else is ignored."""
     if not isinstance(immediate, Immediate) or immediate._destroyed:

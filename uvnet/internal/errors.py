@@ -50,7 +50,7 @@ _LOWER_TYPES = {"string", "function", "number", "object", "boolean", "bigint", "
 
 def inspect(value: Any) -> str:
     """A short rendering of ``value`` (Node's ``util.inspect`` stands here)."""
-    if value is None:
+    if value is None or value is MISSING:
         return "None"
     if isinstance(value, (bytes, bytearray, memoryview)):
         data = bytes(value)
@@ -62,9 +62,21 @@ def inspect(value: Any) -> str:
     return repr(value)
 
 
+class _Missing:
+    """The default of a parameter Node requires: a call without it is JS's ``f()``, whose
+    ``undefined`` fails the argument's check with Node's error, not Python's TypeError."""
+
+    def __repr__(self) -> str:
+        return "None"  # undefined, as uvnet spells it
+
+
+MISSING: Any = _Missing()
+"""An argument left out (undefined), where ``None`` (null) would mean something else."""
+
+
 def determineSpecificType(value: Any) -> str:
     """Node's ``determineSpecificType``: the ``Received ...`` tail of argument errors."""
-    if value is None:
+    if value is None or value is MISSING:
         return "None"
     if callable(value) and not isinstance(value, type):
         name = getattr(value, "__name__", "")

@@ -104,6 +104,7 @@ def createHandle(fd: int, is_server: bool) -> TCPWrap | PipeWrap:
     """``lib/net.js``'s ``createHandle``: a fresh wrap of the kind ``fd`` needs (not yet
     opened on it); ``ERR_INVALID_FD_TYPE`` for anything but a TCP socket or a pipe."""
     validateInt32(fd, "fd", 0)
+    fd = int(fd)  # 3.0 is the integer 3, as in JS
     kind = guessHandleType(fd)
     if kind == "PIPE":
         return PipeWrap(SERVER if is_server else SOCKET)

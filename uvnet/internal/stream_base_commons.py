@@ -215,7 +215,8 @@ def getTimerDuration(msecs: Any, name: str) -> float:
     return duration
 
 
-def setStreamTimeout(self: Any, msecs: Any, callback: Callable[..., Any] | None = None) -> Any:
+def setStreamTimeout(self: Any, msecs: Any = None,
+                     callback: Callable[..., Any] | None = None) -> Any:
     """Emit ``'timeout'`` after ``msecs`` milliseconds without any activity on the socket
     (Node's ``socket.setTimeout(timeout[, callback])``); ``0`` turns the timeout off.
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Mapping
 from typing import Any
 
 from .errors import (
@@ -26,6 +27,32 @@ _RADIX = {"0x": 16, "0X": 16, "0o": 8, "0O": 8, "0b": 2, "0B": 2}
 def is_number(value: Any) -> bool:
     """``typeof value === 'number'``."""
     return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def js_truthy(value: Any) -> bool:
+    """JavaScript truthiness: only ``None``, ``False``, ``0``, ``NaN`` and ``''`` are falsy
+    (an empty dict or list is truthy, as an object or array is)."""
+    if value is None or value is False or value == "":
+        return False
+    if isinstance(value, (int, float)):
+        return value == value and value != 0
+    return True
+
+
+def is_object(value: Any) -> bool:
+    """``typeof value === 'object' && value !== null`` for a port's values: anything but
+    ``None``, a bool, a number, a string or a function (a dict, a list, a Buffer ...)."""
+    return value is not None and not isinstance(value, (bool, int, float, str)) \
+        and not callable(value)
+
+
+def js_spread(value: Any) -> dict[str, Any]:
+    """JavaScript's ``{...value}`` for an options argument: a dict's (a mapping's) items;
+    nothing from any other value (a string, a Buffer, a number or ``true`` gives ``{}``:
+    their indexed properties are no option)."""
+    if isinstance(value, Mapping):
+        return dict(value)
+    return {}
 
 
 def js_number(value: Any) -> float:

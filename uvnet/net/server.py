@@ -37,6 +37,8 @@ from ..internal.task_queues import nextTick
 from ..internal.util.debuglog import debuglog, enabled
 from ..internal.validators import (
     is_number,
+    is_object,
+    js_spread,
     toInt32,
     validateFunction,
     validateNumber,
@@ -180,8 +182,8 @@ class Server(EventEmitter):
         if callable(options):
             connectionListener = options
             options = dict(kw)
-        elif options is None or isinstance(options, dict):
-            options = {**(options or {}), **kw}
+        elif options is None or is_object(options):  # Node: {...options}
+            options = {**js_spread(options), **kw}
         else:
             raise ERR_INVALID_ARG_TYPE("options", "object", options)
         if callable(connectionListener):

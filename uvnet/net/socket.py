@@ -37,6 +37,7 @@ from ..internal.errors import (
     ERR_SOCKET_CLOSED,
     ERR_SOCKET_CLOSED_BEFORE_CONNECTION,
     ERR_SOCKET_CONNECTION_TIMEOUT,
+    MISSING,
     NodeAggregateError,
     errnoException,
     exceptionWithHostPort,
@@ -60,7 +61,12 @@ from ..internal.streams.writable import writeResult
 from ..internal.task_queues import nextTick
 from ..internal.util.debuglog import debuglog, enabled
 from ..internal.validators import (
+    is_number,
+    is_object,
     js_number,
+    js_spread,
+    js_truthy,
+    toInt32,
     validateBoolean,
     validateFunction,
     validateInt32,
@@ -113,16 +119,6 @@ _autoSelectFamilyAttemptTimeoutDefault = 250
 
 def _noop(*_args: Any) -> None:
     pass
-
-
-def _truthy(value: Any) -> bool:
-    """JavaScript truthiness: only ``None``, ``False``, ``0``, ``NaN`` and ``''`` are falsy
-    (an empty dict or list is truthy)."""
-    if value is None or value is False or value == "":
-        return False
-    if isinstance(value, (int, float)):
-        return value == value and value != 0
-    return True
 
 
 def _js(value: Any) -> str:
@@ -182,7 +178,7 @@ def connect(*args: Any, **kwargs: Any) -> Socket:
     if _DEBUG:
         debug("createConnection", normalized)
     socket = Socket(options)
-    if options.get("timeout"):
+    if js_truthy(options.get("timeout")):
         socket.setTimeout(options["timeout"])
     return socket.connect(normalized)
 
@@ -250,6 +246,8 @@ def normalizeArgs(args: Sequence[Any], kwargs: dict[str, Any] | None = None) -> 
     options: dict[str, Any]
     if isinstance(arg0, dict):
         options = {**arg0, **kwargs} if kwargs else arg0
+    elif is_object(arg0):  # a Buffer, a list ...: an object, with no option in it
+        options = {**js_spread(arg0), **(kwargs or {})}
     else:
         options = {}
         if isPipeName(arg0):
@@ -431,15 +429,18 @@ class Socket(Duplex):
         Raises ``ERR_INVALID_ARG_VALUE`` for ``objectMode`` (a socket carries bytes), and
         a :class:`uvnet.UVException` when ``fd`` cannot be opened.
         """
-        if isinstance(options, int) and not isinstance(options, bool):
-            options = {"fd": options}
-        options = {**(options or {}), **kwargs}  # Node copies them
-        if options.get("objectMode"):
+        # Node: a number is the legacy fd; anything else is copied with {...options}, so a
+        # string, a Buffer or true gives no option at all (not a Python error).
+        if is_number(options):
+            options = {"fd": options, **kwargs}
+        else:
+            options = {**js_spread(options), **kwargs}
+        if js_truthy(options.get("objectMode")):
             raise ERR_INVALID_ARG_VALUE("options.objectMode", options["objectMode"],
                                         "is not supported")
-        if options.get("readableObjectMode") or options.get("writableObjectMode"):
-            which = "readableObjectMode" if options.get("readableObjectMode") \
-                else "writableObjectMode"
+        readableObjectMode = js_truthy(options.get("readableObjectMode"))
+        if readableObjectMode or js_truthy(options.get("writableObjectMode")):
+            which = "readableObjectMode" if readableObjectMode else "writableObjectMode"
             raise ERR_INVALID_ARG_VALUE(f"options.{which}", options[which], "is not supported")
         keepAliveInitialDelay = options.get("keepAliveInitialDelay")
         if keepAliveInitialDelay is not None:
@@ -464,7 +465,7 @@ class Socket(Duplex):
         self._aborted = False
         self.autoSelectFamilyAttemptedAddresses: list[str] | None = None
 
-        options["allowHalfOpen"] = bool(options.get("allowHalfOpen"))
+        options["allowHalfOpen"] = js_truthy(options.get("allowHalfOpen"))
         options["emitClose"] = False
         options["autoDestroy"] = True
         options["decodeStrings"] = False
@@ -491,10 +492,11 @@ class Socket(Duplex):
                 self._kBuffer = onread["buffer"]
             self._kBufferCb = onread["callback"]
 
-        self._kSetNoDelay = bool(options.get("noDelay"))
-        self._kSetKeepAlive = bool(options.get("keepAlive"))
-        self._kSetKeepAliveInitialDelay = int(js_number(keepAliveInitialDelay) / 1000) \
-            if keepAliveInitialDelay else 0
+        self._kSetNoDelay = js_truthy(options.get("noDelay"))
+        self._kSetKeepAlive = js_truthy(options.get("keepAlive"))
+        # Node's ~~(delay / 1000): truncated to an int32, NaN is 0
+        self._kSetKeepAliveInitialDelay = toInt32(js_number(keepAliveInitialDelay) / 1000) \
+            if js_truthy(keepAliveInitialDelay) else 0
 
         self.on("end", MethodType(onReadableStreamEnd, self))
 
@@ -504,14 +506,14 @@ class Socket(Duplex):
         self._pendingEncoding = ""
 
         if self._handle is not None and options.get("readable") is not False:
-            if options.get("pauseOnCreate"):
+            if js_truthy(options.get("pauseOnCreate")):
                 self._handle.reading = False
                 self._handle.readStop()
                 self.readableFlowing = False
             elif not options.get("manualStart"):
                 self.read(0)
 
-        if options.get("signal"):
+        if js_truthy(options.get("signal")):
             addClientAbortSignalOption(self, options)
 
         self.server: Any = None
@@ -640,7 +642,8 @@ class Socket(Duplex):
     def write(self, chunk: Chunk, encoding: BufferEncoding | None,
               cb: WriteCallback | None = None,
               callback: WriteCallback | None = None) -> bool: ...
-    def write(self, chunk: Any, encoding: Any = None, cb: Callable[..., Any] | None = None,
+    def write(self, chunk: Any = MISSING, encoding: Any = None,
+              cb: Callable[..., Any] | None = None,
               callback: Callable[..., Any] | None = None) -> bool:
         """Send ``chunk`` (Node's ``socket.write(data[, encoding][, callback])``).
 
@@ -806,7 +809,7 @@ class Socket(Duplex):
             self._sockname = None
 
         path = options.get("path")
-        pipe = _truthy(path)
+        pipe = js_truthy(path)
         if _DEBUG:
             debug("pipe", pipe, path)
 

@@ -148,7 +148,7 @@ def traceAll(out: TextIO, all: bool = False) -> Callable[[], None]:
         labels[id(em)] = (em, label)
         return label
 
-    def emit(self: Any, type: Any, *args: Any) -> bool:
+    def emit(self: Any, type: Any = None, *args: Any) -> bool:
         # process's events count when a listener sees them (as trace.js does).
         if _shown(type, all) and (self is not getattr(sys.modules.get('uvnet'), 'process', None)
                                   or countOf(self, type) > 0):

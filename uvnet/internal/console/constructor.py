@@ -69,6 +69,14 @@ def _label(label: Any) -> str:
     return "default" if label is None else _jsString(label)
 
 
+
+def _flushFile(stream: Any) -> None:
+    """Flush a Python file (``sys.stdout`` ...); a uvnet stream given as the console's
+    output is a Writable, which writes on its own."""
+    flush = getattr(stream, "flush", None)
+    if flush is not None and not hasattr(stream, "_writableState"):
+        flush()
+
 class Console:
     """Node's ``new Console(stdout[, stderr][, ignoreErrors])`` or
     ``new Console({'stdout': ..., 'stderr': ..., 'inspectOptions': ...,
@@ -102,10 +110,11 @@ class Console:
                 string = string.replace("\n", "\n" + self._groupIndent)
             string = self._groupIndent + string
         stream = self._stream(useStdout)
+        # What print() left in the other stream's buffer was written first: it goes out
+        # first, as Node's synchronous writes to one pipe keep their order.
+        _flushFile(self._stream(not useStdout))
         stream.write(string + "\n")
-        flush = getattr(stream, "flush", None)
-        if flush is not None and not hasattr(stream, "_writableState"):
-            flush()
+        _flushFile(stream)
 
     def _format(self, args: tuple[Any, ...]) -> str:
         return formatWithOptions(self._inspectOptions, *args)

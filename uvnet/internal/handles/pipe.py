@@ -11,6 +11,7 @@ through a zero-timeout timer (success and failure both a loop iteration late).
 from __future__ import annotations
 
 import errno
+import fcntl
 import os
 import socket
 import stat
@@ -44,7 +45,16 @@ class PipeWrap(ConnectionWrap):
         return PipeWrap(SOCKET)
 
     def open(self, fd: int) -> int:
-        return uv_call(self._handle.open, fd)
+        """``uv_pipe_open`` as in libuv 1.46: the stream is readable and writable as the
+        fd's access mode allows (pyuv's libuv 1.13 makes every pipe both)."""
+        try:
+            mode = fcntl.fcntl(fd, fcntl.F_GETFL) & os.O_ACCMODE
+        except OSError as exc:
+            return -(exc.errno or errno.EBADF)
+        err = uv_call(self._handle.open, fd)
+        if not err and mode == os.O_WRONLY:
+            self._readable = False
+        return err
 
     def bind(self, path: str) -> int:
         err = uv_call(self._handle.bind, path)

@@ -154,11 +154,14 @@ class LibuvStreamWrap(HandleWrap):
     _user_eof = 0  # the EOF (or error) pyuv read behind ``_user_pending``
     _user_idle: pyuv.Idle | None = None
     _stopped = False
+    _readable = True  # libuv's UV_HANDLE_READABLE (a pipe opened on a write-only fd: no)
     _shut = False  # shut down (or queued to) by :meth:`shutdown` itself
 
     # --- reading ---------------------------------------------------------------------------
 
     def readStart(self) -> int:
+        if not self._readable:
+            return UV_ENOTCONN  # uv_read_start on a stream that is not readable
         self._stopped = False
         err = uv_call(self._handle.start_read, makeCallback(self._on_read))
         if not err and (self._user_pending or self._user_eof):  # (_next_user_read's test)

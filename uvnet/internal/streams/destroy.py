@@ -15,6 +15,7 @@ from ..errors import ERR_MULTIPLE_CALLBACK, AbortError, NodeAggregateError
 from ..jscall import jscall
 from ..task_queues import _queue as _tickQueue
 from ..task_queues import nextTick
+from ..validators import js_truthy
 from .utils import isDestroyed, isFinished, kIsDestroyed
 
 if TYPE_CHECKING:
@@ -69,8 +70,9 @@ def destroy(self: _S, err: Any = None, cb: Callable[..., Any] | None = None) -> 
             jscall(cb, None)  # Node calls cb() with no argument: undefined
         return self
 
-    # Set destroyed before any callback runs, so destroy() inside one is a no-op.
-    if err:
+    # Set destroyed before any callback runs, so destroy() inside one is a no-op. Node's
+    # tests of err are JS truthiness ({} is an error, NaN is none).
+    if js_truthy(err):
         checkError(err, w, r)
     if w is not None:
         w.destroyed = True
@@ -96,7 +98,7 @@ def _destroy(self: Any, err: Any, cb: Callable[..., Any] | None) -> None:
         called = True
         r = getattr(self, "_readableState", None)
         w = getattr(self, "_writableState", None)
-        if err:
+        if js_truthy(err):
             checkError(err, w, r)
         if w is not None:
             w.closed = True
@@ -104,13 +106,13 @@ def _destroy(self: Any, err: Any, cb: Callable[..., Any] | None) -> None:
             r.closed = True
         if callable(cb):
             jscall(cb, err)
-        if err:
+        if js_truthy(err):
             nextTick(emitErrorCloseNT, self, err)
         else:
             _tickQueue.append((emitCloseNT, (self,)))  # nextTick, inlined
 
     try:
-        jscall(self._destroy, err or None, onDestroy)
+        jscall(self._destroy, err if js_truthy(err) else None, onDestroy)
     except Exception as e:  # noqa: BLE001 - Node catches whatever _destroy throws
         onDestroy(e)
 

@@ -29,6 +29,7 @@ from ..errors import (
     ERR_STREAM_PUSH_AFTER_EOF,
     ERR_STREAM_UNSHIFT_AFTER_END_EVENT,
     ERR_UNKNOWN_ENCODING,
+    MISSING,
     AbortError,
 )
 from ..jscall import call_adapted, jscall, started
@@ -36,7 +37,7 @@ from ..promise import Promise
 from ..task_queues import _queue as _tickQueue
 from ..task_queues import nextTick
 from ..util.debuglog import debuglog, enabled
-from ..validators import validateObject
+from ..validators import js_truthy, validateObject
 from . import destroy as destroyImpl
 from .add_abort_signal import addAbortSignal
 from .legacy import Stream, prependListener
@@ -132,7 +133,7 @@ class ReadableState:
         self.dataListening = False
         # False only for a Duplex built with readable: False (or the legacy setter).
         self.readable: bool | None = None
-        if options and options.get("encoding"):
+        if options and js_truthy(options.get("encoding")):  # JS's truthiness: [] is one
             self.decoder = StringDecoder(options["encoding"])
             self.encoding = options["encoding"]
 
@@ -492,7 +493,7 @@ class Readable(Stream):
     @overload
     def on(self, type: Literal["removeListener"], listener: Callable[[], object]) -> Self: ...
 
-    def on(self, type: Hashable, listener: Callable[..., Any]) -> Self:
+    def on(self, type: Hashable = None, listener: Callable[..., Any] = MISSING) -> Self:
         """:meth:`EventEmitter.on`, with a Readable's two special events, as in Node:
         adding a ``'data'`` listener starts flowing mode (unless :meth:`pause` was called),
         and adding a ``'readable'`` listener switches to paused mode, with :meth:`read`
@@ -524,7 +525,8 @@ class Readable(Stream):
     if TYPE_CHECKING:
         once = prependListener = prependOnceListener = on  # type: ignore[assignment]
 
-    def removeListener(self, type: Hashable, listener: Callable[..., Any]) -> Self:
+    def removeListener(self, type: Hashable = None,
+                       listener: Callable[..., Any] = MISSING) -> Self:
         """:meth:`EventEmitter.removeListener` (also ``off``); removing the last
         ``'readable'`` listener lets a stream with ``'data'`` listeners flow again.
         Returns the stream."""

@@ -29,10 +29,12 @@ from ..errors import (
     ERR_STREAM_NULL_VALUES,
     ERR_STREAM_WRITE_AFTER_END,
     ERR_UNKNOWN_ENCODING,
+    MISSING,
 )
 from ..jscall import call_adapted, fitArgs, jscall, started
 from ..task_queues import _queue as _tickQueue
 from ..task_queues import nextTick
+from ..validators import js_truthy
 from . import destroy as destroyImpl
 from .add_abort_signal import addAbortSignal
 from .legacy import Stream
@@ -221,7 +223,8 @@ class Writable(Stream):
     def write(self, chunk: Any, encoding: BufferEncoding | None,
               cb: WriteCallback | None = None,
               callback: WriteCallback | None = None) -> bool: ...
-    def write(self, chunk: Any, encoding: Any = None, cb: Callable[..., Any] | None = None,
+    def write(self, chunk: Any = MISSING, encoding: Any = None,
+              cb: Callable[..., Any] | None = None,
               callback: Callable[..., Any] | None = None) -> bool:
         """Write ``chunk`` (Node's ``writable.write(chunk[, encoding][, callback])``).
 
@@ -567,8 +570,12 @@ def _write(stream: Any, chunk: Any, encoding: Any, cb: Any) -> Any:
     if chunk is None and state.objectMode:
         raise ERR_STREAM_NULL_VALUES()
 
-    if not state.objectMode:
-        if not encoding:
+    if chunk is MISSING and state.objectMode:
+        chunk = None  # write(undefined) in object mode writes undefined
+    elif not state.objectMode:
+        # Node's order: the encoding (JS truthiness: {} is one, and unknown), then the
+        # chunk's type.
+        if not js_truthy(encoding):
             encoding = state.defaultEncoding
         elif encoding != "buffer" and not isEncoding(encoding):
             raise ERR_UNKNOWN_ENCODING(encoding)
