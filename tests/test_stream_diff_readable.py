@@ -492,3 +492,64 @@ c.on('data', lambda d: log('flags', s.flowing, s.sync, s.reading, s.dataEmitted,
 c.on('end', lambda: log('end flags', s.ended, s.endEmitted, c.readableDidRead))
 uvnet.run()
 """)
+
+
+def test_read0_with_data_below_the_mark() -> None:
+    """read(0) with needReadable set and data buffered (the async iterator's maybeReadMore_
+    read(0)): below the mark it only calls _read (Readable.read's short way, _read0),
+    at or above the mark (or with highWaterMark 0) it emits 'readable'; state after each."""
+    same(r"""
+function st(label, r) {
+  const s = r._readableState;
+  log(label, s.length, s.needReadable, s.emittedReadable, s.reading, s.sync);
+}
+const r = trace(new Readable({ highWaterMark: 8, read(n) { log('_read', n); } }), 'r');
+r.on('readable', () => log('readable listener'));
+r.push('abc');
+st('pushed', r);
+tick('t1');
+setImmediate(() => {
+  st('imm', r);
+  r._readableState.reading = false;
+  log('read(0)', r.read(0)); st('below', r);
+  log('read(0) reading', r.read(0)); st('below reading', r);
+  r._readableState.reading = false;
+  r.push('defghi');
+  st('at mark', r);
+  r._readableState.needReadable = true;
+  log('read(0) at mark', r.read(0)); st('after', r);
+  const z = new Readable({ highWaterMark: 0, read() { log('_read z'); } });
+  z.push('x');
+  z._readableState.needReadable = true;
+  z._readableState.emittedReadable = false;
+  log('read(0) hwm0', z.read(0)); st('z', z);
+  z.on('readable', () => log('z readable'));
+});
+""", r"""
+def st(label, r):
+    s = r._readableState
+    log(label, s.length, s.needReadable, s.emittedReadable, s.reading, s.sync)
+r = trace(Readable(highWaterMark=8, read=lambda n: log('_read', n)), 'r')
+r.on('readable', lambda: log('readable listener'))
+r.push('abc')
+st('pushed', r)
+tick('t1')
+def imm():
+    st('imm', r)
+    r._readableState.reading = False
+    log('read(0)', r.read(0)); st('below', r)
+    log('read(0) reading', r.read(0)); st('below reading', r)
+    r._readableState.reading = False
+    r.push('defghi')
+    st('at mark', r)
+    r._readableState.needReadable = True
+    log('read(0) at mark', r.read(0)); st('after', r)
+    z = Readable(highWaterMark=0, read=lambda n: log('_read z'))
+    z.push('x')
+    z._readableState.needReadable = True
+    z._readableState.emittedReadable = False
+    log('read(0) hwm0', z.read(0)); st('z', z)
+    z.on('readable', lambda: log('z readable'))
+uvnet.setImmediate(imm)
+uvnet.run()
+""")

@@ -30,14 +30,15 @@ is unwrapped again where it rejects a Promise, so the reason stays ``42``.
 For other uvnet modules (``events.once``, ``stream.promises``, ``timers.promises``...),
 these names are stable: :class:`Promise`, :class:`AggregateError`, :class:`ThrownValue`,
 :func:`startCoroutine`, :func:`isCoroutine`, :func:`createDeferredPromise`,
-:func:`resolvePromise`, :func:`rejectPromise`, :func:`promiseThen` (an internal reaction
-without a derived Promise) and :func:`handleReturnedPromise` (for a listener or hook that
-returned a coroutine or Promise).
+:func:`createDeferredResolve`, :func:`resolvePromise`, :func:`rejectPromise`,
+:func:`promiseThen` (an internal reaction without a derived Promise) and
+:func:`handleReturnedPromise` (for a listener or hook that returned a coroutine or Promise).
 """
 
 from __future__ import annotations
 
 from collections.abc import Generator, Iterable
+from functools import partial
 from types import CoroutineType
 from typing import Any, Callable, Generic, TypeVar
 
@@ -413,6 +414,22 @@ def createDeferredPromise(cls: type[Any] = Promise
     return promise, resolve, reject
 
 
+def createDeferredResolve() -> tuple[Promise[Any], Callable[[], None]]:
+    """``(promise, resolve)``: a pending Promise and a function that fulfills it with
+    ``None`` (undefined) when first called (later calls do nothing): the ``resolve()``
+    of ``new Promise((resolve) => ...)``, for uvnet's own Promises whose reject side is
+    never used (the async iterators' wait for the next event). Cheaper than the
+    executor and its two resolving closures, with the same turns."""
+    promise: Promise[Any] = object.__new__(Promise)  # _newPromise(), inlined
+    promise._state = _PENDING
+    promise._result = None
+    promise._reactions = None
+    promise._handled = False
+    # A Promise resolved with undefined is settled at once: "already resolved" is "not
+    # pending", which _fulfill tests.
+    return promise, partial(_fulfill, promise, None)
+
+
 def _resolvingFunctions(promise: Promise[Any]) -> tuple[Callable[..., None], Callable[..., None]]:
     """``CreateResolvingFunctions``: the first call of either wins."""
     done = False
@@ -484,16 +501,20 @@ def _thenableJob(arg: tuple[Promise[Any], Any, Callable[..., Any]]) -> None:
 
 
 def _fulfill(promise: Promise[Any], value: Any) -> None:
+    if promise._state != _PENDING:  # (a second call of createDeferredResolve's resolve)
+        return
     reactions = promise._reactions
     promise._state = _FULFILLED
     promise._result = value
     if reactions is not None:
         promise._reactions = None
-        for onFulfilled, _, target in reactions:
+        for onFulfilled, _, target in reactions:  # enqueueMicrotask, inlined
             if target is None:
-                enqueueMicrotask(onFulfilled, value)
+                _microtasks.append((onFulfilled, value))
             else:
-                enqueueMicrotask(_reactionJob, (onFulfilled, target, True, value))
+                _microtasks.append((_reactionJob, (onFulfilled, target, True, value)))
+        if not _task_queues._marked:
+            _task_queues.scheduleMicrotasks()
 
 
 def rejectPromise(promise: Promise[Any], reason: Any) -> None:
@@ -614,6 +635,13 @@ class _AsyncFunction:
                     _microtasks.append((self._step, awaited._result))  # enqueueMicrotask,
                     if not _task_queues._marked:  # inlined
                         _task_queues.scheduleMicrotasks()
+                elif awaited._state == _PENDING:  # _performThen(awaited, ...), inlined
+                    reactions = awaited._reactions
+                    if reactions is None:
+                        awaited._reactions = [(self._step, self._onRejected, None)]
+                    else:
+                        reactions.append((self._step, self._onRejected, None))
+                    awaited._handled = True
                 else:
                     _performThen(awaited, self._step, self._onRejected, None)
                 return

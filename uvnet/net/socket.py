@@ -962,7 +962,8 @@ class Socket(Duplex):
             tryReadStart(self)
         if n == 0 and type(n) is int and not _DEBUG_STEPS:  # Readable.read's first step
             state = self._readableState
-            if not state.ended and (state.length == 0 or not state.needReadable):
+            if not state.ended and (state.length == 0 or not state.needReadable
+                                    or state.length < state.highWaterMark):
                 return _read0(self, state)
         return Duplex.read(self, n)  # Node: stream.Duplex.prototype.read.call(this, n)
 

@@ -33,7 +33,7 @@ from ..errors import (
     AbortError,
 )
 from ..jscall import call_adapted, jscall, started
-from ..promise import Promise
+from ..promise import Promise, createDeferredResolve
 from ..task_queues import _queue as _tickQueue
 from ..task_queues import nextTick
 from ..util.debuglog import debuglog, enabled
@@ -285,33 +285,41 @@ class Readable(Stream):
         # n None stands for Node's NaN (read() / read(undefined)).
         if _DEBUG:
             debug("read", n)
-        if n is not None and (type(n) is not int):
-            n = _parseInt(n)
         state = self._readableState
-        if n == 0 and not state.ended and (state.length == 0 or not state.needReadable):
-            return _read0(self, state)
-        nOrig = n
-
-        if n is not None and n > state.highWaterMark:
-            state.highWaterMark = computeNewHighWaterMark(n)
-
-        if n != 0:
+        if n is None:
+            # read(): Node's steps for a NaN n, which skip every read(0) step.
+            nOrig = None
             state.emittedReadable = False
+            n = howMuchToRead(None, state)
+        else:
+            if type(n) is not int:
+                n = _parseInt(n)
+            if n == 0 and not state.ended and (
+                    state.length == 0 or not state.needReadable
+                    or state.length < state.highWaterMark):
+                return _read0(self, state)
+            nOrig = n
 
-        # read(0) with data (or EOF) already there: just trigger 'readable' (or the end).
-        if n == 0 and state.needReadable and (
-                (state.length >= state.highWaterMark if state.highWaterMark != 0
-                 else state.length > 0) or state.ended):
-            if _DEBUG:
-                debug("read: emitReadable")
-            if state.length == 0 and state.ended:
-                endReadable(self)
-            else:
-                emitReadable(self)
-            return None
+            if n is not None and n > state.highWaterMark:
+                state.highWaterMark = computeNewHighWaterMark(n)
 
-        if n != 0:
-            n = howMuchToRead(n, state)
+            if n != 0:
+                state.emittedReadable = False
+
+            # read(0) with data (or EOF) already there: just trigger 'readable' (or the end).
+            if n == 0 and state.needReadable and (
+                    (state.length >= state.highWaterMark if state.highWaterMark != 0
+                     else state.length > 0) or state.ended):
+                if _DEBUG:
+                    debug("read: emitReadable")
+                if state.length == 0 and state.ended:
+                    endReadable(self)
+                else:
+                    emitReadable(self)
+                return None
+
+            if n != 0:
+                n = howMuchToRead(n, state)
 
         if n == 0 and state.ended:
             if state.length == 0:
@@ -321,7 +329,8 @@ class Readable(Stream):
         doRead = state.needReadable
         if _DEBUG:
             debug("need readable", doRead)
-        if state.length == 0 or state.length - n < state.highWaterMark:
+        length = state.length
+        if length == 0 or length - n < state.highWaterMark:
             doRead = True
             if _DEBUG:
                 debug("length less than watermark", doRead)
@@ -336,7 +345,7 @@ class Readable(Stream):
                 debug("do read")
             state.reading = True
             state.sync = True
-            if state.length == 0:
+            if length == 0:
                 state.needReadable = True
             try:
                 jscall(self._read, state.highWaterMark)  # `_read() {}` is common
@@ -347,31 +356,36 @@ class Readable(Stream):
             if not state.reading and nOrig != 0:
                 n = howMuchToRead(nOrig, state)
 
-        ret = fromList(n, state) if n > 0 else None
-
-        if ret is None:
-            if state.length <= state.highWaterMark:
-                state.needReadable = True
-            n = 0
-        else:
-            state.length -= n
-            if state.multiAwaitDrain:
-                state.awaitDrainWriters.clear()
-            else:
-                state.awaitDrainWriters = None
-
-        if state.length == 0:
+        if n > 0:
+            ret = fromList(n, state)
+            if ret is not None:
+                length = state.length = state.length - n
+                if state.multiAwaitDrain:
+                    state.awaitDrainWriters.clear()
+                else:
+                    state.awaitDrainWriters = None
+                if length == 0:
+                    if not state.ended:
+                        state.needReadable = True
+                    # read() past EOF: emit 'end' on the next tick.
+                    if nOrig != n and state.ended:
+                        endReadable(self)
+                if not state.errorEmitted and not state.closeEmitted:
+                    state.dataEmitted = True
+                    self.emit("data", ret)
+                return ret
+            n = 0  # (nothing was buffered)
+        # ret is None (Node's null).
+        length = state.length
+        if length <= state.highWaterMark:
+            state.needReadable = True
+        if length == 0:
             if not state.ended:
                 state.needReadable = True
             # read() past EOF: emit 'end' on the next tick.
-            if nOrig != n and state.ended:
+            if nOrig != 0 and state.ended:
                 endReadable(self)
-
-        if ret is not None and not state.errorEmitted and not state.closeEmitted:
-            state.dataEmitted = True
-            self.emit("data", ret)
-
-        return ret
+        return None
 
     def _read(self, n: int) -> None:
         raise ERR_METHOD_NOT_IMPLEMENTED("_read()")
@@ -926,7 +940,10 @@ def addChunk(stream: Readable, state: ReadableState, chunk: Any, addToFront: boo
         state.dataEmitted = True
         stream.emit("data", chunk)
     else:
-        state.length += 1 if state.objectMode else jsLength(chunk)
+        if state.objectMode:
+            state.length += 1
+        else:
+            state.length += len(chunk) if type(chunk) is Buffer else jsLength(chunk)
         if addToFront:
             if state.bufferIndex > 0:
                 state.bufferIndex -= 1
@@ -961,8 +978,9 @@ def computeNewHighWaterMark(n: int) -> int:
 
 
 def _read0(stream: Readable, state: ReadableState) -> None:
-    """``read(0)`` before the end with nothing buffered or ``needReadable`` unset (what
-    ``maybeReadMore_`` and ``resume_`` call after each chunk): the steps of
+    """``read(0)`` before the end with nothing buffered, ``needReadable`` unset, or less
+    than the high-water mark buffered (what ``maybeReadMore_`` and ``resume_`` call after
+    each chunk): the steps of
     :meth:`Readable.read` that such a call takes, in the same order, with the branches it
     cannot take left out (it never emits ``'readable'`` or ends the stream)."""
     if _DEBUG:
@@ -1175,7 +1193,7 @@ def emitReadable(stream: Readable) -> None:
         if _DEBUG:
             debug("emitReadable", bool(state.flowing))
         state.emittedReadable = True
-        nextTick(emitReadable_, stream)
+        _tickQueue.append((emitReadable_, (stream,)))  # nextTick, inlined
 
 
 def emitReadable_(stream: Readable) -> None:
@@ -1188,7 +1206,8 @@ def emitReadable_(stream: Readable) -> None:
     # Another 'readable' is needed if not flowing, not ended, and below the mark.
     if not state.flowing and not state.ended and state.length <= state.highWaterMark:
         state.needReadable = True
-    flow(stream)
+    if state.flowing or _DEBUG:  # flow(stream) (a paused stream's: its debug line only)
+        flow(stream)
 
 
 def maybeReadMore(stream: Readable, state: ReadableState) -> None:
@@ -1473,10 +1492,6 @@ async def createAsyncIterator(stream: Any, options: dict[str, Any] | None
         cb, callback = callback, nop
         cb()
 
-    def wait(resolve: Callable[..., None], reject: Callable[..., None]) -> None:
-        nonlocal callback
-        callback = resolve
-
     stream.on("readable", next_)
     error: Any = _UNSET  # undefined until the stream finished; then None or the error
 
@@ -1498,7 +1513,10 @@ async def createAsyncIterator(stream: Any, options: dict[str, Any] | None
             elif error is None:
                 return
             else:
-                await Promise(wait)
+                # Node's `await new Promise(next)`: next(resolve) keeps resolve as the
+                # callback (the executor's reject is never used).
+                promise, callback = createDeferredResolve()
+                await promise
     except Exception as err:  # (not GeneratorExit: a return() goes to finally only)
         error = destroyImpl.aggregateTwoErrors(None if error is _UNSET else error, err)
         raise error  # noqa: B904 - JS rethrows the (aggregated) error as is
