@@ -290,7 +290,9 @@ class Readable(Stream):
             # read(): Node's steps for a NaN n, which skip every read(0) step.
             nOrig = None
             state.emittedReadable = False
-            n = howMuchToRead(None, state)
+            # howMuchToRead(NaN): paused, in byte mode, all that is buffered
+            n = state.length if not (state.objectMode or state.flowing) \
+                else howMuchToRead(None, state)
         else:
             if type(n) is not int:
                 n = _parseInt(n)
@@ -357,7 +359,15 @@ class Readable(Stream):
                 n = howMuchToRead(nOrig, state)
 
         if n > 0:
-            ret = fromList(n, state)
+            buf = state.buffer
+            if n == state.length and len(buf) == state.bufferIndex + 1 \
+                    and state.decoder is None:
+                # fromList(n, state) taking the whole buffer, one chunk: that chunk.
+                ret = buf[-1]
+                buf.clear()
+                state.bufferIndex = 0
+            else:
+                ret = fromList(n, state)
             if ret is not None:
                 length = state.length = state.length - n
                 if state.multiAwaitDrain:
