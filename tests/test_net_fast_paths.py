@@ -290,3 +290,101 @@ def on_listening():
 
 server.listen(0, on_listening)
 ''')
+
+
+def test_paused_reads_with_data_buffered_at_maybe_read_more():
+    """The async iterator's pattern: 'readable' is handled in a later turn, so the
+    maybeReadMore_ tick after a chunk finds it buffered (below the mark, needReadable set)
+    and takes the socket's one-frame read(0); a _read override on the class takes
+    Readable's steps. The state and the _read calls must be node's either way."""
+    check('''
+const server = net.createServer((s) => {
+  s.write('abc');
+  setTimeout(() => { s.write('defg'); setTimeout(() => s.end(), 20); }, 20);
+});
+class Logging extends net.Socket {
+  _read(n) { console.log('_read', n); super._read(n); }
+}
+function st(label, c) {
+  const r = c._readableState;
+  console.log(label, r.length, r.needReadable, r.reading, r.emittedReadable, r.readingMore);
+}
+function client(label, c, done) {
+  c.on('readable', () => {
+    st(label + ' readable', c);
+    process.nextTick(() => {
+      st(label + ' tick', c);
+      let chunk;
+      while ((chunk = c.read()) !== null) console.log(label, 'read', chunk.toString());
+      st(label + ' after', c);
+    });
+  });
+  c.on('end', () => console.log(label, 'end'));
+  c.on('close', done);
+}
+server.listen(0, () => {
+  const port = server.address().port;
+  client('plain', net.connect(port), () => {
+    const c = new Logging();
+    client('sub', c, () => { console.log('done'); server.close(); });
+    c.connect(port);
+  });
+});
+''', '''
+def on_connection(s):
+    s.write(b'abc')
+
+    def later():
+        s.write(b'defg')
+        uvnet.setTimeout(lambda: s.end(), 20)
+    uvnet.setTimeout(later, 20)
+
+
+server = uvnet.createServer(on_connection)
+
+
+class Logging(uvnet.Socket):
+    def _read(self, n):
+        print('_read', n)
+        super()._read(n)
+
+
+def st(label, c):
+    r = c._readableState
+    print(label, r.length, S(r.needReadable), S(r.reading), S(r.emittedReadable), S(r.readingMore))
+
+
+def client(label, c, done):
+    def on_readable():
+        st(label + ' readable', c)
+
+        def tick():
+            st(label + ' tick', c)
+            while True:
+                chunk = c.read()
+                if chunk is None:
+                    break
+                print(label, 'read', chunk.decode())
+            st(label + ' after', c)
+        uvnet.nextTick(tick)
+    c.on('readable', on_readable)
+    c.on('end', lambda: print(label, 'end'))
+    c.on('close', lambda *a: done())
+
+
+def on_listening():
+    port = server.address()['port']
+
+    def second():
+        c = Logging()
+
+        def done():
+            print('done')
+            server.close()
+        client('sub', c, done)
+        c.connect(port)
+    client('plain', uvnet.connect(port), second)
+
+
+server.listen(0, on_listening)
+''')

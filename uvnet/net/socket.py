@@ -342,10 +342,12 @@ def _afterTryWrite(socket: Socket, handle: LibuvStreamWrap, data: bytes | bytear
 
 
 def _maybeReadMore(stream: Socket, state: ReadableState) -> None:
-    """Readable's ``maybeReadMore_`` as ``onStreamRead`` queues it after a chunk: while the
-    handle reads, the loop's one ``read(0)`` takes Readable.read's (``_read0``) steps with
-    :meth:`Socket._read` doing nothing then; it marks the stream reading and needing
-    ``'readable'``, brings no data, and so ends the loop. Otherwise ``maybeReadMore_``."""
+    """Readable's ``maybeReadMore_`` as a chunk read from the handle queues it (emitted as
+    ``'data'`` by ``onStreamRead``, or buffered by ``addChunk``): while the handle reads,
+    the loop's one ``read(0)`` (below the high-water mark) takes Readable.read's
+    (``_read0``) steps with :meth:`Socket._read` doing nothing then; it marks the stream
+    reading and needing ``'readable'``, brings no data, and so ends the loop. Otherwise
+    ``maybeReadMore_``."""
     length = state.length
     if not state.reading and not state.ended and (
             length < state.highWaterMark or (state.flowing and length == 0)):
@@ -355,7 +357,7 @@ def _maybeReadMore(stream: Socket, state: ReadableState) -> None:
                     and stream._read.__func__ is _socketRead)  # type: ignore[attr-defined]
         except AttributeError:  # no handle (or not a wrap), or another read/_read
             fast = False
-        if not fast or stream.connecting or (length and state.needReadable) or _DEBUG_STEPS:
+        if not fast or stream.connecting or _DEBUG_STEPS:
             maybeReadMore_(stream, state)
             return
         if not (state.destroyed or state.errored or not state.constructed) \
@@ -967,7 +969,7 @@ class Socket(Duplex):
                 return _read0(self, state)
         return Duplex.read(self, n)  # Node: stream.Duplex.prototype.read.call(this, n)
 
-    # What onStreamRead queues after a chunk it emitted as 'data' (maybeReadMore_).
+    # The maybeReadMore_ tick queued after a chunk (by onStreamRead and addChunk).
     _kMaybeReadMore = staticmethod(_maybeReadMore)
 
     def destroySoon(self) -> None:

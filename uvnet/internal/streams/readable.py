@@ -158,6 +158,9 @@ class Readable(Stream):
     """
 
     _shapeKeys: tuple[str, ...] = ("close", "error", "data", "end", "readable")
+    # The maybeReadMore_ tick addChunk queues: Readable's, or a subclass's one-frame
+    # version of its steps (net.Socket's).
+    _kMaybeReadMore: Callable[[Any, ReadableState], None]
 
     def __init__(self, options: dict[str, Any] | None = None, **kwargs: Any) -> None:
         """``Readable([options])``, as Node's ``new stream.Readable([options])``.
@@ -966,7 +969,8 @@ def addChunk(stream: Readable, state: ReadableState, chunk: Any, addToFront: boo
             emitReadable(stream)
     if not state.readingMore and state.constructed:
         state.readingMore = True
-        _tickQueue.append((maybeReadMore_, (stream, state)))  # nextTick, inlined
+        # nextTick(maybeReadMore_, stream, state), inlined (the stream's own maybeReadMore_)
+        _tickQueue.append((stream._kMaybeReadMore, (stream, state)))
 
 
 # --- read internals --------------------------------------------------------------------------
@@ -1238,6 +1242,9 @@ def maybeReadMore_(stream: Readable, state: ReadableState) -> None:
         if length == state.length:
             break
     state.readingMore = False
+
+
+Readable._kMaybeReadMore = staticmethod(maybeReadMore_)  # type: ignore[assignment]
 
 
 def nReadingNextTick(self: Readable) -> None:
