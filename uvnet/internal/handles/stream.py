@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import errno
 import os
-import select
 import socket
 from collections import deque
 from typing import Any, Callable
@@ -34,18 +33,6 @@ _NO_WRITES: deque[Any] = deque()  # (shared, always empty: see LibuvStreamWrap._
 # (patches/pyuv-1.4.0-read-buffer-type.patch) creates it in its read callback, with the one
 # copy out of the loop's slab that a bytes object costs.
 pyuv.set_stream_read_type(Buffer)
-
-
-_hangUpPoll = select.poll()
-
-
-def _hungUp(fd: int) -> bool:
-    """Whether a poll of ``fd`` now reports ``POLLHUP`` or ``POLLERR`` (a peer's reset)."""
-    _hangUpPoll.register(fd, 0)  # (those two are always reported)
-    try:
-        return bool(_hangUpPoll.poll(0))
-    finally:
-        _hangUpPoll.unregister(fd)
 
 
 def _shutdown_wr_socket(fd: int) -> int:
@@ -271,11 +258,14 @@ class LibuvStreamWrap(HandleWrap):
         with ``POLLHUP`` or ``POLLERR`` (a FIN, then a reset), it goes on to write and to
         ``uv__drain``, which runs a shutdown queued meanwhile (by the ``'end'`` listener's
         ``end()``) at once, not from the pending queue. So the read scope's ticks run here,
-        as they would right after, and then, on a hung-up socket, the queued drain."""
+        as they would right after, and then, on a hung-up socket, the queued drain.
+        The event's bits are pyuv's ``event_hup`` (patches/pyuv-1.4.0-stream-accept-hangup
+        .patch): what the poll reported, as libuv 1.46 reads them, with no second poll."""
         if _tickQueue:
             processTicks()
-        if self._shut and self._shutdown_req is not None and not self._handle.closed \
-                and _hungUp(self.fd):
+        handle = self._handle
+        if self._shut and self._shutdown_req is not None and not handle.closed \
+                and handle.event_hup:
             makeCallback(self._drain)()
 
     # --- writing ---------------------------------------------------------------------------
