@@ -13,6 +13,7 @@ import errno
 import os
 import socket
 from collections import deque
+from functools import partial
 from typing import Any, Callable
 
 from uvnet._vendor import pyuv
@@ -179,14 +180,17 @@ class LibuvStreamWrap(HandleWrap):
             self._user_idle.close()
             self._user_idle = None
         if self._shut and self._shutdown_req is not None and not self.closed:
-            def cancelled() -> None:
-                self._after_shutdown(self._handle, UV_ECANCELED)
-                if callback is not None:
-                    callback()
-
-            super().close(cancelled)
+            super().close(partial(self._cancelShutdown, callback))
             return
         super().close(callback)
+
+    def _cancelShutdown(self, callback: Callable[[], Any] | None) -> None:
+        """The close callback of a wrap closed with its shutdown still queued: the request
+        completes with ``UV_ECANCELED``, then ``callback`` (``uv__stream_destroy``). (A
+        method, not a closure in :meth:`close`: its cells would be made at every close.)"""
+        self._after_shutdown(self._handle, UV_ECANCELED)
+        if callback is not None:
+            callback()
 
     def _next_user_read(self) -> None:
         """What pyuv read ahead of the user buffer stands for bytes (and an EOF) still in
