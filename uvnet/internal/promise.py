@@ -38,8 +38,7 @@ these names are stable: :class:`Promise`, :class:`AggregateError`, :class:`Throw
 from __future__ import annotations
 
 from collections.abc import Generator, Iterable
-from functools import partial
-from types import CoroutineType
+from types import CoroutineType, MethodType
 from typing import Any, Callable, Generic, TypeVar
 
 from . import task_queues as _task_queues
@@ -427,7 +426,7 @@ def createDeferredResolve() -> tuple[Promise[Any], Callable[[], None]]:
     promise._handled = False
     # A Promise resolved with undefined is settled at once: "already resolved" is "not
     # pending", which _fulfill tests.
-    return promise, partial(_fulfill, promise, None)
+    return promise, MethodType(_fulfill, promise)  # _fulfill(promise): value None
 
 
 def _resolvingFunctions(promise: Promise[Any]) -> tuple[Callable[..., None], Callable[..., None]]:
@@ -500,7 +499,7 @@ def _thenableJob(arg: tuple[Promise[Any], Any, Callable[..., Any]]) -> None:
         reject(_fromException(exc))
 
 
-def _fulfill(promise: Promise[Any], value: Any) -> None:
+def _fulfill(promise: Promise[Any], value: Any = None) -> None:
     if promise._state != _PENDING:  # (a second call of createDeferredResolve's resolve)
         return
     reactions = promise._reactions
