@@ -408,3 +408,73 @@ w.write('a', lambda e: log('cb a'))
 w.end('b')
 uvnet.run()
 """)
+
+
+def test_sync_write_callbacks_batched_ticks_keep_node_order() -> None:
+    """The ticks of synchronous writes' callbacks (afterWriteTick), run as one batch while
+    nothing is queued behind them: interleaved nextTicks, the same callback repeated (one
+    info's count), writes from a callback, a callback that throws (the rest stay queued for
+    after 'uncaughtException'), 'drain', end() and 'finish' in Node's order."""
+    same(r"""
+const w = trace(new Writable({ highWaterMark: 2, write(c, e, cb) { log('_write', c); cb(); } }), 'w');
+const shared = (e) => log('shared', e);
+let n = 0;
+process.on('uncaughtException', (e) => log('uncaught', e.message));
+log('r', w.write('a', (e) => log('cb a', e)));
+log('r', w.write('b', (e) => { log('cb b', e); tick('tick from b'); w.write('x', (e) => log('cb x', e)); }));
+log('r', w.write('c', shared));
+log('r', w.write('d', shared));
+log('r', w.write('e', (e) => { log('cb e'); throw new Error('boom'); }));
+log('r', w.write('f', shared));
+tick('tick 1');
+log('r', w.write('g', (e) => log('cb g', e)));
+log('r', w.write('h', shared));
+log('r', w.write('i', shared));
+setImmediate(() => {
+  w.cork();
+  log('r', w.write('jj', (e) => log('cb jj', e)));
+  log('r', w.write('kk', (e) => log('cb kk', e)));
+  log('r', w.write('l', shared));
+  w.uncork();
+  setImmediate(() => {
+    w.end((e) => log('end cb', e));
+    log('ended', w.writableLength, w._writableState.pendingcb);
+  });
+});
+""", r"""
+def _write(c, e, cb):
+    log('_write', c)
+    cb()
+w = trace(Writable(highWaterMark=2, write=_write), 'w')
+shared = lambda e: log('shared', e)
+uvnet.process.on('uncaughtException', lambda e: log('uncaught', str(e)))
+def cb_b(e):
+    log('cb b', e)
+    tick('tick from b')
+    w.write('x', lambda e: log('cb x', e))
+def cb_e(e):
+    log('cb e')
+    raise Exception('boom')
+log('r', w.write('a', lambda e: log('cb a', e)))
+log('r', w.write('b', cb_b))
+log('r', w.write('c', shared))
+log('r', w.write('d', shared))
+log('r', w.write('e', cb_e))
+log('r', w.write('f', shared))
+tick('tick 1')
+log('r', w.write('g', lambda e: log('cb g', e)))
+log('r', w.write('h', shared))
+log('r', w.write('i', shared))
+def phase2():
+    w.cork()
+    log('r', w.write('jj', lambda e: log('cb jj', e)))
+    log('r', w.write('kk', lambda e: log('cb kk', e)))
+    log('r', w.write('l', shared))
+    w.uncork()
+    uvnet.setImmediate(phase3)
+def phase3():
+    w.end(lambda e: log('end cb', e))
+    log('ended', w.writableLength, w._writableState.pendingcb)
+uvnet.setImmediate(phase2)
+uvnet.run()
+""")
