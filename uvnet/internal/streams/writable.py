@@ -760,18 +760,15 @@ def afterWriteTick(stream: Any, state: WritableState, *pairs: Any) -> None:
     of an info list (see ``AfterWriteTickInfo``): the ticks Node would run one after the
     other. If a callback raises, the pairs after it stay queued, first in line, as Node's
     ticks would."""
-    i = 0
-    n = len(pairs)
+    it = iter(pairs)
     try:
-        while i < n:
-            cb = pairs[i]
-            count = pairs[i + 1]
-            i += 2
+        for cb, count in zip(it, it):
             state.afterWriteTickInfo = None
             afterWrite(stream, state, count, cb)
     except BaseException:
-        if i < n:
-            _tickQueue.appendleft((afterWriteTick, [stream, state, *pairs[i:]]))
+        rest = list(it)
+        if rest:
+            _tickQueue.appendleft((afterWriteTick, [stream, state, *rest]))
         raise
 
 
@@ -924,6 +921,10 @@ def _finishMaybeNT(stream: Any, state: WritableState) -> None:
 
 
 def finishMaybe(stream: Any, state: WritableState, sync: bool = False) -> None:
+    if state.pendingcb and (state.prefinished or state.finalCalled):
+        # (What needFinish answers changes nothing then: prefinish returns at once and no
+        # finish is due. The common case of the write callbacks that run after end().)
+        return
     if needFinish(state):
         prefinish(stream, state)
         if state.pendingcb == 0:
