@@ -256,10 +256,22 @@ class Writable(Stream):
         """
         if callback is not None:
             cb = callback
+        if encoding is not None and callable(encoding):
+            cb = encoding
+            encoding = None
         if encoding is not None:
-            if callable(encoding):
-                cb = encoding
-                encoding = None
+            pass
+        elif type(chunk) is str:
+            state = self._writableState
+            if not state.decodeStrings and not state.objectMode and not state.ending \
+                    and not state.destroyed and (state.writing or state.corked or state.errored
+                                                 or not state.constructed):
+                # The common case of _write for a str kept as a str (decodeStrings false,
+                # as on a net.Socket) behind a write in flight: buffered, one call shorter.
+                if cb is None or not callable(cb):
+                    cb = nop
+                state.pendingcb += 1
+                return writeOrBuffer(self, state, chunk, state.defaultEncoding, cb)
         elif type(chunk) is Buffer or type(chunk) is bytes:
             state = self._writableState
             if not state.objectMode and not state.ending and not state.destroyed:
@@ -840,7 +852,16 @@ def clearBuffer(stream: Any, state: WritableState) -> None:
                 args = (err,)
                 for n in range(i, len(buffered)):
                     cb = buffered[n][2]
-                    jscall(cb, *fitArgs(cb, args))  # (no TypeError per callback)
+                    # jscall(cb, err) with the fit found first (no TypeError per callback)
+                    fitted = fitArgs(cb, args)
+                    try:
+                        result = cb(*fitted)
+                    except TypeError as exc:  # JavaScript's argument rule
+                        if exc.__traceback__.tb_next is not None:  # type: ignore[union-attr]
+                            raise
+                        result = call_adapted(cb, fitted, exc)
+                    if result is not None:  # an async def write callback
+                        started(result)
         chunks = WriteChunks(map(_entryDict, buffered[i:] if i else buffered))
         chunks.allBuffers = state.allBuffers
         doWrite(stream, state, True, state.length, chunks, "", callback)
