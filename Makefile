@@ -10,6 +10,7 @@
 #   make dev     .venv: the editable dev install, `pip install -e .[test]`
 #   make check   the suite on that one interpreter; make check PYTEST_ARGS=tests/test_events.py
 #   make install-check   the install matrix (pip/uv/pipx, sdist, wheel), by hand, not in CI
+#   make bench   issue #12's and #14's benchmark targets remeasured (bench/targets.py, ~20 min)
 # The pyuv sdist that the build downloads is cached in $UVNET_CACHE (default ~/.cache/uvnet).
 
 PYTHON ?= python3
@@ -20,7 +21,7 @@ TOX_VERSION := 4.67.15
 PIP := -m pip --disable-pip-version-check
 PYTEST_ARGS ?= -q tests
 
-.PHONY: demo dev check test docs install-check soak clean
+.PHONY: demo dev check test docs install-check soak bench clean
 
 # Always reinstall: cheap next to the demo, and never runs a stale uvnet.
 demo:
@@ -59,6 +60,10 @@ install-check:
 # and lifecycles, 4 GiB through the proxy, 20,000 fuzzed calls (UVNET_SOAK=1).
 soak: $(VENV)/.dev
 	cd tests && UVNET_SOAK=1 ../$(VENV)/bin/python -m pytest -p no:cacheprovider -o timeout=3600 -s stress
+
+# The benchmark targets of issues #12 and #14, measured in one session (bench/targets.md).
+bench: $(VENV)/.dev
+	$(VENV)/bin/python bench/targets.py $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) $(DEMO) $(TOOLS) .tox build dist *.egg-info uvnet/_vendor/pyuv/_cpyuv*.so docs/_build

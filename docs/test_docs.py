@@ -157,17 +157,21 @@ def test_node_compat_page_renders(site: pathlib.Path, chromium: str) -> None:
 
 
 def test_every_public_name_is_in_the_reference(site: pathlib.Path) -> None:
-    # What `import uvnet` exports (uvnet.__all__, uvnet.stream.__all__) has an entry in
-    # the API reference: an anchor with its full name on one of the pages.
+    # What `import uvnet` exports (the __all__ of uvnet, uvnet.stream, uvnet.util and
+    # uvnet.console) has an entry in the API reference: an anchor with its full name on
+    # one of the pages.
     import uvnet
+    import uvnet.console
     import uvnet.stream
+    import uvnet.util
 
     anchors: set[str] = set()
     for page in site.rglob("*.html"):
         # an object's anchor is its full name, a module's is module-<name>
         anchors.update(re.findall(r'id="(?:module-)?(uvnet[\w.]*)"',
                                   page.read_text(encoding="utf-8")))
-    missing = [f"{mod.__name__}.{name}" for mod in (uvnet, uvnet.stream)
+    modules = (uvnet, uvnet.stream, uvnet.util, uvnet.console)
+    missing = [f"{mod.__name__}.{name}" for mod in modules
                for name in mod.__all__
                if not name.startswith("_") and f"{mod.__name__}.{name}" not in anchors]
     assert not missing, (f"public but not in the API reference: {missing}; add each to "

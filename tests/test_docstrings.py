@@ -15,15 +15,19 @@ from typing import Any
 import pytest
 
 import uvnet
+import uvnet.console
 import uvnet.dns
 import uvnet.events
 import uvnet.stream
 import uvnet.timers
+import uvnet.util
 from uvnet.stream import Duplex, PassThrough, Readable, Transform, Writable
 
 MODULES = {
     "uvnet": uvnet,
     "uvnet.stream": uvnet.stream,
+    "uvnet.util": uvnet.util,
+    "uvnet.console": uvnet.console,
 }
 EXTRA = {
     "uvnet.events.getEventListeners": uvnet.events.getEventListeners,

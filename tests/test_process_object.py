@@ -212,3 +212,73 @@ def test_signal_ends_an_idle_server_as_node(tmp_path, sig, listen):
         assert py_out == 'SIGINT listener\nrun() returned\n'
     elif sig == signal.SIGINT:
         assert py_out == 'KeyboardInterrupt out of run()\n'
+
+
+BUSY_PY = r"""
+import sys, time, uvnet
+server = uvnet.createServer()
+
+def busy():
+    print('listening', flush=True)
+    if sys.argv[1] == 'sleep':
+        time.sleep(60)        # a blocking call in a callback
+    else:
+        while True:           # a callback that never returns
+            pass
+
+server.listen(0, '127.0.0.1', lambda: uvnet.setTimeout(busy, 10))  # from the loop
+try:
+    uvnet.run()
+except KeyboardInterrupt:
+    print('KeyboardInterrupt out of run()', flush=True)
+    raise
+"""
+
+BUSY_JS = r"""
+const net = require('net');
+const server = net.createServer();
+server.listen(0, '127.0.0.1', () => setTimeout(() => {
+  console.log('listening');
+  const end = Date.now() + 60000;
+  while (Date.now() < end);
+}, 10));
+"""
+
+
+@pytest.mark.parametrize('how', ['spin', 'sleep'])
+def test_ctrl_c_ends_a_busy_callback_at_once_as_node(tmp_path, how):
+    # Node on Ctrl-C with no SIGINT listener: the OS ends it at once, even in the middle
+    # of a callback. uvnet: KeyboardInterrupt where the callback is, out of run().
+    (tmp_path / 'busy.py').write_text(BUSY_PY)
+    (tmp_path / 'busy.js').write_text(BUSY_JS)
+    node_rc, node_seconds, _ = signal_idle_server([NODE, str(tmp_path / 'busy.js')],
+                                                  signal.SIGINT)
+    py_rc, seconds, py_out = signal_idle_server(
+        [sys.executable, str(tmp_path / 'busy.py'), how], signal.SIGINT)
+    assert py_rc == node_rc == -signal.SIGINT
+    assert node_seconds < 1.0 and seconds < 1.0
+    assert py_out == 'KeyboardInterrupt out of run()\n'
+
+
+WAKE_PY = r"""
+import signal, uvnet
+server = uvnet.createServer()
+server.listen(0, '127.0.0.1', lambda: print('listening', flush=True))
+
+def onusr1(signum, frame):  # a Python handler, no uvnet.process listener
+    print('SIGUSR1 handler', flush=True)
+    server.close()
+
+signal.signal(signal.SIGUSR1, onusr1)
+uvnet.run()
+print('run() returned', flush=True)
+"""
+
+
+def test_a_python_signal_handler_runs_while_the_loop_is_idle(tmp_path):
+    # signal.signal's handler runs as the signal arrives, not at the loop's next event.
+    (tmp_path / 'wake.py').write_text(WAKE_PY)
+    rc, seconds, out = signal_idle_server([sys.executable, str(tmp_path / 'wake.py')],
+                                          signal.SIGUSR1)
+    assert (rc, out) == (0, 'SIGUSR1 handler\nrun() returned\n')
+    assert seconds < 1.0

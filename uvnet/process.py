@@ -28,7 +28,7 @@ from .events import EventEmitter
 from .internal import process as _internal_process
 from .internal import process_promises as _process_promises
 from .internal.errors import ERR_INVALID_ARG_TYPE, ERR_OUT_OF_RANGE, errnoException
-from .internal.handles.signal import SignalWrap
+from .internal.handles.signal import SignalWakeup, SignalWrap
 from .internal.process import around_loop
 from .internal.task_queues import nextTick, runMicrotasks
 from .internal.validators import validateInteger
@@ -131,7 +131,6 @@ process = Process()
 # an alias pair (SIGIOT/SIGABRT) and race with the default action's handle below.
 _signalWraps: dict[int, SignalWrap] = {}
 _listened: set[str] = set()  # signal events with a listener (their handle is started)
-_defaults: set[int] = set()  # signals whose default action uvnet runs (while run() runs)
 
 
 def isSignal(event: Hashable) -> bool:
@@ -140,11 +139,8 @@ def isSignal(event: Hashable) -> bool:
 
 def _onsignal(signum: int) -> None:
     names = [name for name in _listened if signals[name] == signum]
-    if names:
-        for name in names:
-            process.emit(name, name, signum)
-    elif signum in _defaults:
-        _defaultAction(signum)
+    for name in names:
+        process.emit(name, name, signum)
 
 
 def _watch(signum: int) -> int:
@@ -163,7 +159,7 @@ def _watch(signum: int) -> int:
 
 
 def _unwatch(signum: int) -> None:
-    if signum not in _defaults and not any(signals[name] == signum for name in _listened):
+    if not any(signals[name] == signum for name in _listened):
         wrap = _signalWraps.get(signum)
         if wrap is not None:
             wrap.stop()  # Python's handler comes back (SignalWrap.stop)
@@ -193,36 +189,25 @@ process.on("removeListener", stopListeningIfSignal)
 
 
 # Node's default actions for the signals that end a process, while the loop runs. Node
-# leaves them to the OS, which kills it at once; Python's handler (KeyboardInterrupt for
-# SIGINT) only runs when the interpreter gets control back, and libuv retries its poll on
-# EINTR, so an idle loop would never see it. An unref'd handle wakes the loop and runs
-# Python's handler from there. A signal left at SIG_DFL needs nothing: the OS acts.
-_DEFAULT_ACTION_SIGNALS = tuple(
-    signals[name] for name in ("SIGINT", "SIGTERM", "SIGHUP") if name in signals)
+# leaves them to the OS, which kills it at once, idle or busy. A signal Python handles
+# (SIGINT's KeyboardInterrupt, or the program's own signal.signal handler) is handled
+# by Python as the loop runs: SignalWakeup wakes an idle loop, and Python code that runs
+# is interrupted where it is. A signal left at SIG_DFL needs nothing: the OS acts.
+_wakeup: list[SignalWakeup] = []  # made at the first run() in the main thread
 
 
-def _defaultAction(signum: int) -> None:
-    handler = _signal.getsignal(signum)
-    if callable(handler):
-        handler(signum, None)
+def _noWakeup() -> None:
+    pass
 
 
 def _startDefaultActions() -> Callable[[], None]:
-    started: list[int] = []
-    if threading.current_thread() is threading.main_thread():
-        for signum in _DEFAULT_ACTION_SIGNALS:
-            if callable(_signal.getsignal(signum)) and signum not in _defaults:
-                _defaults.add(signum)
-                started.append(signum)
-                wrap = _signalWraps.get(signum)
-                if wrap is None or not wrap.active:
-                    _watch(signum)
-
-    def stop() -> None:
-        for signum in started:
-            _defaults.discard(signum)
-            _unwatch(signum)
-    return stop
+    if threading.current_thread() is not threading.main_thread():
+        return _noWakeup
+    if not _wakeup:
+        _wakeup.append(SignalWakeup())
+    wakeup = _wakeup[0]
+    wakeup.start()
+    return wakeup.stop
 
 
 around_loop.append(_startDefaultActions)

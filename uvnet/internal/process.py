@@ -54,7 +54,7 @@ _resuming = False  # the last run() raised: the next one does not start with a t
 # Called with each recorded exception (timers queue Node's setImmediate(noop) here).
 on_uncaught: list[Callable[[], None]] = []
 # Called as the loop starts running; each returns what to call when it stops
-# (uvnet.process watches SIGINT/SIGTERM here, see run()).
+# (uvnet.process makes Python's signal handlers wake the loop here, see run()).
 around_loop: list[Callable[[], Callable[[], None]]] = []
 
 
@@ -324,16 +324,17 @@ def run(main: Coroutine[Any, Any, Any] | Promise[Any] | None = None) -> Any:
     returned, too.
 
     Ctrl-C ends it at once, idle or busy, as it ends a Node process: ``KeyboardInterrupt``
-    comes out of ``run()`` (and, uncaught, ends the process as killed by SIGINT, as
-    Node's does); so do SIGTERM and SIGHUP when the program gave Python a handler for
-    them. SIGTERM with Python's default disposition kills the process at once, as it
-    kills Node. A ``uvnet.process`` listener for the signal takes the place of that
-    default action, as in Node. When ``run()`` returns, Python's own handlers are back
-    in place.
+    is raised where the program is (in the middle of a long callback or a
+    ``time.sleep`` too) and comes out of ``run()`` (and, uncaught, ends the process as
+    killed by SIGINT, as Node's does). A handler the program gave Python
+    (``signal.signal``) runs as its signal arrives, the loop idle or not. SIGTERM with
+    Python's default disposition kills the process at once, as it kills Node. A
+    ``uvnet.process`` listener for the signal takes the place of that default action, as
+    in Node. When ``run()`` returns, Python's own handlers are back in place.
     """
-    # While the loop runs, SIGINT (and SIGTERM or SIGHUP if the program gave Python a
-    # handler for them) is watched by an unref'd libuv signal handle, which runs Python's
-    # handler from the loop.
+    # While the loop runs, a signal Python handles (SIGINT, or any the program gave a
+    # signal.signal handler) wakes the loop through Python's wakeup fd, and Python's
+    # handler runs from there (uvnet.process's SignalWakeup).
     if not (main is None or isinstance(main, (Promise, Coroutine))):
         raise ERR_INVALID_ARG_TYPE("main", ["Coroutine", "Promise"], main)
     promise = main if main is None or isinstance(main, Promise) else startCoroutine(main)

@@ -171,6 +171,8 @@ class Console:
         self.log(f"{key}: {n}")
 
     def countReset(self, label: Any = None) -> None:
+        """``console.countReset([label])``: the next ``count(label)`` starts again at 1; a
+        label never counted gives the warning ``Count for 'label' does not exist``."""
         key = _label(label)
         if key not in self._counts:
             warnings.warn(f"Count for '{key}' does not exist", RuntimeWarning, stacklevel=2)
@@ -187,6 +189,7 @@ class Console:
     groupCollapsed = group
 
     def groupEnd(self) -> None:
+        """``console.groupEnd()``: ends the innermost ``group()``'s indentation."""
         self._groupIndent = self._groupIndent[:len(self._groupIndent)
                                               - self._groupIndentation]
 

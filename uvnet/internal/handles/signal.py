@@ -8,10 +8,14 @@ and puts back ``SIG_DFL`` (not Python's handler) when the last handle stops. ``s
 ``close`` therefore reinstall Python's own handler for the signal once no handle of
 uvnet's watches it any more, so Python's ``KeyboardInterrupt`` on Ctrl-C and any
 ``signal.signal`` handler keep working outside the loop.
+
+``SignalWakeup`` is for the signals no wrap watches: it makes the loop run Python's own
+handler for them (see its docstring).
 """
 
 from __future__ import annotations
 
+import os
 import signal as _signal
 import threading
 from collections import Counter
@@ -77,3 +81,45 @@ class SignalWrap(HandleWrap):
         if self._signum and not self._handle.closed:
             self.stop()
         super().close(callback)
+
+
+class SignalWakeup(HandleWrap):
+    """Wakes the loop when a signal that Python handles arrives, so its handler runs.
+
+    Python's C handler only notes the signal, and its Python handler (``KeyboardInterrupt``
+    for SIGINT, or the program's ``signal.signal`` handler) runs when the interpreter next
+    executes bytecode: in a loop that waits in ``epoll``, perhaps never. While ``start``ed,
+    Python writes each signal's number to this wrap's pipe (``signal.set_wakeup_fd``) and
+    an unref'd poll handle on the pipe makes the loop call into Python, where the handler
+    runs. Busy Python code (a long callback, a ``time.sleep``) is interrupted where it is,
+    as the OS interrupts a busy Node process on Ctrl-C.
+    """
+
+    def __init__(self) -> None:
+        # The pipe lives as long as the process, as libuv's own signal pipe does.
+        self._rfd, self._wfd = os.pipe()
+        os.set_blocking(self._rfd, False)
+        os.set_blocking(self._wfd, False)
+        super().__init__(pyuv.Poll(loop, self._rfd))
+        self.unref()
+        self._previous = -1
+
+    def start(self) -> None:
+        """Take over Python's wakeup fd and poll it (main thread only)."""
+        self._previous = _signal.set_wakeup_fd(self._wfd, warn_on_full_buffer=False)
+        uv_call(self._handle.start, pyuv.UV_READABLE, makeCallback(self._drain))
+
+    def stop(self) -> None:
+        """Stop polling; Python's previous wakeup fd is back."""
+        uv_call(self._handle.stop)
+        _signal.set_wakeup_fd(self._previous)
+        self._previous = -1
+
+    def _drain(self, _handle: pyuv.Poll, _events: int, _error: int | None) -> None:
+        # Python's handler has run by now (the interpreter checks for signals as this
+        # callback starts); what is left is to empty the pipe.
+        try:
+            while os.read(self._rfd, 512):
+                pass
+        except BlockingIOError:
+            pass
