@@ -719,8 +719,14 @@ class Socket(Duplex):
                     if written == size and not err:
                         handle.bytesWritten += size
                         state.onwrite()
-                    else:
-                        _afterTryWrite(self, handle, data, written, err, state.onwrite)
+                        state.sync = False
+                        # writeResult(state), inlined: what onwrite left (nothing buffered).
+                        length = state.length
+                        if length < state.highWaterMark or length == 0:
+                            return not state.destroyed and not state.errored
+                        state.needDrain = True
+                        return False
+                    _afterTryWrite(self, handle, data, written, err, state.onwrite)
                     state.sync = False
                     return writeResult(state)
         return Duplex.write(self, chunk, encoding, cb, callback)

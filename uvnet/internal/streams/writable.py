@@ -140,12 +140,13 @@ class WritableState:
 
     def getBuffer(self) -> list[Any]:
         # An entry already taken by clearBuffer is None, as in Node.
-        return [None if entry is None else _entryDict(entry)
-                for entry in self.buffered[self.bufferedIndex:]]
+        buffered = self.buffered
+        return [None if buffered[k + 2] is None else _entryDict(buffered, k)
+                for k in range(3 * self.bufferedIndex, len(buffered), 3)]
 
     @property
     def bufferedRequestCount(self) -> int:
-        return len(self.buffered) - self.bufferedIndex if self.buffered else 0
+        return len(self.buffered) // 3 - self.bufferedIndex if self.buffered else 0
 
     def onConstructed(self, stream: Any) -> None:
         if not self.writing:
@@ -154,11 +155,18 @@ class WritableState:
             finishMaybe(stream, self)
 
 
-# A buffered write is kept as a (chunk, encoding, callback) tuple, a third of the memory of
-# Node's {chunk, encoding, callback} object as a dict; the dicts that Node code sees
-# (writableBuffer, the chunks given to _writev) are made from it when asked for.
-def _entryDict(entry: tuple[Any, Any, Callable[..., Any]]) -> dict[str, Any]:
-    return {"chunk": entry[0], "encoding": entry[1], "callback": entry[2]}
+# state.buffered, Node's array of {chunk, encoding, callback} objects, is one flat list
+# [chunk, encoding, callback, chunk, encoding, callback, ...]: a buffered write costs three
+# slots of it (24 bytes) and no object that the cyclic GC would walk; bufferedIndex counts
+# entries, as Node's does (entry n starts at 3 * n), and an entry clearBuffer has taken is
+# three Nones (a callback is never None). The dicts that Node code sees (writableBuffer,
+# the chunks given to _writev) are made from it when asked for.
+def _entryDict(buffered: list[Any], k: int) -> dict[str, Any]:
+    """The buffered entry that starts at ``buffered[k]``, as Node's object."""
+    return {"chunk": buffered[k], "encoding": buffered[k + 1], "callback": buffered[k + 2]}
+
+
+_TAKEN = (None, None, None)  # (an entry clearBuffer has taken)
 
 
 def resetBuffer(state: WritableState) -> None:
@@ -644,7 +652,7 @@ def writeOrBuffer(stream: Any, state: WritableState, chunk: Any, encoding: Any,
     state.length += length
 
     if state.writing or state.corked or state.errored or not state.constructed:
-        state.buffered.append((chunk, encoding, callback))
+        state.buffered += (chunk, encoding, callback)
         if state.allBuffers and encoding != "buffer":
             state.allBuffers = False
         if state.allNoop and callback is not nop:
@@ -817,12 +825,12 @@ def errorBuffer(state: WritableState) -> None:
     buffered = state.buffered
     if buffered:
         objectMode = state.objectMode
-        for n in range(state.bufferedIndex, len(buffered)):
-            entry = buffered[n]
-            if entry is None:
+        for k in range(3 * state.bufferedIndex, len(buffered), 3):
+            callback = buffered[k + 2]
+            if callback is None:
                 continue
-            state.length -= 1 if objectMode else jsLength(entry[0])
-            jscall(entry[2], state.errored if state.errored is not None
+            state.length -= 1 if objectMode else jsLength(buffered[k])
+            jscall(callback, state.errored if state.errored is not None
                    else ERR_STREAM_DESTROYED("write"))
     callFinishedCallbacks(state, state.errored if state.errored is not None
                           else ERR_STREAM_DESTROYED("end"))
@@ -837,7 +845,7 @@ def clearBuffer(stream: Any, state: WritableState) -> None:
     objectMode = state.objectMode
     buffered = state.buffered
     bufferedIndex = state.bufferedIndex
-    bufferedLength = len(buffered) - bufferedIndex
+    bufferedLength = len(buffered) // 3 - bufferedIndex  # (entries: see _entryDict)
     if not bufferedLength:
         return
 
@@ -850,8 +858,7 @@ def clearBuffer(stream: Any, state: WritableState) -> None:
         else:
             def callback(err: Any = None, *_: Any) -> None:
                 args = (err,)
-                for n in range(i, len(buffered)):
-                    cb = buffered[n][2]
+                for cb in buffered[3 * i + 2::3]:
                     # jscall(cb, err) with the fit found first (no TypeError per callback)
                     fitted = fitArgs(cb, args)
                     try:
@@ -862,24 +869,24 @@ def clearBuffer(stream: Any, state: WritableState) -> None:
                         result = call_adapted(cb, fitted, exc)
                     if result is not None:  # an async def write callback
                         started(result)
-        chunks = WriteChunks(map(_entryDict, buffered[i:] if i else buffered))
+        chunks = WriteChunks([_entryDict(buffered, k) for k in range(3 * i, len(buffered), 3)])
         chunks.allBuffers = state.allBuffers
         doWrite(stream, state, True, state.length, chunks, "", callback)
         resetBuffer(state)
     else:
         while True:
-            entry = buffered[i]
-            buffered[i] = None
+            k = 3 * i
+            chunk, encoding, callback = buffered[k:k + 3]
+            buffered[k:k + 3] = _TAKEN
             i += 1
-            chunk, encoding, callback = entry
             doWrite(stream, state, False, 1 if objectMode else jsLength(chunk), chunk,
                     encoding, callback)
-            if not (i < len(buffered) and not state.writing):
+            if not (3 * i < len(buffered) and not state.writing):  # (_write may write more)
                 break
-        if i == len(buffered):
+        if 3 * i == len(buffered):
             resetBuffer(state)
         elif i > 256:
-            del buffered[:i]
+            del buffered[:3 * i]
             state.bufferedIndex = 0
         else:
             state.bufferedIndex = i
