@@ -757,10 +757,10 @@ def onwrite(stream: Any, er: Any = None, *_: Any) -> None:
                 if info[-2] is cb:
                     info[-1] += 1
                     return
-                if _tickQueue and _tickQueue[-1][1] is info:
+                last: Any = _tickQueue[-1][1] if _tickQueue else None
+                if last is info:
                     # Its tick is the last one queued: this info's, next in line, rides it.
-                    info.append(cb)
-                    info.append(1)
+                    info += (cb, 1)
                     state.afterWritePending = True
                     return
             info = [stream, state, cb, 1]
@@ -788,7 +788,7 @@ def afterWriteTick(stream: Any, state: WritableState, *pairs: Any) -> None:
     except BaseException:
         rest = list(it)
         if rest:
-            _tickQueue.appendleft((afterWriteTick, [stream, state, *rest]))
+            _tickQueue.appendleft((afterWriteTick, [stream, state, *rest]))  # type: ignore[arg-type]
         raise
 
 
