@@ -729,7 +729,7 @@ class Socket(Duplex):
                     _afterTryWrite(self, handle, data, written, err, state.onwrite)
                     state.sync = False
                     return writeResult(state)
-        return Duplex.write(self, chunk, encoding, cb, callback)
+        return Duplex.write(self, chunk, encoding, cb)  # (cb: callback= is in it now)
 
     def _destroy(self, exception: BaseException | None, cb: Callable[..., Any]) -> None:
         """Node's ``Socket.prototype._destroy``: close the handle (``'close'`` comes from its

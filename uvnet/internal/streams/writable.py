@@ -15,6 +15,7 @@ State lives in ``stream._writableState`` (:class:`WritableState`) with Node's fi
 from __future__ import annotations
 
 import functools
+from types import MethodType
 from typing import TYPE_CHECKING, Any, Callable, overload
 
 from ...buffer import Buffer, isEncoding, jsLength
@@ -115,8 +116,10 @@ class WritableState:
         self.corked = 0
         self.sync = True
         self.bufferProcessing = False
-        # The callback handed to every _write/_writev (Node: onwrite.bind(undefined, stream)).
-        self.onwrite = functools.partial(onwrite, stream)
+        # The callback handed to every _write/_writev (Node: onwrite.bind(undefined, stream)),
+        # a method object: CPython 3.11 calls one as a plain Python call (a partial is not).
+        self.onwrite: Callable[..., None] = (
+            functools.partial(onwrite, stream) if stream is None else MethodType(onwrite, stream))
         self.writecb: Callable[..., Any] = nop
         self.writelen = 0
         self.afterWriteTickInfo: AfterWriteTickInfo | None = None
@@ -267,9 +270,7 @@ class Writable(Stream):
         if encoding is not None and callable(encoding):
             cb = encoding
             encoding = None
-        if encoding is not None:
-            pass
-        elif type(chunk) is str:
+        if encoding is None and type(chunk) is str:
             state = self._writableState
             if not state.decodeStrings and not state.objectMode and not state.ending \
                     and not state.destroyed and (state.writing or state.corked or state.errored
@@ -280,7 +281,7 @@ class Writable(Stream):
                     cb = nop
                 state.pendingcb += 1
                 return writeOrBuffer(self, state, chunk, state.defaultEncoding, cb)
-        elif type(chunk) is Buffer or type(chunk) is bytes:
+        elif encoding is None and (type(chunk) is Buffer or type(chunk) is bytes):
             state = self._writableState
             if not state.objectMode and not state.ending and not state.destroyed:
                 # The common case of _write (a Buffer or bytes, no encoding), one call shorter.
