@@ -683,29 +683,29 @@ class Socket(Duplex):
             if not (state.writing or state.corked or state.needDrain or state.ending
                     or state.destroyed or state.errored or state.objectMode or state.buffered
                     or self.connecting or handle is None) and state.constructed \
-                    and self._kTimeout is None and self._parent is None \
-                    and (t is not str or (state.defaultEncoding == "utf8"
-                                          and not state.decodeStrings)):
+                    and self._kTimeout is None and self._parent is None:
                 try:
                     fast = (not handle._write_reqs
                             and self._write.__func__ is _socketWrite  # type: ignore[attr-defined]
                             and type(handle).writeBuffer is _writeBuffer)
                 except AttributeError:  # not a wrap, or another _write
                     fast = False
+                if fast and t is str:  # ASCII: its bytes, in the default 'utf8' only
+                    if state.defaultEncoding == "utf8" and not state.decodeStrings:
+                        chunk = chunk.encode()
+                    else:
+                        fast = False
                 if fast:
-                    if cb is not None and not callable(cb):
-                        cb = None  # (Writable's nop)
                     self._pendingData = None
                     self._pendingEncoding = ""
-                    data = chunk.encode() if t is str else chunk
                     try:
-                        written = _os_write(handle._handle.fileno(), data)
+                        written = _os_write(handle._handle.fileno(), chunk)
                         err = 0
                     except (OSError, pyuv.error.UVError) as exc:
                         written = 0
                         err = tryWriteErrno(exc)
-                    size = len(data)
-                    if written == size and not err and cb is None:
+                    size = len(chunk)
+                    if written == size and not err and (cb is None or not callable(cb)):
                         handle.bytesWritten += size
                         state.sync = False
                         return True
@@ -713,7 +713,7 @@ class Socket(Duplex):
                     state.pendingcb += 1
                     state.length += size
                     state.writelen = size
-                    if cb is not None:
+                    if cb is not None and callable(cb):  # (else Writable's nop)
                         state.writecb = cb
                     state.writing = state.sync = state.expectWriteCb = True
                     if written == size and not err:
@@ -726,7 +726,7 @@ class Socket(Duplex):
                             return not state.destroyed and not state.errored
                         state.needDrain = True
                         return False
-                    _afterTryWrite(self, handle, data, written, err, state.onwrite)
+                    _afterTryWrite(self, handle, chunk, written, err, state.onwrite)
                     state.sync = False
                     return writeResult(state)
         return Duplex.write(self, chunk, encoding, cb)  # (cb: callback= is in it now)
