@@ -405,3 +405,65 @@ def on_listening():
 
 server.listen(0, on_listening)
 ''')
+
+
+def test_thousands_of_writes_queued_before_connect_flush_as_one_writev():
+    # 5,000 writes with callbacks queued while connecting: one _writev of 5,000 buffers,
+    # whose rest (past the first writev(2) of IOV_MAX) goes to libuv in parts of at most
+    # IOV_MAX buffers (pyuv's uv_buf_t array is on the C stack: a million in one write
+    # overflowed it); every callback once, in order, then 'finish', all bytes received.
+    check('''
+const server = net.createServer((s) => {
+  let n = 0;
+  s.on('data', (d) => { n += d.length; });
+  s.on('end', () => { console.log('server got', n); s.end(); server.close(); });
+});
+server.listen(0, () => {
+  const c = net.connect(server.address().port);
+  let next = 0;
+  for (let i = 0; i < 5000; i++) {
+    c.write('hello world', () => { if (next++ !== i) console.log('out of order', i); });
+  }
+  console.log('pending', c.writableLength, c.pending);
+  c.end(() => console.log('end cb', next));
+  c.on('finish', () => console.log('finish', c.bytesWritten));
+  c.on('close', () => console.log('close'));
+});
+''', '''
+def on_server(s):
+    n = [0]
+
+    def on_data(d):
+        n[0] += len(d)
+    s.on('data', on_data)
+
+    def on_end():
+        print('server got', n[0])
+        s.end()
+        server.close()
+    s.on('end', on_end)
+
+
+server = uvnet.createServer(on_server)
+
+
+def on_listening():
+    c = uvnet.connect(server.address()['port'])
+    state = {'next': 0}
+
+    def make(i):
+        def done():
+            if state['next'] != i:
+                print('out of order', i)
+            state['next'] += 1
+        return done
+    for i in range(5000):
+        c.write('hello world', make(i))
+    print('pending', c.writableLength, S(c.pending))
+    c.end(lambda: print('end cb', state['next']))
+    c.on('finish', lambda: print('finish', c.bytesWritten))
+    c.on('close', lambda: print('close'))
+
+
+server.listen(0, on_listening)
+''')
