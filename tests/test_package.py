@@ -75,6 +75,50 @@ def test_uvnet_runs_on_its_own_pyuv() -> None:
     assert not [m for m in sys.modules if m == "pyuv" or m.startswith("pyuv.")]
 
 
+def test_accept_fd_and_open_accepted_take_libuv_146s_accept_steps() -> None:
+    """patches/pyuv-1.4.0-stream-accept-hangup.patch: ``pyuv.accept_fd`` is libuv's
+    uv__accept (the fd already non-blocking and close-on-exec, so ``open_accepted`` needs
+    no ioctl; errors as negative errnos) and the opened stream reads and writes."""
+    import errno
+    import fcntl
+    import socket
+
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(1)
+    listener.setblocking(False)
+    client = socket.create_connection(listener.getsockname())
+    handle = None
+    try:
+        fd = -1
+        for _ in range(200):  # (the connection is in the backlog once connect returns)
+            fd = pyuv.accept_fd(listener.fileno())
+            if fd != -errno.EAGAIN:
+                break
+        assert fd >= 0
+        assert fcntl.fcntl(fd, fcntl.F_GETFL) & os.O_NONBLOCK
+        assert fcntl.fcntl(fd, fcntl.F_GETFD) & fcntl.FD_CLOEXEC
+        assert pyuv.accept_fd(listener.fileno()) == -errno.EAGAIN  # nothing waiting
+        assert pyuv.accept_fd(-1) == pyuv.errno.UV_EBADF
+        loop = pyuv.Loop()
+        handle = pyuv.TCP(loop)
+        handle.open_accepted(fd)
+        assert handle.readable and handle.writable and handle.fileno() == fd
+        got: list[bytes] = []
+        handle.start_read(lambda h, data, error: (got.append(bytes(data or b"")), h.stop_read()))
+        client.sendall(b"ping")
+        loop.run()
+        assert got == [b"ping"] and handle.event_hup is False  # a plain read: no hang-up
+        handle.try_write(b"pong")
+        assert client.recv(4) == b"pong"
+    finally:
+        client.close()
+        listener.close()
+        if handle is not None:
+            handle.close()
+            handle.loop.run()  # (its close callback)
+
+
 def test_another_pyuv_first_on_the_path_is_never_imported(tmp_path: pathlib.Path) -> None:
     fake = tmp_path / "pyuv"
     fake.mkdir()

@@ -116,7 +116,9 @@ def _js_string(value: Any) -> str:
 def _property_key(type: Any) -> Hashable:
     """The key an event name is kept under: itself, or, for what Python cannot hash (a
     dict, a list, a bytearray), the string JS makes of an object used as a property key."""
-    if getattr(type, "__hash__", None) is None:
+    # The class's slot, as hash() reads it: ``getattr(type, "__hash__")`` would make a
+    # bound method-wrapper per call (every add and remove of a listener comes here).
+    if _type(type).__hash__ is None:
         return _js_string(type)
     return type  # type: ignore[no-any-return]
 
@@ -281,7 +283,7 @@ class EventEmitter:
         capture = kwargs.get("captureRejections") if kwargs else None
         if capture is None and opts:
             capture = opts.get("captureRejections")
-        if capture or isinstance(capture, (dict, list)):  # JS truthiness: {} and [] count
+        if capture is not None and (capture or isinstance(capture, (dict, list))):  # JS: {}, []
             validateBoolean(capture, "options.captureRejections")
             self._capture = True
         else:
@@ -295,7 +297,8 @@ class EventEmitter:
         events = self._events
         if events.get("newListener") is not None:
             self.emit("newListener", type, _unwrap(listener))
-        type = _property_key(type)
+        if _type(type) is not str:  # (a string is its own key: _property_key's first case)
+            type = _property_key(type)
         existing = events.get(type)
         if existing is None:
             events[type] = [listener]
@@ -369,7 +372,8 @@ class EventEmitter:
         if not callable(listener):
             raise ERR_INVALID_ARG_TYPE("listener", "function", listener)
         events = self._events
-        type = _property_key(type)
+        if _type(type) is not str:  # (a string is its own key: _property_key's first case)
+            type = _property_key(type)
         lst = events.get(type)
         if lst is None:
             return self
@@ -521,7 +525,9 @@ class EventEmitter:
     def listenerCount(self, type: Hashable = None, listener: Listener | None = None) -> int:
         """The number of listeners of ``type`` (Node's ``emitter.listenerCount(eventName[,
         listener])``); with ``listener``, how many times that one is among them."""
-        lst = self._events.get(_property_key(type)) or ()
+        if _type(type) is not str:  # (a string is its own key: _property_key's first case)
+            type = _property_key(type)
+        lst = self._events.get(type) or ()
         if listener is None:
             return len(lst)
         return sum(1 for fn in lst if fn is listener or _isWrapperOf(fn, listener))

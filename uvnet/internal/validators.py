@@ -50,6 +50,8 @@ def js_spread(value: Any) -> dict[str, Any]:
     """JavaScript's ``{...value}`` for an options argument: a dict's (a mapping's) items;
     nothing from any other value (a string, a Buffer, a number or ``true`` gives ``{}``:
     their indexed properties are no option)."""
+    if type(value) is dict:  # the common case, without the ABC's isinstance
+        return value.copy()
     if isinstance(value, Mapping):
         return dict(value)
     return {}

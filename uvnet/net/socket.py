@@ -434,7 +434,9 @@ class Socket(Duplex):
         if is_number(options):
             options = {"fd": options, **kwargs}
         else:
-            options = {**js_spread(options), **kwargs}
+            options = js_spread(options)  # (a new dict: the keywords go into it)
+            if kwargs:
+                options.update(kwargs)
         if js_truthy(options.get("objectMode")):
             raise ERR_INVALID_ARG_VALUE("options.objectMode", options["objectMode"],
                                         "is not supported")

@@ -54,16 +54,9 @@ def _reserve_emfile_fd() -> None:
             continue
 
 
-def _accept(sock: socket.socket) -> int:
-    """``uv__accept``: an fd, or a negative errno (EINTR retried)."""
-    while True:
-        try:  # the fd alone (socket.accept would wrap it); uv_tcp/pipe_open sets O_NONBLOCK
-            fd, _address = sock._accept()  # type: ignore[attr-defined]
-            return int(fd)
-        except InterruptedError:
-            continue
-        except OSError as exc:
-            return -(exc.errno or errno.EIO)
+# ``uv__accept`` (patches/pyuv-1.4.0-stream-accept-hangup.patch): accept4 on a listening
+# fd, the new fd non-blocking and close-on-exec, or a negative errno (EINTR retried).
+_accept: Callable[[int], int] = pyuv.accept_fd
 
 
 def _emfile_trick(sock: socket.socket) -> int:
@@ -75,7 +68,7 @@ def _emfile_trick(sock: socket.socket) -> int:
     os.close(_emfile_fd)
     _emfile_fd = -1
     while True:
-        err = _accept(sock)
+        err = _accept(sock.fileno())
         if err < 0:
             break
         os.close(err)
@@ -152,7 +145,7 @@ class ConnectionWrap(LibuvStreamWrap):
         sock = self._listen_sock
         if error or sock is None:
             return
-        fd = _accept(sock)
+        fd = _accept(sock.fileno())
         if fd < 0:
             err = fd
             if err in (_UV_EAGAIN, -errno.ECONNABORTED):
@@ -165,7 +158,7 @@ class ConnectionWrap(LibuvStreamWrap):
                 self.onconnection(err, None)
             return
         client = self._new_client()
-        if client.open(fd):
+        if uv_call(client._handle.open_accepted, fd):  # uv_accept's uv__stream_open
             os.close(fd)
             client.close()
             return

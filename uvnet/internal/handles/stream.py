@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import errno
 import os
-import select
 import socket
 from collections import deque
 from functools import partial
@@ -35,18 +34,6 @@ _NO_WRITES: deque[Any] = deque()  # (shared, always empty: see LibuvStreamWrap._
 # (patches/pyuv-1.4.0-read-buffer-type.patch) creates it in its read callback, with the one
 # copy out of the loop's slab that a bytes object costs.
 pyuv.set_stream_read_type(Buffer)
-
-
-_hangUpPoll = select.poll()
-
-
-def _hungUp(fd: int) -> bool:
-    """Whether a poll of ``fd`` now reports ``POLLHUP`` or ``POLLERR`` (a peer's reset)."""
-    _hangUpPoll.register(fd, 0)  # (those two are always reported)
-    try:
-        return bool(_hangUpPoll.poll(0))
-    finally:
-        _hangUpPoll.unregister(fd)
 
 
 def _shutdown_wr_socket(fd: int) -> int:
@@ -201,14 +188,17 @@ class LibuvStreamWrap(HandleWrap):
             self._user_idle.close()
             self._user_idle = None
         if self._shut and self._shutdown_req is not None and not self.closed:
-            def cancelled() -> None:
-                self._after_shutdown(self._handle, UV_ECANCELED)
-                if callback is not None:
-                    callback()
-
-            super().close(cancelled)
+            super().close(partial(self._cancelShutdown, callback))
             return
         super().close(callback)
+
+    def _cancelShutdown(self, callback: Callable[[], Any] | None) -> None:
+        """The close callback of a wrap closed with its shutdown still queued: the request
+        completes with ``UV_ECANCELED``, then ``callback`` (``uv__stream_destroy``). (A
+        method, not a closure in :meth:`close`: its cells would be made at every close.)"""
+        self._after_shutdown(self._handle, UV_ECANCELED)
+        if callback is not None:
+            callback()
 
     def _next_user_read(self) -> None:
         """What pyuv read ahead of the user buffer stands for bytes (and an EOF) still in
@@ -280,11 +270,14 @@ class LibuvStreamWrap(HandleWrap):
         with ``POLLHUP`` or ``POLLERR`` (a FIN, then a reset), it goes on to write and to
         ``uv__drain``, which runs a shutdown queued meanwhile (by the ``'end'`` listener's
         ``end()``) at once, not from the pending queue. So the read scope's ticks run here,
-        as they would right after, and then, on a hung-up socket, the queued drain."""
+        as they would right after, and then, on a hung-up socket, the queued drain.
+        The event's bits are pyuv's ``event_hup`` (patches/pyuv-1.4.0-stream-accept-hangup
+        .patch): what the poll reported, as libuv 1.46 reads them, with no second poll."""
         if _tickQueue:
             processTicks()
-        if self._shut and self._shutdown_req is not None and not self._handle.closed \
-                and _hungUp(self.fd):
+        handle = self._handle
+        if self._shut and self._shutdown_req is not None and not handle.closed \
+                and handle.event_hup:
             makeCallback(self._drain)()
 
     # --- writing ---------------------------------------------------------------------------

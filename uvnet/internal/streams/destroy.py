@@ -80,12 +80,19 @@ def destroy(self: _S, err: Any = None, cb: Callable[..., Any] | None = None) -> 
         r.destroyed = True
 
     if s is not None and not s.constructed:
-        def ondestroy(er: Any = None, *_: Any) -> None:
-            _destroy(self, aggregateTwoErrors(er, err), cb)
-        self.once(kDestroy, ondestroy)
+        self.once(kDestroy, _onConstructedDestroy(self, err, cb))
     else:
         _destroy(self, err, cb)
     return self
+
+
+def _onConstructedDestroy(self: Any, err: Any, cb: Callable[..., Any] | None
+                          ) -> Callable[..., None]:
+    """``destroy``'s ``kDestroy`` listener for a stream still constructing. (Made here, not
+    in ``destroy``: a closure there would make its cells at every destroy.)"""
+    def ondestroy(er: Any = None, *_: Any) -> None:
+        _destroy(self, aggregateTwoErrors(er, err), cb)
+    return ondestroy
 
 
 def _destroy(self: Any, err: Any, cb: Callable[..., Any] | None) -> None:

@@ -72,7 +72,8 @@ class Duplex(Readable, Writable):
                 w.ending = True
                 w.ended = True
                 w.finished = True
-            if not _IMPL_KEYS.isdisjoint(options):  # (net.Socket passes none of them)
+            # (net.Socket passes none of them; the keys view looks up the 6, not every option)
+            if not options.keys().isdisjoint(_IMPL_KEYS):
                 for key, attr in _IMPL_OPTIONS:
                     fn = options.get(key)
                     if callable(fn):
