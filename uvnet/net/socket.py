@@ -722,12 +722,7 @@ class Socket(Duplex):
                         handle.bytesWritten += size
                         state.onwrite()
                         state.sync = False
-                        # writeResult(state), inlined: what onwrite left (nothing buffered).
-                        length = state.length
-                        if length < state.highWaterMark or length == 0:
-                            return not state.destroyed and not state.errored
-                        state.needDrain = True
-                        return False
+                        return writeResult(state)
                     _afterTryWrite(self, handle, chunk, written, err, state.onwrite)
                     state.sync = False
                     return writeResult(state)

@@ -308,11 +308,7 @@ class Writable(Stream):
                 if result is not None:  # an async def _write
                     started(result)
                 state.sync = False
-                length = state.length
-                if length < state.highWaterMark or length == 0:
-                    return not state.destroyed and not state.errored
-                state.needDrain = True
-                return False
+                return writeResult(state)
         return _write(self, chunk, encoding, cb) is True
 
     def cork(self) -> None:
