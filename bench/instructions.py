@@ -41,15 +41,13 @@ def log(msg: str) -> None:
     print(msg, file=sys.stderr, flush=True)
 
 
-def count(server: str, mode: str, conns: int, n: int) -> tuple[int, float]:
-    """Instructions the server executes from start to exit around (at least) `n` loadgen
-    ops, and the ops loadgen made (ping-pong finishes the round trips in flight)."""
-    os.makedirs(os.path.join(OUT, "logs"), exist_ok=True)
-    out_path = os.path.join(OUT, "logs", f"cg-{server}.out")
-    err_path = os.path.join(OUT, "logs", f"cg-{server}.err")
-    cmd = ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null",
-           sys.executable, server + ".py", "0"]
-    env = dict(os.environ, PYTHONPATH=ROOT, PYTHONDONTWRITEBYTECODE="1")
+def under_callgrind(server: str, valgrind_args: list[str], env: dict[str, str],
+                    out_path: str, err_path: str, loadgen_args: list[str], n: int
+                    ) -> tuple[int, dict]:
+    """Start `server` under callgrind, wait for its `ready PORT`, make `n` loadgen ops
+    against it (`loadgen_args`: mode and options), stop it: (valgrind's pid, loadgen's
+    result). Its stdout and stderr go to `out_path` and `err_path`."""
+    cmd = ["valgrind", "--tool=callgrind", *valgrind_args, sys.executable, server + ".py", "0"]
     with open(out_path, "w") as out, open(err_path, "w") as err:
         proc = subprocess.Popen(cmd, stdout=out, stderr=err, stdin=subprocess.DEVNULL,
                                 env=env, cwd=SERVERS_DIR)
@@ -63,7 +61,8 @@ def count(server: str, mode: str, conns: int, n: int) -> tuple[int, float]:
             port = int(m.group(1)) if m else 0
         if not port:
             raise RuntimeError(f"{server} did not start under valgrind (see {err_path})")
-        r = subprocess.run([LOADGEN, mode, str(port), "-c", str(conns), "-n", str(n)],
+        mode, *options = loadgen_args
+        r = subprocess.run([LOADGEN, mode, str(port), *options, "-n", str(n)],
                            capture_output=True, text=True, timeout=900)
         res = json.loads(r.stdout.strip().splitlines()[-1])
         # (bulk counts 64 KiB echoed, a fraction of the last chunk still in flight)
@@ -72,6 +71,18 @@ def count(server: str, mode: str, conns: int, n: int) -> tuple[int, float]:
     finally:
         proc.terminate()  # valgrind still writes its totals when the server is killed
         proc.wait(60)
+    return proc.pid, res
+
+
+def count(server: str, mode: str, conns: int, n: int) -> tuple[int, float]:
+    """Instructions the server executes from start to exit around (at least) `n` loadgen
+    ops, and the ops loadgen made (ping-pong finishes the round trips in flight)."""
+    os.makedirs(os.path.join(OUT, "logs"), exist_ok=True)
+    out_path = os.path.join(OUT, "logs", f"cg-{server}.out")
+    err_path = os.path.join(OUT, "logs", f"cg-{server}.err")
+    env = dict(os.environ, PYTHONPATH=ROOT, PYTHONDONTWRITEBYTECODE="1")
+    _pid, res = under_callgrind(server, ["--callgrind-out-file=/dev/null"], env, out_path,
+                                err_path, [mode, "-c", str(conns)], n)
     with open(err_path) as f:
         m = re.search(r"Collected : (\d+)", f.read())
     if not m:

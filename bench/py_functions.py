@@ -27,15 +27,12 @@ import argparse
 import bisect
 import collections
 import glob
-import json
 import os
-import re
 import shutil
-import subprocess
 import sys
-import time
 
-from run import LOADGEN, OUT, ROOT, SERVERS_DIR, build_loadgen, raise_nofile
+from instructions import under_callgrind
+from run import OUT, ROOT, build_loadgen, raise_nofile
 
 # (key, loadgen mode, connections, N1, N2): as instructions.py's, with smaller counts.
 SCENARIOS = {
@@ -53,34 +50,12 @@ def profile(server: str, mode: str, conns: int, n: int) -> tuple[str, str, float
     logs = os.path.join(OUT, "logs")
     os.makedirs(logs, exist_ok=True)
     base = os.path.join(logs, f"pyfn-{server}-{n}")
-    cmd = ["valgrind", "--tool=callgrind", f"--callgrind-out-file={base}.cg",
-           "--dump-instr=no", "--compress-strings=no", "--compress-pos=no",
-           "--separate-callers1=_PyEval_EvalFrameDefault",
-           sys.executable, server + ".py", "0"]
     env = dict(os.environ, PYTHONPATH=ROOT, PYTHONPERFSUPPORT="1", PYTHONDONTWRITEBYTECODE="1")
-    with open(base + ".out", "w") as out, open(base + ".err", "w") as err:
-        proc = subprocess.Popen(cmd, stdout=out, stderr=err, stdin=subprocess.DEVNULL,
-                                env=env, cwd=SERVERS_DIR)
-    try:
-        port = 0
-        deadline = time.monotonic() + 120
-        while not port and time.monotonic() < deadline and proc.poll() is None:
-            time.sleep(0.1)
-            with open(base + ".out") as f:
-                m = re.search(r"^ready (\d+)", f.read(), re.M)
-            port = int(m.group(1)) if m else 0
-        if not port:
-            raise RuntimeError(f"{server} did not start under valgrind (see {base}.err)")
-        r = subprocess.run([LOADGEN, mode, str(port), "-c", str(conns), "-n", str(n),
-                            "-w", "0", "-d", "900"], capture_output=True, text=True,
-                           timeout=900)
-        res = json.loads(r.stdout.strip().splitlines()[-1])
-        if res.get("errors") or res.get("ops", 0) < n - 1:
-            raise RuntimeError(f"loadgen against {server}: {r.stdout.strip()[-200:]}")
-    finally:
-        proc.terminate()  # valgrind still writes its data when the server is killed
-        proc.wait(60)
-    perf_map = f"/tmp/perf-{proc.pid}.map"  # (valgrind runs the program in its own pid)
+    pid, res = under_callgrind(
+        server, [f"--callgrind-out-file={base}.cg", "--dump-instr=no", "--compress-strings=no",
+                 "--compress-pos=no", "--separate-callers1=_PyEval_EvalFrameDefault"],
+        env, base + ".out", base + ".err", [mode, "-c", str(conns), "-w", "0", "-d", "900"], n)
+    perf_map = f"/tmp/perf-{pid}.map"  # (valgrind runs the program in its own pid)
     if not os.path.exists(perf_map):
         raise RuntimeError(f"no {perf_map}: is {sys.executable} 3.12 or later?")
     return base + ".cg", perf_map, float(res["ops"])

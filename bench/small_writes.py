@@ -9,13 +9,18 @@ line-by-line port. Reported, as medians over alternating rounds of one run:
   a closure per write as the test makes and with one shared callback (what the stream
   itself keeps per write);
 - with `--instructions`, the user-space instructions per write under callgrind
-  ((I(N2) - I(N1)) / (N2 - N1), start-up cancelled out), Node included.
+  ((I(N2) - I(N1)) / (N2 - N1), start-up cancelled out), Node included;
+- with `--gc`, what CPython's cyclic GC took in uvnet's run (`small_writes/gcstats.py`:
+  the collections of each generation and their seconds, medians over the rounds).
+uvnet's modules are byte-compiled first, as an install does, so that no run spends its
+start-up compiling a changed module (the runs themselves write no bytecode).
 Writes bench/small_writes.md and bench/small_writes.json.
 """
 
 from __future__ import annotations
 
 import argparse
+import compileall
 import json
 import os
 import re
@@ -52,6 +57,14 @@ def timed(impl: str, n: int, mode: str) -> dict[str, float]:
     return result
 
 
+def gc_stats(n: int) -> dict[str, dict[str, float]]:
+    """One uvnet flow run under gc.callbacks: collections and seconds per generation."""
+    r = subprocess.run([sys.executable, os.path.join(PROGRAMS, "gcstats.py"), str(n)],
+                       capture_output=True, text=True, env=ENV, check=True)
+    stats: dict[str, dict[str, float]] = json.loads(r.stdout.strip().splitlines()[-1])["gc"]
+    return stats
+
+
 def instructions(impl: str, n: int) -> int:
     cmd = ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null"]
     if impl == "node":  # no JIT under valgrind would measure another program
@@ -74,18 +87,24 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--repeats", type=int, default=5, help="rounds (5)")
     ap.add_argument("--instructions", action="store_true",
                     help="also count instructions per write under callgrind (slow)")
+    ap.add_argument("--gc", action="store_true",
+                    help="also time uvnet's cyclic GC collections (one more run a round)")
     args = ap.parse_args(argv)
 
+    compileall.compile_dir(os.path.join(ROOT, "uvnet"), quiet=1)
     impls = ["node", "uvnet"]
     flow: dict[str, list[dict[str, float]]] = {i: [] for i in impls}
     pending: dict[str, dict[str, list[float]]] = {i: {"pending": [], "pending-shared": []}
                                                   for i in impls}
+    gcs: list[dict[str, dict[str, float]]] = []
     for rnd in range(args.repeats):
         for impl in impls:
             flow[impl].append(timed(impl, args.n, "flow"))
             for mode in ("pending", "pending-shared"):
                 pending[impl][mode].append(
                     timed(impl, args.n, mode)["bytes_per_pending_write"])
+        if args.gc:
+            gcs.append(gc_stats(args.n))
         print(f"round {rnd + 1}/{args.repeats}: " + ", ".join(
             f"{i} {flow[i][-1]['wall_s']:.2f} s" for i in impls), file=sys.stderr)
 
@@ -99,6 +118,12 @@ def main(argv: list[str] | None = None) -> int:
             "bytes_per_pending_write_shared_cb":
                 statistics.median(pending[impl]["pending-shared"]),
         }
+    if gcs:
+        results["uvnet"]["gc_s"] = statistics.median(
+            sum(g["seconds"] for g in run.values()) for run in gcs)
+        for gen in ("0", "1", "2"):
+            results["uvnet"][f"gc{gen}_collections"] = statistics.median(
+                run[gen]["collections"] for run in gcs)
     if args.instructions:
         n1, n2 = 20_000, 60_000
         for impl in impls:
@@ -116,6 +141,10 @@ def main(argv: list[str] | None = None) -> int:
     ]
     if args.instructions:
         rows.append(("instructions per write (callgrind)", "instructions_per_write", "{:,}"))
+    if gcs:
+        rows.append(("uvnet's cyclic GC, all generations (s)", "gc_s", "{:.2f}"))
+        rows += [(f"uvnet's gen{gen} GC collections", f"gc{gen}_collections", "{:.0f}")
+                 for gen in ("0", "1", "2")]
     node_version = subprocess.run(["node", "--version"], capture_output=True,
                                   text=True).stdout.strip()
     lines = [
@@ -128,6 +157,9 @@ def main(argv: list[str] | None = None) -> int:
         "| --- | ---: | ---: | ---: |",
     ]
     for label, key, fmt in rows:
+        if key not in node:  # (a Python-only figure)
+            lines.append(f"| {label} | {fmt.format(uv[key])} | | |")
+            continue
         lines.append(f"| {label} | {fmt.format(uv[key])} | {fmt.format(node[key])} | "
                      f"{uv[key] / node[key]:.2f}× |")
     text = "\n".join(lines) + "\n"

@@ -388,3 +388,180 @@ def on_listening():
 
 server.listen(0, on_listening)
 ''')
+
+
+def test_writes_with_callbacks_take_the_general_paths_steps():
+    # Socket.write's one frame with a callback (an ASCII str or a Buffer, nothing in the
+    # way) against the general path in the same run: a non-ASCII str, an explicit
+    # encoding, callback=, a non-function callback, another default encoding, a corked
+    # stream, then a big write that leaves the kernel's buffer full, so that the small
+    # writes behind it are buffered and go out in one _writev; every callback, tick and
+    # 'drain' in order, with writableLength and bytesWritten along the way.
+    check('''
+const server = net.createServer((s) => {
+  let n = 0;
+  s.on('data', (d) => { n += d.length; });
+  s.on('end', () => { console.log('server got', n); s.end(); server.close(); });
+});
+server.listen(0, () => {
+  const c = net.connect(server.address().port, () => {
+    const cb = (tag) => (err) => console.log('cb', tag, err, c.writableLength, c.bytesWritten);
+    console.log('w', c.write('ascii', cb('ascii')), c.writableLength, c.bytesWritten);
+    console.log('w', c.write(Buffer.from('buf'), cb('buf')), c.writableLength);
+    process.nextTick(() => console.log('tick 1'));
+    console.log('w', c.write('h\\u00e9llo \\ud83d\\ude00', cb('utf8')), c.writableLength);
+    console.log('w', c.write('latin', 'latin1', cb('latin1')), c.writableLength);
+    console.log('w', c.write('kw', cb('kw')), c.writableLength);
+    console.log('w', c.write('nofn', 'utf8', 5), c.writableLength);
+    console.log('w', c.write('again', cb('again')));
+    c.setDefaultEncoding('hex');
+    console.log('w', c.write('6869', cb('hex')), c.writableLength);
+    c.setDefaultEncoding('utf8');
+    c.cork();
+    console.log('w', c.write('corked', cb('corked')), c.writableLength);
+    c.uncork();
+    process.nextTick(() => console.log('tick 2'));
+    setImmediate(() => {
+      console.log('big', c.write(Buffer.alloc(8 * 1024 * 1024, 120), cb('big')));
+      let order = 0;
+      for (let i = 0; i < 300; i++) {
+        c.write('r' + i, () => { if (order++ !== i) console.log('out of order', i); if (i === 299) console.log('all 300, length', c.writableLength); });
+      }
+      console.log('queued', c.writableLength, c.writableNeedDrain);
+      c.on('drain', () => { console.log('drain', c.writableLength); c.end(); });
+    });
+  });
+  c.on('finish', () => console.log('finish', c.bytesWritten));
+  c.on('close', () => console.log('close'));
+});
+''', '''
+def on_server(s):
+    n = [0]
+
+    def on_data(d):
+        n[0] += len(d)
+    s.on('data', on_data)
+
+    def on_end():
+        print('server got', n[0])
+        s.end()
+        server.close()
+    s.on('end', on_end)
+
+
+server = uvnet.createServer(on_server)
+
+
+def on_listening():
+    c = uvnet.connect(server.address()['port'])
+
+    def cb(tag):
+        return lambda err: print('cb', tag, 'null' if err is None else S(err), c.writableLength, c.bytesWritten)
+
+    def on_connect():
+        print('w', S(c.write('ascii', cb('ascii'))), c.writableLength, c.bytesWritten)
+        print('w', S(c.write(uvnet.Buffer.from_('buf'), cb('buf'))), c.writableLength)
+        uvnet.nextTick(lambda: print('tick 1'))
+        print('w', S(c.write('h\\u00e9llo \\U0001f600', cb('utf8'))), c.writableLength)
+        print('w', S(c.write('latin', 'latin1', cb('latin1'))), c.writableLength)
+        print('w', S(c.write('kw', callback=cb('kw'))), c.writableLength)
+        print('w', S(c.write('nofn', 'utf8', 5)), c.writableLength)
+        print('w', S(c.write('again', cb('again'))))
+        c.setDefaultEncoding('hex')
+        print('w', S(c.write('6869', cb('hex'))), c.writableLength)
+        c.setDefaultEncoding('utf8')
+        c.cork()
+        print('w', S(c.write('corked', cb('corked'))), c.writableLength)
+        c.uncork()
+        uvnet.nextTick(lambda: print('tick 2'))
+
+        def later():
+            print('big', S(c.write(b'x' * (8 * 1024 * 1024), cb('big'))))
+            order = [0]
+
+            def make(i):
+                def done():
+                    if order[0] != i:
+                        print('out of order', i)
+                    order[0] += 1
+                    if i == 299:
+                        print('all 300, length', c.writableLength)
+                return done
+            for i in range(300):
+                c.write('r' + str(i), make(i))
+            print('queued', c.writableLength, S(c.writableNeedDrain))
+
+            def on_drain():
+                print('drain', c.writableLength)
+                c.end()
+            c.on('drain', on_drain)
+        uvnet.setImmediate(later)
+    c.on('connect', on_connect)
+    c.on('finish', lambda: print('finish', c.bytesWritten))
+    c.on('close', lambda: print('close'))
+
+
+server.listen(0, on_listening)
+''')
+
+
+def test_thousands_of_writes_queued_before_connect_flush_as_one_writev():
+    # 5,000 writes with callbacks queued while connecting: one _writev of 5,000 buffers,
+    # whose rest (past the first writev(2) of IOV_MAX) goes to libuv in parts of at most
+    # IOV_MAX buffers (pyuv's uv_buf_t array is on the C stack: a million in one write
+    # overflowed it); every callback once, in order, then 'finish', all bytes received.
+    check('''
+const server = net.createServer((s) => {
+  let n = 0;
+  s.on('data', (d) => { n += d.length; });
+  s.on('end', () => { console.log('server got', n); s.end(); server.close(); });
+});
+server.listen(0, () => {
+  const c = net.connect(server.address().port);
+  let next = 0;
+  for (let i = 0; i < 5000; i++) {
+    c.write('hello world', () => { if (next++ !== i) console.log('out of order', i); });
+  }
+  console.log('pending', c.writableLength, c.pending);
+  c.end(() => console.log('end cb', next));
+  c.on('finish', () => console.log('finish', c.bytesWritten));
+  c.on('close', () => console.log('close'));
+});
+''', '''
+def on_server(s):
+    n = [0]
+
+    def on_data(d):
+        n[0] += len(d)
+    s.on('data', on_data)
+
+    def on_end():
+        print('server got', n[0])
+        s.end()
+        server.close()
+    s.on('end', on_end)
+
+
+server = uvnet.createServer(on_server)
+
+
+def on_listening():
+    c = uvnet.connect(server.address()['port'])
+    state = {'next': 0}
+
+    def make(i):
+        def done():
+            if state['next'] != i:
+                print('out of order', i)
+            state['next'] += 1
+        return done
+    for i in range(5000):
+        c.write('hello world', make(i))
+    print('pending', c.writableLength, S(c.pending))
+    c.end(lambda: print('end cb', state['next']))
+    c.on('finish', lambda: print('finish', c.bytesWritten))
+    c.on('close', lambda: print('close'))
+
+
+server.listen(0, on_listening)
+''')

@@ -408,3 +408,158 @@ w.write('a', lambda e: log('cb a'))
 w.end('b')
 uvnet.run()
 """)
+
+
+def test_sync_write_callbacks_batched_ticks_keep_node_order() -> None:
+    """The ticks of synchronous writes' callbacks (afterWriteTick), run as one batch while
+    nothing is queued behind them: interleaved nextTicks, the same callback repeated (one
+    info's count), writes from a callback, a callback that throws (the rest stay queued for
+    after 'uncaughtException'), 'drain', end() and 'finish' in Node's order."""
+    same(r"""
+const w = trace(new Writable({ highWaterMark: 2, write(c, e, cb) { log('_write', c); cb(); } }), 'w');
+const shared = (e) => log('shared', e);
+let n = 0;
+process.on('uncaughtException', (e) => log('uncaught', e.message));
+log('r', w.write('a', (e) => log('cb a', e)));
+log('r', w.write('b', (e) => { log('cb b', e); tick('tick from b'); w.write('x', (e) => log('cb x', e)); }));
+log('r', w.write('c', shared));
+log('r', w.write('d', shared));
+log('r', w.write('e', (e) => { log('cb e'); throw new Error('boom'); }));
+log('r', w.write('f', shared));
+tick('tick 1');
+log('r', w.write('g', (e) => log('cb g', e)));
+log('r', w.write('h', shared));
+log('r', w.write('i', shared));
+setImmediate(() => {
+  w.cork();
+  log('r', w.write('jj', (e) => log('cb jj', e)));
+  log('r', w.write('kk', (e) => log('cb kk', e)));
+  log('r', w.write('l', shared));
+  w.uncork();
+  setImmediate(() => {
+    w.end((e) => log('end cb', e));
+    log('ended', w.writableLength, w._writableState.pendingcb);
+  });
+});
+""", r"""
+def _write(c, e, cb):
+    log('_write', c)
+    cb()
+w = trace(Writable(highWaterMark=2, write=_write), 'w')
+shared = lambda e: log('shared', e)
+uvnet.process.on('uncaughtException', lambda e: log('uncaught', str(e)))
+def cb_b(e):
+    log('cb b', e)
+    tick('tick from b')
+    w.write('x', lambda e: log('cb x', e))
+def cb_e(e):
+    log('cb e')
+    raise Exception('boom')
+log('r', w.write('a', lambda e: log('cb a', e)))
+log('r', w.write('b', cb_b))
+log('r', w.write('c', shared))
+log('r', w.write('d', shared))
+log('r', w.write('e', cb_e))
+log('r', w.write('f', shared))
+tick('tick 1')
+log('r', w.write('g', lambda e: log('cb g', e)))
+log('r', w.write('h', shared))
+log('r', w.write('i', shared))
+def phase2():
+    w.cork()
+    log('r', w.write('jj', lambda e: log('cb jj', e)))
+    log('r', w.write('kk', lambda e: log('cb kk', e)))
+    log('r', w.write('l', shared))
+    w.uncork()
+    uvnet.setImmediate(phase3)
+def phase3():
+    w.end(lambda e: log('end cb', e))
+    log('ended', w.writableLength, w._writableState.pendingcb)
+uvnet.setImmediate(phase2)
+uvnet.run()
+""")
+
+
+def test_buffered_entries_through_writable_buffer_writev_and_errors() -> None:
+    """The buffered writes (state.buffered): writableBuffer and bufferedRequestCount while
+    corked, taken one by one without _writev (a _write that writes again is buffered behind
+    the rest and still flushed), bufferedIndex once some are taken, all at once through
+    _writev (chunks, allBuffers, the callbacks in order), and failed with the error when
+    destroyed."""
+    same(r"""
+const pending = [];
+const w = trace(new Writable({ highWaterMark: 100, write(c, e, cb) {
+  log('_write', c, e, w._writableState.bufferedIndex, w._writableState.bufferedRequestCount);
+  if (String(c) === 'b') w.write('late', (e) => log('cb late', e));
+  if (String(c) === 'c') { pending.push(cb); return; }
+  cb();
+} }), 'w');
+w.cork();
+for (const x of ['a', 'b', 'c', 'd', 'e']) w.write(x, (e) => log('cb', x, e));
+log('corked', w.writableBuffer.map((e) => e.chunk), w._writableState.bufferedRequestCount, w.writableLength);
+w.uncork();
+log('after uncork', w.writableBuffer.length, w._writableState.bufferedIndex, w._writableState.bufferedRequestCount);
+setImmediate(() => { pending.pop()(); log('flushed', w.writableLength); });
+
+const v = trace(new Writable({
+  writev(chunks, cb) { log('_writev', chunks.map((c) => [c.chunk, c.encoding]), chunks.allBuffers); cb(); },
+  write(c, e, cb) { log('_write', c); cb(); },
+}), 'v');
+v.cork();
+v.write('x', (e) => log('v cb x', e));
+v.write(Buffer.from('y'), (e) => log('v cb y', e));
+v.write('z', 'hex', (e) => log('v cb z', e));
+v.uncork();
+
+const d = trace(new Writable({ write(c, e, cb) { setImmediate(cb); } }), 'd');
+d.on('error', () => {});
+d.write('1', (e) => log('d cb 1', e));
+d.write('2', (e) => log('d cb 2', e));
+d.write('3', (e) => log('d cb 3', e));
+log('d buffered', d.writableBuffer.length, d.writableLength);
+d.destroy(new Error('gone'));
+""", r"""
+pending = []
+def _write(c, e, cb):
+    s = w._writableState
+    log('_write', c, e, s.bufferedIndex, s.bufferedRequestCount)
+    if bytes(c) == b'b':
+        w.write('late', lambda e: log('cb late', e))
+    if bytes(c) == b'c':
+        pending.append(cb)
+        return
+    cb()
+w = trace(Writable(highWaterMark=100, write=_write), 'w')
+w.cork()
+for x in ['a', 'b', 'c', 'd', 'e']:
+    w.write(x, (lambda x: lambda e: log('cb', x, e))(x))
+log('corked', [e['chunk'] for e in w.writableBuffer], w._writableState.bufferedRequestCount, w.writableLength)
+w.uncork()
+log('after uncork', len(w.writableBuffer), w._writableState.bufferedIndex, w._writableState.bufferedRequestCount)
+def flush():
+    pending.pop()()
+    log('flushed', w.writableLength)
+uvnet.setImmediate(flush)
+
+def _writev(chunks, cb):
+    log('_writev', [[c['chunk'], c['encoding']] for c in chunks], chunks.allBuffers)
+    cb()
+def _write2(c, e, cb):
+    log('_write', c)
+    cb()
+v = trace(Writable(writev=_writev, write=_write2), 'v')
+v.cork()
+v.write('x', lambda e: log('v cb x', e))
+v.write(b'y', lambda e: log('v cb y', e))
+v.write('z', 'hex', lambda e: log('v cb z', e))
+v.uncork()
+
+d = trace(Writable(write=lambda c, e, cb: uvnet.setImmediate(cb)), 'd')
+d.on('error', lambda e: None)
+d.write('1', lambda e: log('d cb 1', e))
+d.write('2', lambda e: log('d cb 2', e))
+d.write('3', lambda e: log('d cb 3', e))
+log('d buffered', len(d.writableBuffer), d.writableLength)
+d.destroy(Exception('gone'))
+uvnet.run()
+""")

@@ -666,14 +666,22 @@ class Socket(Duplex):
         :meth:`destroy`, ``cb`` gets ``ERR_STREAM_DESTROYED``. A socket whose peer ended it
         (without ``allowHalfOpen``) fails with ``EPIPE``, as in Node.
         """
-        # The common case of a connected socket runs in this one frame: a Buffer or bytes chunk
-        # without encoding or callback, nothing being written, buffered or awaiting
-        # 'drain'. Its steps (Writable.write, _write, onwrite) end, once one write(2) took
-        # it all, with the stream's state as it was before but for `sync`: what write()
-        # sets, onwrite takes back, and no tick is needed. A short or failed write(2) goes
-        # on as writeGeneric would, within Writable.write's steps.
-        if (type(chunk) is Buffer or type(chunk) is bytes) and encoding is None and cb is None \
-                and callback is None:
+        # The common case of a connected socket runs in this one frame: a Buffer, bytes or
+        # ASCII str chunk (in the default 'utf8') without encoding, with or without a
+        # callback, nothing being written, buffered or awaiting 'drain'. It takes
+        # Writable.write's, _write's, writeOrBuffer's, _writeGeneric's and writeGeneric's
+        # steps (the try-write of writeBuffer) and, as writeGeneric does, calls onwrite
+        # (state.onwrite) once one write(2) took it all. Without a callback that call
+        # is skipped: what write() sets, onwrite takes back, and no tick is needed, so the
+        # stream's state ends as it was but for `sync`. A short or failed write(2) goes on
+        # as writeGeneric would, within Writable.write's steps.
+        if callback is not None:
+            cb = callback
+        if encoding is not None and callable(encoding):  # write(chunk, cb)
+            cb = encoding
+            encoding = None
+        t = type(chunk)
+        if encoding is None and (t is Buffer or t is bytes or (t is str and chunk.isascii())):
             state = self._writableState
             handle = self._handle
             if not (state.writing or state.corked or state.needDrain or state.ending
@@ -686,6 +694,11 @@ class Socket(Duplex):
                             and type(handle).writeBuffer is _writeBuffer)
                 except AttributeError:  # not a wrap, or another _write
                     fast = False
+                if fast and t is str:  # ASCII: its bytes, in the default 'utf8' only
+                    if state.defaultEncoding == "utf8" and not state.decodeStrings:
+                        chunk = chunk.encode()
+                    else:
+                        fast = False
                 if fast:
                     self._pendingData = None
                     self._pendingEncoding = ""
@@ -696,7 +709,7 @@ class Socket(Duplex):
                         written = 0
                         err = tryWriteErrno(exc)
                     size = len(chunk)
-                    if written == size and not err:
+                    if written == size and not err and (cb is None or not callable(cb)):
                         handle.bytesWritten += size
                         state.sync = False
                         return True
@@ -704,11 +717,18 @@ class Socket(Duplex):
                     state.pendingcb += 1
                     state.length += size
                     state.writelen = size
+                    if cb is not None and callable(cb):  # (else Writable's nop)
+                        state.writecb = cb
                     state.writing = state.sync = state.expectWriteCb = True
+                    if written == size and not err:
+                        handle.bytesWritten += size
+                        state.onwrite()
+                        state.sync = False
+                        return writeResult(state)
                     _afterTryWrite(self, handle, chunk, written, err, state.onwrite)
                     state.sync = False
                     return writeResult(state)
-        return Duplex.write(self, chunk, encoding, cb, callback)
+        return Duplex.write(self, chunk, encoding, cb)  # (cb: callback= is in it now)
 
     def _destroy(self, exception: BaseException | None, cb: Callable[..., Any]) -> None:
         """Node's ``Socket.prototype._destroy``: close the handle (``'close'`` comes from its

@@ -93,6 +93,14 @@ def _unwritten(chunks: list[Any], written: int) -> list[Any]:
     return []
 
 
+def _partDone(req: WriteWrap, status: int) -> None:
+    """One part of a long vector written (``_writeQueued``): an error completes ``req``."""
+    oncomplete = req.oncomplete
+    if status < 0 and oncomplete is not None:
+        req.oncomplete = None  # (its last part's completion finds nothing to call)
+        oncomplete(status)
+
+
 class WriteWrap:
     """A write request (Node's ``WriteWrap``)."""
 
@@ -311,6 +319,20 @@ class LibuvStreamWrap(HandleWrap):
         if write_cb is None:
             write_cb = self._write_cb = makeCallback(self._after_write)
             self._write_reqs = deque()
+        if type(data) is list and len(data) > _IOV_MAX:
+            # pyuv puts a write's uv_buf_t array on the C stack (16 bytes a buffer: a
+            # million buffered writes would overflow it), so a long vector goes to libuv
+            # as several writes of at most IOV_MAX buffers, in order; the request
+            # completes with the last, or with the first error (see _partDone).
+            for start in range(0, len(data) - _IOV_MAX, _IOV_MAX):
+                err = uv_call(self._handle.write, data[start:start + _IOV_MAX], write_cb)
+                if err:
+                    req.oncomplete = None  # (the parts queued already complete nothing)
+                    return err
+                part = WriteWrap(self)
+                part.oncomplete = partial(_partDone, req)
+                self._write_reqs.append(part)
+            data = data[start + _IOV_MAX:]
         err = uv_call(self._handle.write, data, write_cb)
         if err:
             return err

@@ -15,6 +15,7 @@ State lives in ``stream._writableState`` (:class:`WritableState`) with Node's fi
 from __future__ import annotations
 
 import functools
+from types import MethodType
 from typing import TYPE_CHECKING, Any, Callable, overload
 
 from ...buffer import Buffer, isEncoding, jsLength
@@ -62,10 +63,15 @@ class WriteChunks(list):  # type: ignore[type-arg]
     allBuffers: bool
 
 
-# The one pending batch of callbacks of synchronous writes (Node's object literal
-# ``{count, cb, stream, state}``): a list ``[stream, state, count, cb]``, queued as the
-# tick's own arguments (``afterWriteTick(*info)`` reads the count when it runs), so a
-# pending write callback costs the tick queue one entry and this list, no more objects.
+# The pending callbacks of synchronous writes (Node's ``afterWriteTickInfo``, the object
+# literal ``{count, cb, stream, state}`` queued by ``nextTick(afterWriteTick, info)``): a
+# list ``[stream, state, cb, count]``, queued as the tick's own arguments. Node queues one
+# tick per info; while a stream's list is the last tick in the queue (nothing was queued
+# behind it), the next info's tick, which would come right after it, is appended to it as
+# one more ``cb, count`` pair instead, and ``afterWriteTick`` takes the pairs in order, each
+# with Node's steps: so a pending write callback costs 16 bytes of that list and no object
+# of its own. The live info (``state.afterWriteTickInfo``, whose count a write with the
+# same callback raises) is the last pair of its list.
 AfterWriteTickInfo = list[Any]
 
 
@@ -110,8 +116,10 @@ class WritableState:
         self.corked = 0
         self.sync = True
         self.bufferProcessing = False
-        # The callback handed to every _write/_writev (Node: onwrite.bind(undefined, stream)).
-        self.onwrite = functools.partial(onwrite, stream)
+        # The callback handed to every _write/_writev (Node: onwrite.bind(undefined, stream)),
+        # a method object: CPython 3.11 calls one as a plain Python call (a partial is not).
+        self.onwrite: Callable[..., None] = (
+            functools.partial(onwrite, stream) if stream is None else MethodType(onwrite, stream))
         self.writecb: Callable[..., Any] = nop
         self.writelen = 0
         self.afterWriteTickInfo: AfterWriteTickInfo | None = None
@@ -135,12 +143,13 @@ class WritableState:
 
     def getBuffer(self) -> list[Any]:
         # An entry already taken by clearBuffer is None, as in Node.
-        return [None if entry is None else _entryDict(entry)
-                for entry in self.buffered[self.bufferedIndex:]]
+        buffered = self.buffered
+        return [None if buffered[k + 2] is None else _entryDict(buffered, k)
+                for k in range(3 * self.bufferedIndex, len(buffered), 3)]
 
     @property
     def bufferedRequestCount(self) -> int:
-        return len(self.buffered) - self.bufferedIndex if self.buffered else 0
+        return len(self.buffered) // 3 - self.bufferedIndex if self.buffered else 0
 
     def onConstructed(self, stream: Any) -> None:
         if not self.writing:
@@ -149,11 +158,18 @@ class WritableState:
             finishMaybe(stream, self)
 
 
-# A buffered write is kept as a (chunk, encoding, callback) tuple, a third of the memory of
-# Node's {chunk, encoding, callback} object as a dict; the dicts that Node code sees
-# (writableBuffer, the chunks given to _writev) are made from it when asked for.
-def _entryDict(entry: tuple[Any, Any, Callable[..., Any]]) -> dict[str, Any]:
-    return {"chunk": entry[0], "encoding": entry[1], "callback": entry[2]}
+# state.buffered, Node's array of {chunk, encoding, callback} objects, is one flat list
+# [chunk, encoding, callback, chunk, encoding, callback, ...]: a buffered write costs three
+# slots of it (24 bytes) and no object that the cyclic GC would walk; bufferedIndex counts
+# entries, as Node's does (entry n starts at 3 * n), and an entry clearBuffer has taken is
+# three Nones (a callback is never None). The dicts that Node code sees (writableBuffer,
+# the chunks given to _writev) are made from it when asked for.
+def _entryDict(buffered: list[Any], k: int) -> dict[str, Any]:
+    """The buffered entry that starts at ``buffered[k]``, as Node's object."""
+    return {"chunk": buffered[k], "encoding": buffered[k + 1], "callback": buffered[k + 2]}
+
+
+_TAKEN = (None, None, None)  # (an entry clearBuffer has taken)
 
 
 def resetBuffer(state: WritableState) -> None:
@@ -251,11 +267,21 @@ class Writable(Stream):
         """
         if callback is not None:
             cb = callback
-        if encoding is not None:
-            if callable(encoding):
-                cb = encoding
-                encoding = None
-        elif type(chunk) is Buffer or type(chunk) is bytes:
+        if encoding is not None and callable(encoding):
+            cb = encoding
+            encoding = None
+        if encoding is None and type(chunk) is str:
+            state = self._writableState
+            if not state.decodeStrings and not state.objectMode and not state.ending \
+                    and not state.destroyed and (state.writing or state.corked or state.errored
+                                                 or not state.constructed):
+                # The common case of _write for a str kept as a str (decodeStrings false,
+                # as on a net.Socket) behind a write in flight: buffered, one call shorter.
+                if cb is None or not callable(cb):
+                    cb = nop
+                state.pendingcb += 1
+                return writeOrBuffer(self, state, chunk, state.defaultEncoding, cb)
+        elif encoding is None and (type(chunk) is Buffer or type(chunk) is bytes):
             state = self._writableState
             if not state.objectMode and not state.ending and not state.destroyed:
                 # The common case of _write (a Buffer or bytes, no encoding), one call shorter.
@@ -282,11 +308,7 @@ class Writable(Stream):
                 if result is not None:  # an async def _write
                     started(result)
                 state.sync = False
-                length = state.length
-                if length < state.highWaterMark or length == 0:
-                    return not state.destroyed and not state.errored
-                state.needDrain = True
-                return False
+                return writeResult(state)
         return _write(self, chunk, encoding, cb) is True
 
     def cork(self) -> None:
@@ -627,7 +649,7 @@ def writeOrBuffer(stream: Any, state: WritableState, chunk: Any, encoding: Any,
     state.length += length
 
     if state.writing or state.corked or state.errored or not state.constructed:
-        state.buffered.append((chunk, encoding, callback))
+        state.buffered += (chunk, encoding, callback)
         if state.allBuffers and encoding != "buffer":
             state.allBuffers = False
         if state.allNoop and callback is not nop:
@@ -728,10 +750,17 @@ def onwrite(stream: Any, er: Any = None, *_: Any) -> None:
                 return
         else:
             info = state.afterWriteTickInfo
-            if info is not None and info[3] is cb:
-                info[2] += 1
-                return
-            info = [stream, state, 1, cb]
+            if info is not None:
+                if info[-2] is cb:
+                    info[-1] += 1
+                    return
+                last: Any = _tickQueue[-1][1] if _tickQueue else None
+                if last is info:
+                    # Its tick is the last one queued: this info's, next in line, rides it.
+                    info += (cb, 1)
+                    state.afterWritePending = True
+                    return
+            info = [stream, state, cb, 1]
             state.afterWriteTickInfo = info
             _tickQueue.append((afterWriteTick, info))  # type: ignore[arg-type]  # nextTick
             state.afterWritePending = True
@@ -743,11 +772,21 @@ def onwrite(stream: Any, er: Any = None, *_: Any) -> None:
         afterWrite(stream, state, 1, cb)
 
 
-def afterWriteTick(stream: Any, state: WritableState, count: int,
-                   cb: Callable[..., Any]) -> None:
-    """Node's ``afterWriteTick({stream, state, count, cb})``, the info list spread."""
-    state.afterWriteTickInfo = None
-    afterWrite(stream, state, count, cb)
+def afterWriteTick(stream: Any, state: WritableState, *pairs: Any) -> None:
+    """Node's ``afterWriteTick({stream, state, count, cb})`` for each ``cb, count`` pair
+    of an info list (see ``AfterWriteTickInfo``): the ticks Node would run one after the
+    other. If a callback raises, the pairs after it stay queued, first in line, as Node's
+    ticks would."""
+    it = iter(pairs)
+    try:
+        for cb, count in zip(it, it):
+            state.afterWriteTickInfo = None
+            afterWrite(stream, state, count, cb)
+    except BaseException:
+        rest = list(it)
+        if rest:
+            _tickQueue.appendleft((afterWriteTick, [stream, state, *rest]))  # type: ignore[arg-type]
+        raise
 
 
 def afterWrite(stream: Any, state: WritableState, count: int, cb: Callable[..., Any]) -> None:
@@ -783,12 +822,12 @@ def errorBuffer(state: WritableState) -> None:
     buffered = state.buffered
     if buffered:
         objectMode = state.objectMode
-        for n in range(state.bufferedIndex, len(buffered)):
-            entry = buffered[n]
-            if entry is None:
+        for k in range(3 * state.bufferedIndex, len(buffered), 3):
+            callback = buffered[k + 2]
+            if callback is None:
                 continue
-            state.length -= 1 if objectMode else jsLength(entry[0])
-            jscall(entry[2], state.errored if state.errored is not None
+            state.length -= 1 if objectMode else jsLength(buffered[k])
+            jscall(callback, state.errored if state.errored is not None
                    else ERR_STREAM_DESTROYED("write"))
     callFinishedCallbacks(state, state.errored if state.errored is not None
                           else ERR_STREAM_DESTROYED("end"))
@@ -803,7 +842,7 @@ def clearBuffer(stream: Any, state: WritableState) -> None:
     objectMode = state.objectMode
     buffered = state.buffered
     bufferedIndex = state.bufferedIndex
-    bufferedLength = len(buffered) - bufferedIndex
+    bufferedLength = len(buffered) // 3 - bufferedIndex  # (entries: see _entryDict)
     if not bufferedLength:
         return
 
@@ -816,27 +855,35 @@ def clearBuffer(stream: Any, state: WritableState) -> None:
         else:
             def callback(err: Any = None, *_: Any) -> None:
                 args = (err,)
-                for n in range(i, len(buffered)):
-                    cb = buffered[n][2]
-                    jscall(cb, *fitArgs(cb, args))  # (no TypeError per callback)
-        chunks = WriteChunks(map(_entryDict, buffered[i:] if i else buffered))
+                for cb in buffered[3 * i + 2::3]:
+                    # jscall(cb, err) with the fit found first (no TypeError per callback)
+                    fitted = fitArgs(cb, args)
+                    try:
+                        result = cb(*fitted)
+                    except TypeError as exc:  # JavaScript's argument rule
+                        if exc.__traceback__.tb_next is not None:  # type: ignore[union-attr]
+                            raise
+                        result = call_adapted(cb, fitted, exc)
+                    if result is not None:  # an async def write callback
+                        started(result)
+        chunks = WriteChunks([_entryDict(buffered, k) for k in range(3 * i, len(buffered), 3)])
         chunks.allBuffers = state.allBuffers
         doWrite(stream, state, True, state.length, chunks, "", callback)
         resetBuffer(state)
     else:
         while True:
-            entry = buffered[i]
-            buffered[i] = None
+            k = 3 * i
+            chunk, encoding, callback = buffered[k:k + 3]
+            buffered[k:k + 3] = _TAKEN
             i += 1
-            chunk, encoding, callback = entry
             doWrite(stream, state, False, 1 if objectMode else jsLength(chunk), chunk,
                     encoding, callback)
-            if not (i < len(buffered) and not state.writing):
+            if not (3 * i < len(buffered) and not state.writing):  # (_write may write more)
                 break
-        if i == len(buffered):
+        if 3 * i == len(buffered):
             resetBuffer(state)
         elif i > 256:
-            del buffered[:i]
+            del buffered[:3 * i]
             state.bufferedIndex = 0
         else:
             state.bufferedIndex = i
@@ -899,6 +946,10 @@ def _finishMaybeNT(stream: Any, state: WritableState) -> None:
 
 
 def finishMaybe(stream: Any, state: WritableState, sync: bool = False) -> None:
+    if state.pendingcb and (state.prefinished or state.finalCalled):
+        # (What needFinish answers changes nothing then: prefinish returns at once and no
+        # finish is due. The common case of the write callbacks that run after end().)
+        return
     if needFinish(state):
         prefinish(stream, state)
         if state.pendingcb == 0:
