@@ -634,13 +634,6 @@ class _AsyncFunction:
                     _microtasks.append((self._step, awaited._result))  # enqueueMicrotask,
                     if not _task_queues._marked:  # inlined
                         _task_queues.scheduleMicrotasks()
-                elif awaited._state == _PENDING:  # _performThen(awaited, ...), inlined
-                    reactions = awaited._reactions
-                    if reactions is None:
-                        awaited._reactions = [(self._step, self._onRejected, None)]
-                    else:
-                        reactions.append((self._step, self._onRejected, None))
-                    awaited._handled = True
                 else:
                     _performThen(awaited, self._step, self._onRejected, None)
                 return

@@ -117,12 +117,8 @@ def _runMark() -> None:
     if _queue:  # ticks first: they were queued after the mark
         _queue.append(_kRunMicrotasks)
         return
-    queue = _microtasks
-    popleft = queue.popleft
     try:
-        while queue:  # runMicrotasks(), inlined
-            job, arg = popleft()
-            job(arg)
+        runMicrotasks()
     finally:
         _marked = False
         if _microtasks:  # one raised: the rest run at the next drain point

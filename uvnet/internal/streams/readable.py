@@ -966,13 +966,7 @@ def addChunk(stream: Readable, state: ReadableState, chunk: Any, addToFront: boo
         else:
             state.buffer.append(chunk)
         if state.needReadable:
-            if _DEBUG:
-                emitReadable(stream)
-            else:  # emitReadable(stream), inlined (this runs for every buffered chunk)
-                state.needReadable = False
-                if not state.emittedReadable:
-                    state.emittedReadable = True
-                    _tickQueue.append((emitReadable_, (stream,)))
+            emitReadable(stream)
     if not state.readingMore and state.constructed:
         state.readingMore = True
         # nextTick(maybeReadMore_, stream, state), inlined (the stream's own maybeReadMore_)
