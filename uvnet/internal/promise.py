@@ -419,11 +419,7 @@ def createDeferredResolve() -> tuple[Promise[Any], Callable[[], None]]:
     of ``new Promise((resolve) => ...)``, for uvnet's own Promises whose reject side is
     never used (the async iterators' wait for the next event). Cheaper than the
     executor and its two resolving closures, with the same turns."""
-    promise: Promise[Any] = object.__new__(Promise)  # _newPromise(), inlined
-    promise._state = _PENDING
-    promise._result = None
-    promise._reactions = None
-    promise._handled = False
+    promise: Promise[Any] = _newPromise(Promise)
     # A Promise resolved with undefined is settled at once: "already resolved" is "not
     # pending", which _fulfill tests.
     return promise, MethodType(_fulfill, promise)  # _fulfill(promise): value None
@@ -507,13 +503,11 @@ def _fulfill(promise: Promise[Any], value: Any = None) -> None:
     promise._result = value
     if reactions is not None:
         promise._reactions = None
-        for onFulfilled, _, target in reactions:  # enqueueMicrotask, inlined
+        for onFulfilled, _, target in reactions:
             if target is None:
-                _microtasks.append((onFulfilled, value))
+                enqueueMicrotask(onFulfilled, value)
             else:
-                _microtasks.append((_reactionJob, (onFulfilled, target, True, value)))
-        if not _task_queues._marked:
-            _task_queues.scheduleMicrotasks()
+                enqueueMicrotask(_reactionJob, (onFulfilled, target, True, value))
 
 
 def rejectPromise(promise: Promise[Any], reason: Any) -> None:

@@ -723,9 +723,8 @@ class Socket(Duplex):
                     if written == size and not err:
                         handle.bytesWritten += size
                         state.onwrite()
-                        state.sync = False
-                        return writeResult(state)
-                    _afterTryWrite(self, handle, chunk, written, err, state.onwrite)
+                    else:
+                        _afterTryWrite(self, handle, chunk, written, err, state.onwrite)
                     state.sync = False
                     return writeResult(state)
         return Duplex.write(self, chunk, encoding, cb)  # (cb: callback= is in it now)

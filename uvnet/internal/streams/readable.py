@@ -293,9 +293,7 @@ class Readable(Stream):
             # read(): Node's steps for a NaN n, which skip every read(0) step.
             nOrig = None
             state.emittedReadable = False
-            # howMuchToRead(NaN): paused, in byte mode, all that is buffered
-            n = state.length if not (state.objectMode or state.flowing) \
-                else howMuchToRead(None, state)
+            n = howMuchToRead(None, state)
         else:
             if type(n) is not int:
                 n = _parseInt(n)
@@ -361,44 +359,31 @@ class Readable(Stream):
             if not state.reading and nOrig != 0:
                 n = howMuchToRead(nOrig, state)
 
-        if n > 0:
-            buf = state.buffer
-            if n == state.length and len(buf) == state.bufferIndex + 1 \
-                    and state.decoder is None:
-                # fromList(n, state) taking the whole buffer, one chunk: that chunk.
-                ret = buf[-1]
-                buf.clear()
-                state.bufferIndex = 0
+        ret = fromList(n, state) if n > 0 else None
+
+        if ret is None:
+            if state.length <= state.highWaterMark:
+                state.needReadable = True
+            n = 0
+        else:
+            state.length -= n
+            if state.multiAwaitDrain:
+                state.awaitDrainWriters.clear()
             else:
-                ret = fromList(n, state)
-            if ret is not None:
-                length = state.length = state.length - n
-                if state.multiAwaitDrain:
-                    state.awaitDrainWriters.clear()
-                else:
-                    state.awaitDrainWriters = None
-                if length == 0:
-                    if not state.ended:
-                        state.needReadable = True
-                    # read() past EOF: emit 'end' on the next tick.
-                    if nOrig != n and state.ended:
-                        endReadable(self)
-                if not state.errorEmitted and not state.closeEmitted:
-                    state.dataEmitted = True
-                    self.emit("data", ret)
-                return ret
-            n = 0  # (nothing was buffered)
-        # ret is None (Node's null).
-        length = state.length
-        if length <= state.highWaterMark:
-            state.needReadable = True
-        if length == 0:
+                state.awaitDrainWriters = None
+
+        if state.length == 0:
             if not state.ended:
                 state.needReadable = True
             # read() past EOF: emit 'end' on the next tick.
-            if nOrig != 0 and state.ended:
+            if nOrig != n and state.ended:
                 endReadable(self)
-        return None
+
+        if ret is not None and not state.errorEmitted and not state.closeEmitted:
+            state.dataEmitted = True
+            self.emit("data", ret)
+
+        return ret
 
     def _read(self, n: int) -> None:
         raise ERR_METHOD_NOT_IMPLEMENTED("_read()")

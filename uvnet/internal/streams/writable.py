@@ -856,16 +856,7 @@ def clearBuffer(stream: Any, state: WritableState) -> None:
             def callback(err: Any = None, *_: Any) -> None:
                 args = (err,)
                 for cb in buffered[3 * i + 2::3]:
-                    # jscall(cb, err) with the fit found first (no TypeError per callback)
-                    fitted = fitArgs(cb, args)
-                    try:
-                        result = cb(*fitted)
-                    except TypeError as exc:  # JavaScript's argument rule
-                        if exc.__traceback__.tb_next is not None:  # type: ignore[union-attr]
-                            raise
-                        result = call_adapted(cb, fitted, exc)
-                    if result is not None:  # an async def write callback
-                        started(result)
+                    jscall(cb, *fitArgs(cb, args))  # (no TypeError per callback)
         chunks = WriteChunks([_entryDict(buffered, k) for k in range(3 * i, len(buffered), 3)])
         chunks.allBuffers = state.allBuffers
         doWrite(stream, state, True, state.length, chunks, "", callback)
